@@ -1,0 +1,22 @@
+//! The rules of registering alone ("candidat individuel") for a French vocational exam,
+//! as the notice DIEC 3.05 of the Académie d'Aix-Marseille (session 2023) states them,
+//! generalised to any académie's session file.
+//!
+//! Architecture invariant: this crate has no web types, never reads a clock and never
+//! touches storage. The instant is always an argument; the caller owns time.
+//! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
+
+pub mod ids;
+pub mod problems;
+pub mod session;
+pub mod situation;
+pub mod evaluate;
+pub mod wording;
+pub mod output;
+
+pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};
+pub use ids::{DeadlineId, ItemId, RuleId};
+pub use problems::Problem;
+pub use session::{Session, default_session};
+pub use situation::{Acquis, AcquisKind, Situation};
+pub use wording::Lang;
