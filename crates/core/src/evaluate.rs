@@ -1,5 +1,4 @@
 //! `evaluate(session, situation, instant)`: phase, verdict, changes, deadlines, checklist.
-//! SKELETON: types fixed; the rules to be implemented (issue 3).
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -7,7 +6,7 @@ use serde::Serialize;
 
 use crate::ids::{DeadlineId, ItemId, RuleId};
 use crate::session::Session;
-use crate::situation::Situation;
+use crate::situation::{AcquisKind, Situation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,7 +68,418 @@ pub struct Evaluation {
     pub items: Vec<Item>,
 }
 
+impl Evaluation {
+    /// The item with this id, if it applies.
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The deadline with this id, if listed.
+    pub fn deadline(&self, id: DeadlineId) -> Option<DateTime<Tz>> {
+        self.deadlines.iter().find(|d| d.id == id).map(|d| d.at)
+    }
+}
+
+/// The rule ids each item comes from (contract table).
+pub fn rules_of(id: ItemId) -> &'static [RuleId] {
+    match id {
+        ItemId::CreateAccount => &[RuleId(2)],
+        ItemId::ActivateAccount => &[RuleId(3)],
+        ItemId::RegisterOnline => &[RuleId(4)],
+        ItemId::DeclareHandicap => &[RuleId(11)],
+        ItemId::RequestAccommodation => &[RuleId(13)],
+        ItemId::DeclareAcquis => &[RuleId(14)],
+        ItemId::PrintConfirmation => &[RuleId(5)],
+        ItemId::SignConfirmation => &[RuleId(6)],
+        ItemId::AttachSupportingDocuments => &[RuleId(5), RuleId(9)],
+        ItemId::AttachAccommodationNotice => &[RuleId(12)],
+        ItemId::AttachTranscript => &[RuleId(14)],
+        ItemId::AttachDiploma => &[RuleId(14)],
+        ItemId::MailFile => &[RuleId(9), RuleId(10)],
+        ItemId::ReadReferentiel => &[RuleId(15)],
+    }
+}
+
+/// Whether an item applies to this situation (contract table, column "when it applies").
+pub fn applies(id: ItemId, situation: &Situation) -> bool {
+    let any = |k: AcquisKind| situation.acquis.iter().any(|a| a.kind == k);
+    match id {
+        ItemId::DeclareHandicap => situation.existing_accommodation || situation.new_accommodation_request,
+        ItemId::RequestAccommodation => situation.new_accommodation_request,
+        ItemId::DeclareAcquis => !situation.acquis.is_empty(),
+        ItemId::AttachAccommodationNotice => situation.existing_accommodation,
+        ItemId::AttachTranscript => any(AcquisKind::Benefice),
+        ItemId::AttachDiploma => any(AcquisKind::Dispense),
+        _ => true,
+    }
+}
+
+/// How the postmark date (`posted_on`) reads at the evaluated instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Posting {
+    /// No `posted_on` in the situation.
+    Unknown,
+    /// `posted_on` is later than the evaluated instant's local date: not posted yet at that
+    /// instant (why: the CLI replays past instants; a fact dated in the future is not yet true).
+    NotYet,
+    /// Posted before the return window opened: the notice asks for posting *between* the two
+    /// dates, so this posting is not counted and the item stays to do (post again).
+    /// Why this, not "done": an early envelope may be set aside or lost; saying "done" could
+    /// be the wrong on-track the project fears most.
+    BeforeWindow,
+    /// Inside the return window (dates, both inclusive): `mail-file` is done.
+    InWindow,
+    /// After the return deadline: `mail-file` is late and the verdict is too-late (R10).
+    AfterWindow,
+}
+
+/// Classify `posted_on` against the session's return window, at local instant `at`.
+///
+/// The postmark is a date (DOMAIN.md: "the date of posting counts, 2 December inclusive"), so
+/// it is compared with the window's first and last local *dates*, even when the session gives
+/// hours (a postmark carries no hour).
+pub fn posting(session: &Session, situation: &Situation, at: DateTime<Tz>) -> Posting {
+    match situation.posted_on {
+        None => Posting::Unknown,
+        Some(d) if d > at.date_naive() => Posting::NotYet,
+        Some(d) if d < session.return_opens.date_naive() => Posting::BeforeWindow,
+        Some(d) if d > session.return_closes.date_naive() => Posting::AfterWindow,
+        Some(_) => Posting::InWindow,
+    }
+}
+
+/// Drop sub-second precision. Why: bounds are whole seconds and a closing second is inclusive
+/// as a whole ("17:00" closes at 17:00:01), and the contract prints instants without fractions.
+fn whole_second(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(t.timestamp(), 0).unwrap_or(t)
+}
+
+/// The activation deadline (R3): creation + the delay, in *elapsed* hours (DST-proof because
+/// the addition is done on a UTC instant). `None` without `account_created_at`, or if the sum
+/// overflows the calendar (absurd input, no panic).
+pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<DateTime<Tz>> {
+    let created = whole_second(situation.account_created_at?.with_timezone(&Utc));
+    let delay = chrono::Duration::try_hours(i64::from(session.activation_delay_hours))?;
+    created.checked_add_signed(delay).map(|t| t.with_timezone(&session.time_zone))
+}
+
+/// Evaluate a situation at an instant: phase, verdict, changes, deadlines and checklist.
+///
+/// Decisions where `shared/DOMAIN.md` is silent (each also noted where it is applied):
+/// - A due instant is the last instant still in time (inclusive), like the windows' closing
+///   seconds: an item is `late` when `at` is strictly after its due instant, at whole-second
+///   precision. The same holds for the activation deadline (created + 48 h exactly is still in
+///   time; one second later the account is gone).
+/// - Facts dated after `at` (`account_created_at`, `posted_on`) are not yet true at `at`.
+/// - `posted_on`, when given, decides `mail-file` alone (a tick of `mail-file` is then
+///   ignored): inside the window → done, after → late, before the window opens or later than
+///   `at` → not done (todo, or late once the return deadline passed). See [`Posting`].
+/// - `mail-file` ticked without `posted_on` counts as done: the candidate says it was sent;
+///   the page should ask for the postmark date.
+/// - Activation expired: `activate-account` is `expired` even after the pre-registration
+///   closed; `create-account` is due again (todo while pre-registration open, else late) even
+///   if it was ticked. Ticking `activate-account` always wins (the candidate did activate).
+/// - `request-accommodation` and `read-referentiel` have no due date: `done` when ticked,
+///   otherwise `todo` at every instant, never `late` (the notice gives no deadline; the
+///   project invents none).
+/// - `changes` = `red-pen` also when the confirmation is printed during pre-registration but
+///   before the return window opens (the paper exists, corrections go on it); "return window
+///   still open" is read as "return deadline not passed".
+/// - The verdict is `too-late` exactly in the contract's two cases (plus a posting dated after
+///   the deadline). Other late items (e.g. `declare-handicap`) show as `late` but do not by
+///   themselves cancel the candidacy.
 pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> Evaluation {
-    let _ = (session, situation, at);
-    todo!("issue 3")
+    let tz = session.time_zone;
+    let at = whole_second(at).with_timezone(&tz);
+    let reg_opens = session.registration_opens;
+    let reg_closes = session.registration_closes;
+    let ret_opens = session.return_opens;
+    let ret_closes = session.return_closes;
+
+    let phase = if at < reg_opens {
+        Phase::BeforeOpening
+    } else if at <= reg_closes {
+        Phase::RegistrationOpen
+    } else if at <= ret_closes {
+        Phase::ReturnOnly
+    } else {
+        Phase::Closed
+    };
+
+    let activation = activation_deadline(session, situation);
+    let mut deadlines = Vec::with_capacity(5);
+    deadlines.push(Deadline { id: DeadlineId::RegistrationOpens, at: reg_opens });
+    deadlines.push(Deadline { id: DeadlineId::RegistrationCloses, at: reg_closes });
+    if let Some(a) = activation {
+        deadlines.push(Deadline { id: DeadlineId::ActivationDeadline, at: a });
+    }
+    deadlines.push(Deadline { id: DeadlineId::ReturnOpens, at: ret_opens });
+    deadlines.push(Deadline { id: DeadlineId::ReturnCloses, at: ret_closes });
+    // why stable sort with the id as tie-break: equal instants keep the contract's id order.
+    deadlines.sort_by_key(|d| (d.at, d.id));
+
+    let ticked = |id: ItemId| situation.done.contains(&id);
+    // Account created no later than `at` (a creation dated in the future is not yet true).
+    let created = situation
+        .account_created_at
+        .map(|c| whole_second(c.with_timezone(&Utc)) <= at.with_timezone(&Utc))
+        .unwrap_or(false);
+    let expired = created && !ticked(ItemId::ActivateAccount) && activation.is_some_and(|a| at > a);
+    let by_due = |due: Option<DateTime<Tz>>| match due {
+        Some(d) if at > d => Status::Late,
+        _ => Status::Todo,
+    };
+    let post = posting(session, situation, at);
+
+    let mut items = Vec::with_capacity(ItemId::ALL.len());
+    for id in ItemId::ALL {
+        if !applies(id, situation) {
+            continue;
+        }
+        let due = match id {
+            ItemId::CreateAccount | ItemId::RegisterOnline | ItemId::DeclareHandicap | ItemId::DeclareAcquis => Some(reg_closes),
+            ItemId::ActivateAccount => Some(activation.map_or(reg_closes, |a| a.min(reg_closes))),
+            ItemId::RequestAccommodation | ItemId::ReadReferentiel => None,
+            _ => Some(ret_closes),
+        };
+        let status = match id {
+            ItemId::CreateAccount if expired => by_due(due),
+            ItemId::CreateAccount if created || ticked(id) => Status::Done,
+            ItemId::ActivateAccount if ticked(id) => Status::Done,
+            ItemId::ActivateAccount if expired => Status::Expired,
+            ItemId::MailFile => match post {
+                Posting::InWindow => Status::Done,
+                Posting::AfterWindow => Status::Late,
+                Posting::NotYet | Posting::BeforeWindow => by_due(due),
+                Posting::Unknown if ticked(id) => Status::Done,
+                Posting::Unknown => by_due(due),
+            },
+            _ if ticked(id) => Status::Done,
+            _ => by_due(due),
+        };
+        items.push(Item { id, status, due, rules: rules_of(id) });
+    }
+
+    let status_of = |id: ItemId| items.iter().find(|i| i.id == id).map(|i| i.status);
+    let registered = status_of(ItemId::RegisterOnline) == Some(Status::Done);
+    let mail = status_of(ItemId::MailFile);
+    let posted = mail == Some(Status::Done);
+    let printed = status_of(ItemId::PrintConfirmation) == Some(Status::Done);
+
+    let verdict = if at < reg_opens {
+        Verdict::NotOpenYet
+    } else if (at > reg_closes && !registered) || (at > ret_closes && !posted) || mail == Some(Status::Late) {
+        Verdict::TooLate
+    } else {
+        Verdict::OnTrack
+    };
+
+    let changes = if at < reg_opens || posted || at > ret_closes {
+        Changes::None
+    } else if phase == Phase::RegistrationOpen && !printed {
+        Changes::Online
+    } else {
+        Changes::RedPen
+    };
+
+    Evaluation { at, phase, verdict, changes, deadlines, items }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{default_session, Diploma};
+    use crate::situation::Acquis;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+    fn sit() -> Situation {
+        Situation::new(Diploma::Cap)
+    }
+    fn status(ev: &Evaluation, id: ItemId) -> Option<Status> {
+        ev.item(id).map(|i| i.status)
+    }
+    fn ids(ev: &Evaluation) -> Vec<ItemId> {
+        ev.items.iter().map(|i| i.id).collect()
+    }
+
+    #[test]
+    fn phases_at_the_window_edges() {
+        let s = default_session();
+        let p = |t: &str| evaluate(&s, &sit(), at(t)).phase;
+        assert_eq!(p("2022-10-18T23:59:59+02:00"), Phase::BeforeOpening);
+        assert_eq!(p("2022-10-19T00:00:00+02:00"), Phase::RegistrationOpen);
+        assert_eq!(p("2022-11-17T23:59:59+01:00"), Phase::RegistrationOpen);
+        assert_eq!(p("2022-11-18T00:00:00+01:00"), Phase::ReturnOnly);
+        assert_eq!(p("2022-12-02T23:59:59+01:00"), Phase::ReturnOnly);
+        assert_eq!(p("2022-12-03T00:00:00+01:00"), Phase::Closed);
+        // why: a closing second is inclusive as a whole second.
+        let half = at("2022-11-17T22:59:59.900Z");
+        assert_eq!(evaluate(&s, &sit(), half).phase, Phase::RegistrationOpen);
+    }
+
+    #[test]
+    fn minimal_situation_has_the_always_items_in_order() {
+        let ev = evaluate(&default_session(), &sit(), at("2022-11-01T12:00:00+01:00"));
+        use ItemId::*;
+        assert_eq!(
+            ids(&ev),
+            [CreateAccount, ActivateAccount, RegisterOnline, PrintConfirmation, SignConfirmation, AttachSupportingDocuments, MailFile, ReadReferentiel]
+        );
+        assert!(ev.items.iter().all(|i| i.status == Status::Todo));
+        assert_eq!(ev.verdict, Verdict::OnTrack);
+        assert_eq!(ev.changes, Changes::Online);
+        assert_eq!(ev.deadlines.len(), 4, "no activation deadline without account_created_at");
+        assert_eq!(ev.item(ReadReferentiel).unwrap().due, None);
+    }
+
+    #[test]
+    fn full_situation_lists_every_item_with_rules() {
+        let mut s = sit();
+        s.existing_accommodation = true;
+        s.new_accommodation_request = true;
+        s.acquis = vec![Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice }, Acquis { epreuve: "EG2".into(), kind: AcquisKind::Dispense }];
+        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        let ev = evaluate(&default_session(), &s, at("2022-10-30T12:00:00+01:00"));
+        assert_eq!(ids(&ev), ItemId::ALL.to_vec());
+        assert_eq!(ev.item(ItemId::AttachSupportingDocuments).unwrap().rules, &[RuleId(5), RuleId(9)]);
+        assert_eq!(ev.item(ItemId::MailFile).unwrap().rules, &[RuleId(9), RuleId(10)]);
+        let dl: Vec<DeadlineId> = ev.deadlines.iter().map(|d| d.id).collect();
+        assert_eq!(
+            dl,
+            [DeadlineId::RegistrationOpens, DeadlineId::ReturnOpens, DeadlineId::ActivationDeadline, DeadlineId::RegistrationCloses, DeadlineId::ReturnCloses]
+        );
+        assert!(ev.deadlines.windows(2).all(|w| w[0].at <= w[1].at));
+    }
+
+    #[test]
+    fn forty_eight_hours_are_elapsed_across_the_dst_change() {
+        let mut s = sit();
+        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        let session = default_session();
+        let ev = evaluate(&session, &s, at("2022-10-31T09:00:00+01:00"));
+        assert_eq!(ev.deadline(DeadlineId::ActivationDeadline).unwrap().to_rfc3339(), "2022-10-31T09:00:00+01:00");
+        assert_eq!(ev.item(ItemId::ActivateAccount).unwrap().due, ev.deadline(DeadlineId::ActivationDeadline));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Todo), "the last second is still in time");
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Done));
+        let ev = evaluate(&session, &s, at("2022-10-31T09:00:01+01:00"));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Expired));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo), "account deleted: create again");
+        assert_eq!(ev.verdict, Verdict::OnTrack, "still time to start again");
+        // Ticking activation wins.
+        s.done.push(ItemId::ActivateAccount);
+        let ev = evaluate(&session, &s, at("2022-10-31T09:00:01+01:00"));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Done));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Done));
+    }
+
+    #[test]
+    fn expired_activation_after_the_close_makes_create_account_late() {
+        let mut s = sit();
+        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-01T10:00:00+01:00").unwrap());
+        s.done = vec![ItemId::CreateAccount];
+        let ev = evaluate(&default_session(), &s, at("2022-11-20T10:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Late));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Expired));
+        assert_eq!(ev.verdict, Verdict::TooLate);
+    }
+
+    #[test]
+    fn activation_due_is_capped_by_the_close() {
+        let mut s = sit();
+        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-17T20:00:00+01:00").unwrap());
+        let session = default_session();
+        let ev = evaluate(&session, &s, at("2022-11-17T21:00:00+01:00"));
+        assert_eq!(ev.item(ItemId::ActivateAccount).unwrap().due, Some(session.registration_closes));
+        // After the close but before created+48h: late (not expired), and too late overall.
+        let ev = evaluate(&session, &s, at("2022-11-18T10:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Late));
+        assert_eq!(ev.verdict, Verdict::TooLate);
+    }
+
+    #[test]
+    fn account_created_after_the_instant_is_not_yet_true() {
+        let mut s = sit();
+        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-10T10:00:00+01:00").unwrap());
+        let ev = evaluate(&default_session(), &s, at("2022-11-01T10:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Todo));
+        assert!(ev.deadline(DeadlineId::ActivationDeadline).is_some());
+    }
+
+    #[test]
+    fn too_late_when_not_registered_at_the_close() {
+        let session = default_session();
+        let ev = evaluate(&session, &sit(), at("2022-11-18T00:00:00+01:00"));
+        assert_eq!(ev.verdict, Verdict::TooLate);
+        assert_eq!(status(&ev, ItemId::RegisterOnline), Some(Status::Late));
+        let mut s = sit();
+        s.done = vec![ItemId::RegisterOnline];
+        let ev = evaluate(&session, &s, at("2022-11-18T00:00:00+01:00"));
+        assert_eq!(ev.verdict, Verdict::OnTrack);
+        assert_eq!(ev.changes, Changes::RedPen);
+        assert_eq!(status(&ev, ItemId::MailFile), Some(Status::Todo));
+    }
+
+    #[test]
+    fn posted_on_read_against_the_return_window() {
+        let session = default_session();
+        let mut s = sit();
+        s.done = vec![ItemId::RegisterOnline, ItemId::MailFile];
+        let after = at("2022-12-10T12:00:00+01:00");
+        let check = |s: &Situation, posted: &str, t: DateTime<Utc>| {
+            let mut s = s.clone();
+            s.posted_on = Some(posted.parse().unwrap());
+            let ev = evaluate(&session, &s, t);
+            (status(&ev, ItemId::MailFile).unwrap(), ev.verdict, ev.changes)
+        };
+        assert_eq!(check(&s, "2022-12-02", after), (Status::Done, Verdict::OnTrack, Changes::None), "2 December inclusive");
+        assert_eq!(check(&s, "2022-12-03", after), (Status::Late, Verdict::TooLate, Changes::None));
+        // Before the window opens: does not count, even though mail-file is ticked.
+        assert_eq!(check(&s, "2022-10-18", at("2022-11-01T12:00:00+01:00")), (Status::Todo, Verdict::OnTrack, Changes::Online));
+        assert_eq!(check(&s, "2022-10-18", after).1, Verdict::TooLate);
+        // Dated after the instant: not yet posted.
+        assert_eq!(check(&s, "2022-11-30", at("2022-11-20T12:00:00+01:00")).0, Status::Todo);
+        assert_eq!(check(&s, "2022-11-30", at("2022-11-30T08:00:00+01:00")).0, Status::Done);
+    }
+
+    #[test]
+    fn mail_file_ticked_without_date_counts_and_missing_file_is_too_late() {
+        let session = default_session();
+        let mut s = sit();
+        s.done = vec![ItemId::RegisterOnline];
+        let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
+        assert_eq!((ev.verdict, status(&ev, ItemId::MailFile)), (Verdict::TooLate, Some(Status::Late)));
+        s.done.push(ItemId::MailFile);
+        let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
+        assert_eq!((ev.verdict, status(&ev, ItemId::MailFile)), (Verdict::OnTrack, Some(Status::Done)));
+        assert_eq!(ev.phase, Phase::Closed);
+        // Items without a due date never become late.
+        assert_eq!(status(&ev, ItemId::ReadReferentiel), Some(Status::Todo));
+    }
+
+    #[test]
+    fn changes_follow_r4_r7_r8() {
+        let session = default_session();
+        let mut s = sit();
+        assert_eq!(evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).changes, Changes::None);
+        assert_eq!(evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).verdict, Verdict::NotOpenYet);
+        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::Online);
+        s.done = vec![ItemId::PrintConfirmation];
+        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::RedPen);
+        s.done = vec![ItemId::MailFile];
+        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::None);
+        s.done.clear();
+        assert_eq!(evaluate(&session, &s, at("2022-12-05T00:00:00+01:00")).changes, Changes::None);
+    }
+
+    #[test]
+    fn later_ticks_imply_nothing_about_earlier_steps() {
+        let mut s = sit();
+        s.done = vec![ItemId::MailFile];
+        let ev = evaluate(&default_session(), &s, at("2022-11-01T00:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::SignConfirmation), Some(Status::Todo));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo));
+    }
 }

@@ -17,6 +17,7 @@ pub mod output;
 pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};
 pub use ids::{DeadlineId, ItemId, RuleId};
 pub use problems::Problem;
-pub use session::{Session, default_session};
+pub use session::{default_session, Diploma, Links, ReturnMode, Session};
+pub use output::{to_contract_json, to_text};
 pub use situation::{Acquis, AcquisKind, Situation};
 pub use wording::Lang;

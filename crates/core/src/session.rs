@@ -1,10 +1,13 @@
 //! Session files: one académie's session (dates, zone, return mode, links).
-//! SKELETON: field set fixed; parsing/validation to be completed (issue 3).
+//!
+//! The file format is documented for exam offices in `sessions/README.md`. Parsing walks a
+//! `serde_json::Value` by hand so that every problem is reported with its JSON path.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use serde_json::Value;
 
-use crate::problems::Problem;
+use crate::problems::{parse_json, Problem, Walker};
 
 /// The five diplomas of the notice (contract ids).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -37,6 +40,23 @@ impl Diploma {
     }
 }
 
+/// The time zones of French académies: the only ones a session file may name
+/// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`).
+pub const FRENCH_ZONES: [&str; 8] = [
+    "Europe/Paris",
+    "America/Martinique",
+    "America/Guadeloupe",
+    "America/Cayenne",
+    "Indian/Reunion",
+    "Indian/Mayotte",
+    "Pacific/Noumea",
+    "Pacific/Tahiti",
+];
+
+/// Why 720: a month of hours is already far beyond any account-activation delay; a larger
+/// number is almost certainly a typo (minutes, or days × 24 twice).
+pub const MAX_ACTIVATION_DELAY_HOURS: u64 = 720;
+
 /// A validated session, with every boundary resolved to an instant in the session's zone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
@@ -56,6 +76,9 @@ pub struct Session {
     pub return_closes: DateTime<Tz>,
     pub return_mode: ReturnMode,
     pub links: Links,
+    /// Optional free text from the file's `return.instructions` (e.g. how to upload in
+    /// Cyclades); shown as is, never interpreted.
+    pub return_instructions: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,11 +98,409 @@ pub struct Links {
     pub eduscol: String,
 }
 
+/// The embedded default session file (the notice's own dates).
+pub const DEFAULT_SESSION_JSON: &str = include_str!("../../../sessions/aix-marseille-2023.json");
+
+/// A window bound as written in the file, before the zone is known.
+#[derive(Debug, Clone, Copy)]
+enum Bound {
+    /// "YYYY-MM-DD": the whole day (opens 00:00:00, closes 23:59:59).
+    Date(NaiveDate),
+    /// "YYYY-MM-DDTHH:MM[:SS]": an exact local instant.
+    DateTime(NaiveDateTime),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Edge {
+    Opens,
+    Closes,
+}
+
+fn parse_bound(s: &str) -> Option<Bound> {
+    // why the byte-shape check: chrono's parser accepts signs and extra digits in %Y.
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()));
+    let date_shape = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    if !date_shape {
+        return None;
+    }
+    match b.len() {
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Bound::Date),
+        16 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) => {
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok().map(Bound::DateTime)
+        }
+        19 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) && b[16] == b':' && digits(17..19) => {
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok().map(Bound::DateTime)
+        }
+        _ => None,
+    }
+}
+
+/// Resolve a bound to an instant. `Err(local)` when the local time does not exist (DST gap).
+/// Ambiguous local times (the autumn hour that happens twice): why this choice — an opening
+/// takes the later instant and a closing the earlier one, so the page never says "open" when
+/// one reading of the notice says "closed".
+fn resolve(bound: Bound, tz: Tz, edge: Edge) -> Result<DateTime<Tz>, NaiveDateTime> {
+    let local = match (bound, edge) {
+        (Bound::Date(d), Edge::Opens) => d.and_time(NaiveTime::MIN),
+        (Bound::Date(d), Edge::Closes) => d.and_hms_opt(23, 59, 59).unwrap_or(d.and_time(NaiveTime::MIN)),
+        (Bound::DateTime(dt), _) => dt,
+    };
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => Ok(t),
+        LocalResult::Ambiguous(a, b) => Ok(if edge == Edge::Opens { a.max(b) } else { a.min(b) }),
+        LocalResult::None => Err(local),
+    }
+}
+
+fn is_http_link(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) => !r.is_empty() && !r.starts_with('/') && !s.chars().any(|c| c.is_whitespace() || c.is_control()),
+        None => false,
+    }
+}
+
+const TOP_FIELDS: &[&str] = &[
+    "id",
+    "academie",
+    "session_year",
+    "notice_reference",
+    "time_zone",
+    "diplomas",
+    "pre_registration",
+    "activation_delay_hours",
+    "return",
+    "links",
+];
+const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
+const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instructions"];
+const LINK_FIELDS: &[&str] = &["cyclades", "academie", "accommodation", "eduscol"];
+
+/// Reads one window object; returns the raw bounds (each may be missing/invalid).
+fn window_bounds(w: &mut Walker, m: &serde_json::Map<String, Value>, path: &str) -> (Option<Bound>, Option<Bound>) {
+    let one = |w: &mut Walker, key: &str| -> Option<Bound> {
+        let p = format!("{path}.{key}");
+        let v = w.required(m, path, key)?;
+        let s = w.string(v, &p)?;
+        match parse_bound(s) {
+            Some(b) => Some(b),
+            None => {
+                w.push(
+                    &p,
+                    format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM)."),
+                    format!("\"{s}\" is not a real date in the form YYYY-MM-DD (or YYYY-MM-DDTHH:MM)."),
+                );
+                None
+            }
+        }
+    };
+    let opens = one(w, "opens");
+    let closes = one(w, "closes");
+    (opens, closes)
+}
+
+/// Why a zone is always used: with an unknown `time_zone` the windows are still resolved in
+/// UTC so that their order is checked too (every problem at once); the gap check needs the
+/// real zone and is skipped then.
+fn resolve_reported(w: &mut Walker, b: Option<Bound>, tz: Option<Tz>, edge: Edge, path: &str) -> Option<DateTime<Tz>> {
+    let b = b?;
+    let known = tz.is_some();
+    let tz = tz.unwrap_or(Tz::UTC);
+    match resolve(b, tz, edge) {
+        Ok(t) => Some(t),
+        Err(_) if !known => None,
+        Err(local) => {
+            let l = local.format("%Y-%m-%d %H:%M:%S");
+            w.push(
+                path,
+                format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été) : choisir une autre heure.", tz.name()),
+                format!("The local time {l} does not exist in {} (clocks go forward): pick another time.", tz.name()),
+            );
+            None
+        }
+    }
+}
+
+fn check_order(w: &mut Walker, first: Option<DateTime<Tz>>, then: Option<DateTime<Tz>>, path: &str, fr: &str, en: &str) {
+    if let (Some(a), Some(b)) = (first, then) {
+        if b < a {
+            w.push(path, fr, en);
+        }
+    }
+}
+
 impl Session {
     /// Parse and validate a session file; every problem is reported, never only the first.
     pub fn from_json(text: &str) -> Result<Session, Vec<Problem>> {
-        let _ = text;
-        todo!("issue 3")
+        let root = parse_json(text)?;
+        let mut w = Walker::default();
+        let Some(m) = w.object(&root, "$", TOP_FIELDS) else {
+            return Err(w.problems);
+        };
+
+        let id = w.required(m, "$", "id").and_then(|v| w.nonempty_string(v, "$.id")).map(str::to_owned);
+        if let Some(s) = &id {
+            // why: the id ends up in URLs, share links and storage keys.
+            if !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                w.push(
+                    "$.id",
+                    format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
+                    format!("The id \"{s}\" may only contain lowercase ASCII letters, digits and hyphens."),
+                );
+            }
+        }
+        let academie = w.required(m, "$", "academie").and_then(|v| w.nonempty_string(v, "$.academie")).map(str::to_owned);
+        let notice_reference = w
+            .required(m, "$", "notice_reference")
+            .and_then(|v| w.nonempty_string(v, "$.notice_reference"))
+            .map(str::to_owned);
+
+        let session_year = w.required(m, "$", "session_year").and_then(|v| match v.as_i64() {
+            Some(y) if (2000..=2100).contains(&y) => Some(y as i32),
+            Some(y) => {
+                w.push(
+                    "$.session_year",
+                    format!("L'année de session {y} n'est pas plausible (entre 2000 et 2100)."),
+                    format!("The session year {y} is not plausible (between 2000 and 2100)."),
+                );
+                None
+            }
+            None => {
+                w.wrong_type("$.session_year", v, "une année en chiffres, par exemple 2023", "a year as a whole number, e.g. 2023");
+                None
+            }
+        });
+
+        let time_zone = w.required(m, "$", "time_zone").and_then(|v| w.string(v, "$.time_zone")).and_then(|s| {
+            let tz = if FRENCH_ZONES.contains(&s) { s.parse::<Tz>().ok() } else { None };
+            if tz.is_none() {
+                w.push(
+                    "$.time_zone",
+                    format!("Fuseau horaire « {s} » inconnu : il faut l'un des fuseaux des académies ({}).", FRENCH_ZONES.join(", ")),
+                    format!("Unknown time zone \"{s}\": use one of the académies' zones ({}).", FRENCH_ZONES.join(", ")),
+                );
+            }
+            tz
+        });
+
+        let mut diplomas = Vec::new();
+        let mut diplomas_ok = false;
+        if let Some(arr) = w.required(m, "$", "diplomas").and_then(|v| w.array(v, "$.diplomas")) {
+            diplomas_ok = true;
+            if arr.is_empty() {
+                diplomas_ok = false;
+                w.push("$.diplomas", "La liste des diplômes est vide.", "The list of diplomas is empty.");
+            }
+            for (i, v) in arr.iter().enumerate() {
+                let p = format!("$.diplomas[{i}]");
+                let Some(s) = w.string(v, &p) else {
+                    diplomas_ok = false;
+                    continue;
+                };
+                match Diploma::parse(s) {
+                    Some(d) if diplomas.contains(&d) => {
+                        w.push(&p, format!("Le diplôme « {s} » est déjà dans la liste."), format!("The diploma \"{s}\" is listed twice."));
+                        diplomas_ok = false;
+                    }
+                    Some(d) => diplomas.push(d),
+                    None => {
+                        diplomas_ok = false;
+                        w.push(
+                            &p,
+                            format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                            format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+                        );
+                    }
+                }
+            }
+        }
+
+        // Pre-registration window (R1).
+        let (mut reg_opens, mut reg_closes) = (None, None);
+        if let Some(pm) = w.required(m, "$", "pre_registration").and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS)) {
+            let (o, c) = window_bounds(&mut w, pm, "$.pre_registration");
+            reg_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.pre_registration.opens");
+            reg_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.pre_registration.closes");
+            check_order(
+                &mut w,
+                reg_opens,
+                reg_closes,
+                "$.pre_registration.closes",
+                "La pré-inscription ferme avant d'ouvrir.",
+                "The pre-registration closes before it opens.",
+            );
+        }
+
+        let activation = w.required(m, "$", "activation_delay_hours").and_then(|v| match v.as_u64() {
+            Some(0) => {
+                w.push(
+                    "$.activation_delay_hours",
+                    "Un délai d'activation de 0 heure ne laisse aucun temps au candidat (la notice dit 48).",
+                    "An activation delay of 0 hours leaves the candidate no time at all (the notice says 48).",
+                );
+                None
+            }
+            Some(h) if h > MAX_ACTIVATION_DELAY_HOURS => {
+                w.push(
+                    "$.activation_delay_hours",
+                    format!("Un délai d'activation de {h} heures n'est pas plausible (au plus {MAX_ACTIVATION_DELAY_HOURS} ; la notice dit 48)."),
+                    format!("An activation delay of {h} hours is not plausible (at most {MAX_ACTIVATION_DELAY_HOURS}; the notice says 48)."),
+                );
+                None
+            }
+            Some(h) => Some(h as u32),
+            None => {
+                w.wrong_type(
+                    "$.activation_delay_hours",
+                    v,
+                    "un nombre entier d'heures, par exemple 48",
+                    "a whole number of hours, e.g. 48",
+                );
+                None
+            }
+        });
+
+        // Return of the file (R9, R10).
+        let (mut ret_opens, mut ret_closes, mut mode, mut instructions, mut return_ok) = (None, None, None, None, false);
+        if let Some(rm) = w.required(m, "$", "return").and_then(|v| w.object(v, "$.return", RETURN_FIELDS)) {
+            return_ok = true;
+            let (o, c) = window_bounds(&mut w, rm, "$.return");
+            ret_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.return.opens");
+            ret_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.return.closes");
+            check_order(&mut w, ret_opens, ret_closes, "$.return.closes", "Le retour du dossier ferme avant d'ouvrir.", "The return window closes before it opens.");
+            check_order(
+                &mut w,
+                reg_closes,
+                ret_closes,
+                "$.return.closes",
+                "Le retour du dossier ferme avant la fin de la pré-inscription : un candidat inscrit le dernier jour ne pourrait plus envoyer son dossier.",
+                "The return window closes before the pre-registration closes: a candidate registering on the last day could not send the file.",
+            );
+            if let Some(v) = Walker::optional(rm, "instructions") {
+                instructions = w.nonempty_string(v, "$.return.instructions").map(str::to_owned);
+                if instructions.is_none() {
+                    return_ok = false;
+                }
+            }
+            let address = Walker::optional(rm, "address");
+            match w.required(rm, "$.return", "mode").and_then(|v| w.string(v, "$.return.mode")) {
+                Some("post") => match address {
+                    None => w.push(
+                        "$.return.address",
+                        "En mode « post », l'adresse d'envoi du dossier est obligatoire.",
+                        "In \"post\" mode the postal address is required.",
+                    ),
+                    Some(a) => {
+                        if let Some(lines) = w.array(a, "$.return.address") {
+                            let mut ok = true;
+                            if lines.iter().all(|l| l.as_str().is_some_and(|s| s.trim().is_empty())) {
+                                ok = false;
+                                w.push(
+                                    "$.return.address",
+                                    "L'adresse d'envoi est vide : le candidat ne saurait pas où poster son dossier.",
+                                    "The postal address is empty: the candidate would not know where to post the file.",
+                                );
+                            } else {
+                                for (i, l) in lines.iter().enumerate() {
+                                    if w.nonempty_string(l, &format!("$.return.address[{i}]")).is_none() {
+                                        ok = false;
+                                    }
+                                }
+                            }
+                            if ok {
+                                let address = lines.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect();
+                                mode = Some(ReturnMode::Post { address });
+                            }
+                        }
+                    }
+                },
+                Some("upload") => {
+                    if address.is_some() {
+                        w.push(
+                            "$.return.address",
+                            "En mode « upload », les pièces sont déposées dans Cyclades : il ne faut pas d'adresse postale (retirer ce champ ou choisir « post »).",
+                            "In \"upload\" mode documents are uploaded in Cyclades: no postal address (remove this field or use \"post\").",
+                        );
+                    } else {
+                        mode = Some(ReturnMode::Upload);
+                    }
+                }
+                Some(other) => w.push(
+                    "$.return.mode",
+                    format!("Mode de retour inconnu « {other} » : il faut « post » (courrier) ou « upload » (dépôt dans Cyclades)."),
+                    format!("Unknown return mode \"{other}\": use \"post\" (by mail) or \"upload\" (in Cyclades)."),
+                ),
+                None => {}
+            }
+        }
+
+        let mut links = None;
+        if let Some(lm) = w.required(m, "$", "links").and_then(|v| w.object(v, "$.links", LINK_FIELDS)) {
+            let link = |w: &mut Walker, key: &str, required: bool| -> Result<Option<String>, ()> {
+                let p = format!("$.links.{key}");
+                let v = if required { w.required(lm, "$.links", key) } else { Walker::optional(lm, key) };
+                let Some(v) = v else { return if required { Err(()) } else { Ok(None) } };
+                let s = w.string(v, &p).ok_or(())?;
+                if is_http_link(s) {
+                    Ok(Some(s.to_owned()))
+                } else {
+                    w.push(
+                        &p,
+                        format!("« {s} » n'est pas un lien web : il doit commencer par https:// (ou http://), sans espace."),
+                        format!("\"{s}\" is not a web link: it must start with https:// (or http://), with no spaces."),
+                    );
+                    Err(())
+                }
+            };
+            let c = link(&mut w, "cyclades", true);
+            let a = link(&mut w, "academie", true);
+            let acc = link(&mut w, "accommodation", false);
+            let e = link(&mut w, "eduscol", true);
+            if let (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) = (c, a, acc, e) {
+                links = Some(Links { cyclades, academie, accommodation, eduscol });
+            }
+        }
+
+        if !w.problems.is_empty() {
+            return Err(w.problems);
+        }
+        match (
+            id, academie, session_year, notice_reference, time_zone, reg_opens, reg_closes, activation, ret_opens, ret_closes, mode, links,
+        ) {
+            (
+                Some(id),
+                Some(academie),
+                Some(session_year),
+                Some(notice_reference),
+                Some(time_zone),
+                Some(registration_opens),
+                Some(registration_closes),
+                Some(activation_delay_hours),
+                Some(return_opens),
+                Some(return_closes),
+                Some(return_mode),
+                Some(links),
+            ) if diplomas_ok && return_ok => Ok(Session {
+                id,
+                academie,
+                session_year,
+                notice_reference,
+                time_zone,
+                diplomas,
+                registration_opens,
+                registration_closes,
+                activation_delay_hours,
+                return_opens,
+                return_closes,
+                return_mode,
+                links,
+                return_instructions: instructions,
+            }),
+            // why: unreachable in practice (every None above pushed a problem), but a refusal
+            // is better than a panic if a branch ever forgets to report.
+            _ => Err(vec![Problem::new("$", "Fichier de session incomplet.", "Incomplete session file.")]),
+        }
     }
 
     /// Address lines with the diploma's title put where the notice asks for it.
@@ -91,12 +512,266 @@ impl Session {
             ReturnMode::Upload => None,
         }
     }
+
+    /// Whether this session's diplomas include `d`.
+    pub fn offers(&self, d: Diploma) -> bool {
+        self.diplomas.contains(&d)
+    }
 }
 
 /// The notice's session (Aix-Marseille 2023), embedded as the default.
+///
+/// The file is checked by a unit test, so the fallback below never runs in a released build;
+/// why it exists anyway: the core must never panic, even on its own data.
 pub fn default_session() -> Session {
-    todo!("issue 3")
+    match Session::from_json(DEFAULT_SESSION_JSON) {
+        Ok(s) => s,
+        Err(_) => fallback_session(),
+    }
 }
 
-#[allow(dead_code)]
-fn _now_is_never_read(_: DateTime<Utc>) {}
+fn fallback_session() -> Session {
+    let tz = chrono_tz::Europe::Paris;
+    let at = |y, mo, d, h, mi, s| tz.with_ymd_and_hms(y, mo, d, h, mi, s).single().unwrap_or_else(|| DateTime::<Utc>::UNIX_EPOCH.with_timezone(&tz));
+    Session {
+        id: "aix-marseille-2023".into(),
+        academie: "Aix-Marseille".into(),
+        session_year: 2023,
+        notice_reference: "DIEC 3.05".into(),
+        time_zone: tz,
+        diplomas: Diploma::ALL.to_vec(),
+        registration_opens: at(2022, 10, 19, 0, 0, 0),
+        registration_closes: at(2022, 11, 17, 23, 59, 59),
+        activation_delay_hours: 48,
+        return_opens: at(2022, 10, 19, 0, 0, 0),
+        return_closes: at(2022, 12, 2, 23, 59, 59),
+        return_mode: ReturnMode::Post {
+            address: vec![
+                "RECTORAT D'AIX-MARSEILLE".into(),
+                "DIEC 3.05 ({diploma_title})".into(),
+                "Place Lucien Paye".into(),
+                "13621 AIX EN PROVENCE cedex 1".into(),
+            ],
+        },
+        links: Links {
+            cyclades: "https://cyclades.education.gouv.fr/cyccandidat/portal/login".into(),
+            academie: "http://www.ac-aix-marseille.fr".into(),
+            accommodation: Some("https://appli.ac-aix-marseille.fr/amex/".into()),
+            eduscol: "https://eduscol.education.fr/774/les-diplomes-professionnels".into(),
+        },
+        return_instructions: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn base() -> Value {
+        serde_json::from_str(DEFAULT_SESSION_JSON).unwrap()
+    }
+
+    /// Problems for the default file with one change applied.
+    fn problems_with(edit: impl FnOnce(&mut Value)) -> Vec<Problem> {
+        let mut v = base();
+        edit(&mut v);
+        match Session::from_json(&v.to_string()) {
+            Ok(_) => Vec::new(),
+            Err(p) => p,
+        }
+    }
+
+    fn paths(ps: &[Problem]) -> Vec<&str> {
+        ps.iter().map(|p| p.path.as_str()).collect()
+    }
+
+    #[test]
+    fn default_session_file_parses_with_the_notices_dates() {
+        let s = Session::from_json(DEFAULT_SESSION_JSON).expect("embedded session is valid");
+        assert_eq!(s, default_session());
+        assert_eq!(s, fallback_session(), "fallback must match the embedded file");
+        assert_eq!(s.registration_opens.to_rfc3339(), "2022-10-19T00:00:00+02:00");
+        assert_eq!(s.registration_closes.to_rfc3339(), "2022-11-17T23:59:59+01:00");
+        assert_eq!(s.return_closes.to_rfc3339(), "2022-12-02T23:59:59+01:00");
+        assert_eq!(s.activation_delay_hours, 48);
+        assert_eq!(
+            s.address_for("CAP Cuisine").unwrap()[1],
+            "DIEC 3.05 (CAP Cuisine)"
+        );
+    }
+
+    #[test]
+    fn hours_are_exact_local_instants() {
+        let s = problems_with(|_| {});
+        assert!(s.is_empty());
+        let mut v = base();
+        v["time_zone"] = json!("America/Guadeloupe");
+        v["pre_registration"] = json!({"opens": "2022-10-19T08:00", "closes": "2022-11-17T17:00"});
+        v["return"] = json!({"opens": "2022-10-19T08:00:00", "closes": "2022-12-02T17:00", "mode": "upload", "instructions": "Déposez en PDF."});
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(s.registration_closes.to_rfc3339(), "2022-11-17T17:00:00-04:00");
+        assert_eq!(s.return_opens.to_rfc3339(), "2022-10-19T08:00:00-04:00");
+        assert_eq!(s.return_mode, ReturnMode::Upload);
+        assert_eq!(s.return_instructions.as_deref(), Some("Déposez en PDF."));
+        assert_eq!(s.address_for("x"), None);
+    }
+
+    #[test]
+    fn not_json_and_not_an_object() {
+        let p = Session::from_json("{ nope").unwrap_err();
+        assert_eq!(paths(&p), ["$"]);
+        let p = Session::from_json("[]").unwrap_err();
+        assert_eq!(paths(&p), ["$"]);
+    }
+
+    #[test]
+    fn unknown_fields_at_every_level() {
+        let p = problems_with(|v| {
+            v["colour"] = json!("red");
+            v["pre_registration"]["extra"] = json!(1);
+            v["links"]["twitter"] = json!("https://x");
+        });
+        assert_eq!(paths(&p), ["$.colour", "$.pre_registration.extra", "$.links.twitter"]);
+    }
+
+    #[test]
+    fn impossible_dates_and_bad_shapes() {
+        let p = problems_with(|v| {
+            v["pre_registration"]["closes"] = json!("2022-02-30");
+            v["return"]["opens"] = json!("19/10/2022");
+            v["return"]["closes"] = json!("2022-12-02T25:00");
+        });
+        assert_eq!(paths(&p), ["$.pre_registration.closes", "$.return.opens", "$.return.closes"]);
+        assert!(p[0].fr.contains("2022-02-30") && p[0].en.contains("not a real date"));
+    }
+
+    #[test]
+    fn windows_in_the_wrong_order() {
+        let p = problems_with(|v| v["pre_registration"] = json!({"opens": "2022-11-17", "closes": "2022-10-19"}));
+        assert_eq!(paths(&p), ["$.pre_registration.closes"]);
+        let p = problems_with(|v| v["return"]["closes"] = json!("2022-11-16"));
+        assert_eq!(paths(&p), ["$.return.closes"], "{p:?}");
+        assert!(p[0].en.contains("before the pre-registration closes"));
+        let p = problems_with(|v| v["return"]["opens"] = json!("2022-12-03"));
+        assert_eq!(paths(&p), ["$.return.closes"]);
+        // Same instant is allowed (inclusive bounds).
+        assert!(problems_with(|v| v["return"]["closes"] = json!("2022-11-17")).is_empty());
+    }
+
+    #[test]
+    fn time_zone_must_be_a_french_academie_zone() {
+        for bad in ["Europe/London", "UTC", "Mars/Olympus", ""] {
+            let p = problems_with(|v| v["time_zone"] = json!(bad));
+            assert_eq!(paths(&p), ["$.time_zone"], "{bad}");
+        }
+        for good in FRENCH_ZONES {
+            assert!(problems_with(|v| v["time_zone"] = json!(good)).is_empty(), "{good}");
+        }
+    }
+
+    #[test]
+    fn activation_delay_zero_absurd_or_not_a_number() {
+        for bad in [json!(0), json!(721), json!(-1), json!(4.5), json!("48")] {
+            let p = problems_with(|v| v["activation_delay_hours"] = bad.clone());
+            assert_eq!(paths(&p), ["$.activation_delay_hours"], "{bad}");
+        }
+        assert!(problems_with(|v| v["activation_delay_hours"] = json!(720)).is_empty());
+    }
+
+    #[test]
+    fn links_must_be_http() {
+        let p = problems_with(|v| {
+            v["links"]["eduscol"] = json!("ftp://eduscol.fr");
+            v["links"]["academie"] = json!("www.ac-aix-marseille.fr");
+            v["links"]["accommodation"] = json!("javascript:alert(1)");
+            v["links"]["cyclades"] = json!("https://a b");
+        });
+        assert_eq!(paths(&p), ["$.links.cyclades", "$.links.academie", "$.links.accommodation", "$.links.eduscol"]);
+        // accommodation is optional.
+        assert!(problems_with(|v| {
+            v["links"].as_object_mut().unwrap().remove("accommodation");
+        })
+        .is_empty());
+    }
+
+    #[test]
+    fn post_mode_needs_a_non_empty_address_and_upload_none() {
+        let p = problems_with(|v| v["return"]["address"] = json!([]));
+        assert_eq!(paths(&p), ["$.return.address"]);
+        let p = problems_with(|v| v["return"]["address"] = json!(["", "  "]));
+        assert_eq!(paths(&p), ["$.return.address"]);
+        let p = problems_with(|v| v["return"]["address"] = json!(["RECTORAT", ""]));
+        assert_eq!(paths(&p), ["$.return.address[1]"]);
+        let p = problems_with(|v| {
+            v["return"].as_object_mut().unwrap().remove("address");
+        });
+        assert_eq!(paths(&p), ["$.return.address"]);
+        let p = problems_with(|v| v["return"]["mode"] = json!("upload"));
+        assert_eq!(paths(&p), ["$.return.address"]);
+        let p = problems_with(|v| v["return"]["mode"] = json!("pigeon"));
+        assert_eq!(paths(&p), ["$.return.mode"]);
+    }
+
+    #[test]
+    fn unknown_or_repeated_diplomas() {
+        let p = problems_with(|v| v["diplomas"] = json!(["cap", "bts", "cap", 3]));
+        assert_eq!(paths(&p), ["$.diplomas[1]", "$.diplomas[2]", "$.diplomas[3]"]);
+        let p = problems_with(|v| v["diplomas"] = json!([]));
+        assert_eq!(paths(&p), ["$.diplomas"]);
+    }
+
+    #[test]
+    fn missing_fields_are_each_reported() {
+        let p = problems_with(|v| {
+            let m = v.as_object_mut().unwrap();
+            m.remove("id");
+            m.remove("links");
+            m.remove("session_year");
+            v["pre_registration"].as_object_mut().unwrap().remove("opens");
+        });
+        assert_eq!(paths(&p), ["$.id", "$.session_year", "$.pre_registration.opens", "$.links"]);
+        let p = Session::from_json("{}").unwrap_err();
+        assert_eq!(p.len(), TOP_FIELDS.len(), "{p:?}");
+    }
+
+    #[test]
+    fn nonexistent_local_time_in_the_spring_gap() {
+        // 2023-03-26 02:30 does not exist in Paris (clocks jump from 02:00 to 03:00).
+        let p = problems_with(|v| {
+            v["pre_registration"] = json!({"opens": "2023-03-26T02:30", "closes": "2023-04-10"});
+            v["return"] = json!({"opens": "2023-03-20", "closes": "2023-04-20", "mode": "upload"});
+        });
+        assert_eq!(paths(&p), ["$.pre_registration.opens"]);
+        assert!(p[0].en.contains("does not exist"));
+    }
+
+    #[test]
+    fn ambiguous_autumn_hour_closes_at_the_earlier_instant() {
+        let mut v = base();
+        v["pre_registration"]["closes"] = json!("2022-10-30T02:30");
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(s.registration_closes.to_rfc3339(), "2022-10-30T02:30:00+02:00");
+    }
+
+    #[test]
+    fn many_problems_at_once_none_lost() {
+        let p = problems_with(|v| {
+            v["id"] = json!("Aix Marseille");
+            v["session_year"] = json!(1850);
+            v["time_zone"] = json!("Europe/Berlin");
+            v["diplomas"] = json!(["cap", "licence"]);
+            v["activation_delay_hours"] = json!(0);
+            v["links"]["eduscol"] = json!("eduscol");
+            v["return"]["mode"] = json!("fax");
+            v["surprise"] = json!(true);
+        });
+        assert_eq!(
+            paths(&p),
+            ["$.surprise", "$.id", "$.session_year", "$.time_zone", "$.diplomas[1]", "$.activation_delay_hours", "$.return.mode", "$.links.eduscol"]
+        );
+        for pr in &p {
+            assert!(!pr.fr.is_empty() && !pr.en.is_empty() && pr.fr != pr.en);
+        }
+    }
+}

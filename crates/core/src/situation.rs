@@ -4,7 +4,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
-use crate::problems::Problem;
+use crate::problems::{parse_json, Problem, Walker};
 use crate::session::{Diploma, Session};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +25,21 @@ pub struct Situation {
     pub done: Vec<ItemId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted_on: Option<NaiveDate>,
+}
+
+const FIELDS: &[&str] = &[
+    "diploma",
+    "title",
+    "account_created_at",
+    "existing_accommodation",
+    "new_accommodation_request",
+    "acquis",
+    "done",
+    "posted_on",
+];
+
+fn item_list() -> String {
+    ItemId::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 fn is_false(b: &bool) -> bool {
@@ -60,13 +75,188 @@ impl Situation {
     }
 
     /// Parse and validate against a session (diploma offered, ids, dates): every problem listed.
+    ///
+    /// `null` is accepted for optional fields and means "absent". Duplicate ids in `done` are
+    /// kept once (why: a share link edited by hand must not be refused for that).
     pub fn from_json(text: &str, session: &Session) -> Result<Situation, Vec<Problem>> {
-        let _ = (text, session);
-        todo!("issue 3")
+        let root = parse_json(text)?;
+        let mut w = Walker::default();
+        let Some(m) = w.object(&root, "$", FIELDS) else {
+            return Err(w.problems);
+        };
+        let mut sit = Situation::new(Diploma::Cap);
+        let mut diploma_ok = false;
+        if let Some(s) = w.required(m, "$", "diploma").and_then(|v| w.string(v, "$.diploma")) {
+            match Diploma::parse(s) {
+                Some(d) if session.offers(d) => {
+                    sit.diploma = d;
+                    diploma_ok = true;
+                }
+                Some(_) => {
+                    let offered: Vec<&str> = session.diplomas.iter().map(|d| d.as_str()).collect();
+                    w.push(
+                        "$.diploma",
+                        format!("Le diplôme « {s} » n'est pas proposé dans la session {} (diplômes : {}).", session.id, offered.join(", ")),
+                        format!("The diploma \"{s}\" is not offered in session {} (diplomas: {}).", session.id, offered.join(", ")),
+                    );
+                }
+                None => w.push(
+                    "$.diploma",
+                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+                ),
+            }
+        }
+        if let Some(v) = Walker::optional(m, "title") {
+            sit.title = w.string(v, "$.title").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        }
+        if let Some(v) = Walker::optional(m, "account_created_at") {
+            if let Some(s) = w.string(v, "$.account_created_at") {
+                match DateTime::parse_from_rfc3339(s) {
+                    Ok(t) => sit.account_created_at = Some(t),
+                    Err(_) => w.push(
+                        "$.account_created_at",
+                        format!("« {s} » n'est pas un instant réel au format RFC 3339, par exemple 2022-10-29T10:00:00+02:00."),
+                        format!("\"{s}\" is not a real RFC 3339 instant, e.g. 2022-10-29T10:00:00+02:00."),
+                    ),
+                }
+            }
+        }
+        if let Some(v) = Walker::optional(m, "existing_accommodation") {
+            sit.existing_accommodation = w.boolean(v, "$.existing_accommodation").unwrap_or(false);
+        }
+        if let Some(v) = Walker::optional(m, "new_accommodation_request") {
+            sit.new_accommodation_request = w.boolean(v, "$.new_accommodation_request").unwrap_or(false);
+        }
+        if let Some(arr) = Walker::optional(m, "acquis").and_then(|v| w.array(v, "$.acquis")) {
+            for (i, a) in arr.iter().enumerate() {
+                let p = format!("$.acquis[{i}]");
+                let Some(am) = w.object(a, &p, &["epreuve", "kind"]) else { continue };
+                let epreuve = w.required(am, &p, "epreuve").and_then(|v| w.nonempty_string(v, &format!("{p}.epreuve")));
+                let kind = w.required(am, &p, "kind").and_then(|v| w.string(v, &format!("{p}.kind"))).and_then(|k| match k {
+                    "benefice" => Some(AcquisKind::Benefice),
+                    "dispense" => Some(AcquisKind::Dispense),
+                    other => {
+                        w.push(
+                            &format!("{p}.kind"),
+                            format!("Sorte d'acquis inconnue « {other} » : il faut « benefice » (note conservée) ou « dispense »."),
+                            format!("Unknown kind of acquis \"{other}\": use \"benefice\" (grade carried over) or \"dispense\" (exemption)."),
+                        );
+                        None
+                    }
+                });
+                if let (Some(e), Some(kind)) = (epreuve, kind) {
+                    sit.acquis.push(Acquis { epreuve: e.trim().to_owned(), kind });
+                }
+            }
+        }
+        if let Some(arr) = Walker::optional(m, "done").and_then(|v| w.array(v, "$.done")) {
+            for (i, v) in arr.iter().enumerate() {
+                let p = format!("$.done[{i}]");
+                let Some(s) = w.string(v, &p) else { continue };
+                match ItemId::parse(s) {
+                    Some(id) => {
+                        if !sit.done.contains(&id) {
+                            sit.done.push(id);
+                        }
+                    }
+                    None => w.push(
+                        &p,
+                        format!("Étape inconnue « {s} » (étapes : {}).", item_list()),
+                        format!("Unknown item id \"{s}\" (items: {}).", item_list()),
+                    ),
+                }
+            }
+        }
+        if let Some(s) = Walker::optional(m, "posted_on").and_then(|v| w.string(v, "$.posted_on")) {
+            let shaped = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
+            match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) if shaped => sit.posted_on = Some(d),
+                _ => w.push(
+                    "$.posted_on",
+                    format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),
+                    format!("\"{s}\" is not a real date in the form YYYY-MM-DD (the postmark date)."),
+                ),
+            }
+        }
+        if w.problems.is_empty() && diploma_ok {
+            Ok(sit)
+        } else if w.problems.is_empty() {
+            Err(vec![Problem::new("$.diploma", "Diplôme manquant.", "Missing diploma.")])
+        } else {
+            Err(w.problems)
+        }
     }
 
     /// Compact JSON, as in the share link and local storage.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::default_session;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Situation::from_json(text, &default_session()) {
+            Ok(_) => Vec::new(),
+            Err(p) => p.into_iter().map(|p| p.path).collect(),
+        }
+    }
+
+    #[test]
+    fn the_contract_example_parses_and_round_trips() {
+        let text = r#"{"diploma":"cap","title":"CAP Cuisine","account_created_at":"2022-10-29T10:00:00+02:00",
+          "existing_accommodation":false,"new_accommodation_request":true,
+          "acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"EG2","kind":"dispense"}],
+          "done":["create-account","activate-account"],"posted_on":"2022-11-30"}"#;
+        let s = Situation::from_json(text, &default_session()).unwrap();
+        assert_eq!(s.acquis[1].kind, AcquisKind::Dispense);
+        assert_eq!(s.done, [ItemId::CreateAccount, ItemId::ActivateAccount]);
+        assert_eq!(Situation::from_json(&s.to_json(), &default_session()).unwrap(), s);
+        assert_eq!(Situation::new(Diploma::Bp).to_json(), r#"{"diploma":"bp"}"#);
+    }
+
+    #[test]
+    fn every_problem_is_listed_with_its_path() {
+        let p = problems(
+            r#"{"diploma":"bts","acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"","kind":"bonus"}],
+               "done":["create-account","fly"],"posted_on":"2022-02-30","account_created_at":"yesterday",
+               "existing_accommodation":"yes","extra":1}"#,
+        );
+        assert_eq!(
+            p,
+            [
+                "$.extra",
+                "$.diploma",
+                "$.account_created_at",
+                "$.existing_accommodation",
+                "$.acquis[1].epreuve",
+                "$.acquis[1].kind",
+                "$.done[1]",
+                "$.posted_on"
+            ]
+        );
+    }
+
+    #[test]
+    fn diploma_missing_or_not_offered() {
+        assert_eq!(problems("{}"), ["$.diploma"]);
+        assert_eq!(problems("not json"), ["$"]);
+        assert_eq!(problems("[1]"), ["$"]);
+        let mut session = default_session();
+        session.diplomas = vec![Diploma::Cap];
+        let p = Situation::from_json(r#"{"diploma":"bp"}"#, &session).unwrap_err();
+        assert_eq!(p[0].path, "$.diploma");
+        assert!(p[0].en.contains("not offered"));
+    }
+
+    #[test]
+    fn nulls_are_absent_and_duplicates_kept_once() {
+        let s = Situation::from_json(r#"{"diploma":"mc4","title":null,"done":["mail-file","mail-file"]}"#, &default_session()).unwrap();
+        assert_eq!(s.title, None);
+        assert_eq!(s.done, [ItemId::MailFile]);
     }
 }

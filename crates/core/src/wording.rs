@@ -1,5 +1,16 @@
 //! Every sentence shown to people, in French (default) and English. Ids are never translated.
-//! SKELETON (issue 3).
+//!
+//! The web UI and the CLI both use these functions, so a sentence is written once. French is
+//! the notice's language and the default; English helps candidates not fluent in French.
+//! Nothing here states a rule that is not in the notice or in `shared/DOMAIN.md`.
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
+use chrono_tz::Tz;
+
+use crate::evaluate::{activation_deadline, posting, Changes, Item, Phase, Posting, Status, Verdict};
+use crate::ids::{DeadlineId, ItemId};
+use crate::session::{Diploma, ReturnMode, Session};
+use crate::situation::{AcquisKind, Situation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -7,4 +18,544 @@ pub enum Lang {
     #[default]
     Fr,
     En,
+}
+
+impl Lang {
+    /// `"fr"` or `"en"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+    /// Parses `"fr"`/`"en"` (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Picks the French or English text.
+fn t<'a>(lang: Lang, fr: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const FR_MONTHS: [&str; 12] = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
+fn weekday_index(w: Weekday) -> usize {
+    w.num_days_from_monday() as usize
+}
+
+/// A date with its weekday: "jeudi 17 novembre 2022" / "Thursday 17 November 2022".
+/// French writes the first of the month "1er".
+pub fn format_date(d: NaiveDate, lang: Lang) -> String {
+    let wd = weekday_index(d.weekday());
+    let mo = d.month0() as usize;
+    match lang {
+        Lang::Fr => {
+            let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+            format!("{} {} {} {}", FR_DAYS[wd], day, FR_MONTHS[mo], d.year())
+        }
+        Lang::En => format!("{} {} {} {}", EN_DAYS[wd], d.day(), EN_MONTHS[mo], d.year()),
+    }
+}
+
+/// An instant in its zone, to the minute: "jeudi 17 novembre 2022 à 23:59" /
+/// "Thursday 17 November 2022, 23:59". Seconds are dropped (why: a closing second 23:59:59
+/// reads as "23:59", which is what the notice's "jusqu'au 17 novembre" means to people).
+pub fn format_instant(at: DateTime<Tz>, lang: Lang) -> String {
+    let date = format_date(at.date_naive(), lang);
+    match lang {
+        Lang::Fr => format!("{date} à {:02}:{:02}", at.hour(), at.minute()),
+        Lang::En => format!("{date}, {:02}:{:02}", at.hour(), at.minute()),
+    }
+}
+
+/// The same instant with the zone's abbreviation-free offset, for the overseas académies:
+/// "jeudi 17 novembre 2022 à 23:59 (UTC+01:00)".
+pub fn format_instant_with_offset(at: DateTime<Tz>, lang: Lang) -> String {
+    format!("{} (UTC{})", format_instant(at, lang), at.format("%:z"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Diplomas
+
+/// The diploma's generic name: "CAP", "Baccalauréat professionnel", …
+pub fn diploma_name(d: Diploma, lang: Lang) -> &'static str {
+    match d {
+        Diploma::BacPro => t(lang, "Baccalauréat professionnel", "Baccalauréat professionnel (vocational baccalaureate)"),
+        Diploma::Bp => t(lang, "Brevet professionnel", "Brevet professionnel (BP)"),
+        Diploma::Cap => t(lang, "CAP", "CAP (Certificat d'aptitude professionnelle)"),
+        Diploma::Mc3 => t(lang, "Mention complémentaire de niveau 3", "Mention complémentaire, level 3"),
+        Diploma::Mc4 => t(lang, "Mention complémentaire de niveau 4", "Mention complémentaire, level 4"),
+    }
+}
+
+/// The title to show for this candidate: their own `title` ("CAP Cuisine") when given,
+/// otherwise the diploma's generic name.
+pub fn diploma_title(situation: &Situation, lang: Lang) -> String {
+    match &situation.title {
+        Some(s) if !s.trim().is_empty() => s.trim().to_owned(),
+        _ => diploma_name(situation.diploma, lang).to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+/// The item's short label, post mode (the notice's case). In a UI that knows the session,
+/// prefer [`item_label_for`], which adapts to upload mode.
+pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
+    match id {
+        ItemId::CreateAccount => t(lang, "Créer votre compte Cyclades", "Create your Cyclades account"),
+        ItemId::ActivateAccount => t(lang, "Activer votre compte (lien « Activer mon compte » du mail)", "Activate your account (\"Activer mon compte\" link in the e-mail)"),
+        ItemId::RegisterOnline => t(lang, "Vous inscrire en ligne (onglet « m'inscrire ») et enregistrer", "Register online (\"m'inscrire\" tab) and save"),
+        ItemId::DeclareHandicap => t(lang, "Répondre « OUI » à la rubrique « Handicap »", "Answer \"OUI\" (yes) to the \"Handicap\" item"),
+        ItemId::RequestAccommodation => t(lang, "Demander l'aménagement d'épreuves sur le site du rectorat", "Request exam accommodations on the rectorat's site"),
+        ItemId::DeclareAcquis => t(lang, "Saisir vos dispenses et bénéfices de notes", "Enter your exemptions and carried-over grades"),
+        ItemId::PrintConfirmation => t(lang, "Imprimer la confirmation d'inscription (« Mes documents »)", "Print the registration confirmation (\"Mes documents\")"),
+        ItemId::SignConfirmation => t(lang, "Vérifier, dater et signer la confirmation", "Check, date and sign the confirmation"),
+        ItemId::AttachSupportingDocuments => t(lang, "Joindre les pièces justificatives", "Attach the supporting documents"),
+        ItemId::AttachAccommodationNotice => t(lang, "Joindre la notification d'aménagement d'épreuves", "Attach the exam accommodation notification"),
+        ItemId::AttachTranscript => t(lang, "Joindre le relevé de notes", "Attach the transcript (relevé de notes)"),
+        ItemId::AttachDiploma => t(lang, "Joindre le diplôme (ou le relevé) qui accorde la dispense", "Attach the diploma (or transcript) granting the exemption"),
+        ItemId::MailFile => t(lang, "Envoyer le dossier par la poste", "Post the file"),
+        ItemId::ReadReferentiel => t(lang, "Lire le référentiel du diplôme sur Eduscol", "Read the diploma's referentiel on Eduscol"),
+    }
+}
+
+/// The item's label for this session: in upload mode the documents go into Cyclades, not in
+/// an envelope.
+pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &'static str {
+    if session.return_mode != ReturnMode::Upload {
+        return item_label(id, lang);
+    }
+    match id {
+        ItemId::AttachSupportingDocuments => t(lang, "Déposer les pièces justificatives dans Cyclades", "Upload the supporting documents in Cyclades"),
+        ItemId::AttachAccommodationNotice => t(lang, "Déposer la notification d'aménagement d'épreuves", "Upload the exam accommodation notification"),
+        ItemId::AttachTranscript => t(lang, "Déposer le relevé de notes", "Upload the transcript (relevé de notes)"),
+        ItemId::AttachDiploma => t(lang, "Déposer le diplôme (ou le relevé) qui accorde la dispense", "Upload the diploma (or transcript) granting the exemption"),
+        ItemId::MailFile => t(lang, "Déposer le dossier complet dans Cyclades", "Upload the complete file in Cyclades"),
+        _ => item_label(id, lang),
+    }
+}
+
+pub fn phase_label(p: Phase, lang: Lang) -> &'static str {
+    match p {
+        Phase::BeforeOpening => t(lang, "La pré-inscription n'est pas encore ouverte", "Pre-registration is not open yet"),
+        Phase::RegistrationOpen => t(lang, "Pré-inscription en ligne ouverte", "Online pre-registration is open"),
+        Phase::ReturnOnly => t(lang, "Pré-inscription close ; retour du dossier encore possible", "Pre-registration closed; the file can still be returned"),
+        Phase::Closed => t(lang, "Inscriptions et retour des dossiers terminés", "Registration and file return are over"),
+    }
+}
+
+pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::OnTrack => t(lang, "Dans les temps : tout ce qui reste peut encore être fait", "On track: everything left can still be done in time"),
+        Verdict::TooLate => t(lang, "Trop tard : la candidature ne peut plus aboutir pour cette session", "Too late: the candidacy can no longer succeed for this session"),
+        Verdict::NotOpenYet => t(lang, "Pas encore ouvert : attendez l'ouverture de la pré-inscription", "Not open yet: wait for the pre-registration to open"),
+    }
+}
+
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Done => t(lang, "fait", "done"),
+        Status::Todo => t(lang, "à faire", "to do"),
+        Status::Late => t(lang, "en retard", "late"),
+        Status::Expired => t(lang, "expiré", "expired"),
+    }
+}
+
+/// How the candidate can still correct the registration (R4, R7, R8).
+pub fn changes_label(c: Changes, lang: Lang) -> &'static str {
+    match c {
+        Changes::Online => t(lang, "Modifications possibles en ligne, sur Cyclades", "Changes can be made online, in Cyclades"),
+        Changes::RedPen => t(lang, "Modifications seulement au stylo rouge, sur la confirmation papier", "Changes only in red pen, on the paper confirmation"),
+        Changes::None => t(lang, "Plus aucune modification possible", "No changes possible"),
+    }
+}
+
+pub fn deadline_label(d: DeadlineId, lang: Lang) -> &'static str {
+    match d {
+        DeadlineId::RegistrationOpens => t(lang, "Ouverture de la pré-inscription", "Pre-registration opens"),
+        DeadlineId::RegistrationCloses => t(lang, "Fin de la pré-inscription en ligne", "Online pre-registration closes"),
+        DeadlineId::ActivationDeadline => t(lang, "Limite pour activer votre compte", "Deadline to activate your account"),
+        DeadlineId::ReturnOpens => t(lang, "Début du retour des dossiers", "File return opens"),
+        DeadlineId::ReturnCloses => t(lang, "Date limite de retour du dossier", "File return deadline"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The notice
+
+/// The notice's section for the item (the notice is French, so is its numbering).
+pub fn notice_section(id: ItemId) -> &'static str {
+    match id {
+        ItemId::CreateAccount | ItemId::ActivateAccount => "§1, étape 1",
+        ItemId::RegisterOnline => "§1, étape 2",
+        ItemId::PrintConfirmation => "§1, étape 2 ; §2",
+        ItemId::SignConfirmation => "§2",
+        ItemId::AttachSupportingDocuments => "§2 ; §3",
+        ItemId::MailFile => "§3",
+        ItemId::DeclareHandicap | ItemId::RequestAccommodation | ItemId::AttachAccommodationNotice => "§4",
+        ItemId::DeclareAcquis | ItemId::AttachTranscript | ItemId::AttachDiploma => "§5",
+        ItemId::ReadReferentiel => "§6",
+    }
+}
+
+/// [`notice_section`] in the reader's language ("§1, step 1").
+pub fn notice_section_in(id: ItemId, lang: Lang) -> &'static str {
+    match (lang, id) {
+        (Lang::En, ItemId::CreateAccount | ItemId::ActivateAccount) => "§1, step 1",
+        (Lang::En, ItemId::RegisterOnline) => "§1, step 2",
+        (Lang::En, ItemId::PrintConfirmation) => "§1, step 2; §2",
+        (Lang::En, ItemId::AttachSupportingDocuments) => "§2; §3",
+        _ => notice_section(id),
+    }
+}
+
+/// The notice's own French sentence for the item (DIEC 3.05, session 2023), verbatim.
+pub fn notice_quote(id: ItemId) -> &'static str {
+    match id {
+        ItemId::CreateAccount => "Cette étape est nécessaire pour pouvoir vous inscrire. Votre adresse mail doit être valide et individuelle. Conservez bien votre mot de passe pour pouvoir vous connecter tout au long de la session et accéder aux documents mis à votre disposition dans votre espace candidat.",
+        ItemId::ActivateAccount => "Suite à la création de votre compte, vous recevrez un mail : vous avez 48h pour cliquer sur le lien « Activer mon compte », sinon votre compte sera supprimé. Dans cette situation, vous devez recommencer la procédure.",
+        ItemId::RegisterOnline => "Connectez-vous à votre compte et procédez à votre inscription via l’onglet « m’inscrire ». A l’issue de l’inscription, ne pas oublier d’enregistrer. A ce stade, vous pouvez modifier votre inscription en ligne.",
+        ItemId::DeclareHandicap => "Tous les candidats en situation de handicap souhaitant demander des aménagements d’épreuves ou qui ont déjà un aménagement d’épreuve doivent répondre « OUI » à la rubrique « Handicap » lors de l’inscription.",
+        ItemId::RequestAccommodation => "Pour les nouvelles demandes d’aménagement d’épreuves, rendez-vous sur le site internet du rectorat, rubrique « Aménagement d’épreuves aux examens ».",
+        ItemId::DeclareAcquis => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
+        ItemId::PrintConfirmation => "Imprimez votre confirmation d’inscription via votre compte Cyclades rubrique « Mes documents ».",
+        ItemId::SignConfirmation => "Vérifiez, puis dater et signer votre confirmation d’inscription. En cas de nouvelles modifications, vous devez rectifier le document au stylo rouge uniquement.",
+        ItemId::AttachSupportingDocuments => "Allez dans l’espace « mes documents » pour éditer la confirmation d’inscription et la liste des pièces justificatives.",
+        ItemId::AttachAccommodationNotice => "Dans le cas d’un aménagement d’épreuve existant, la notification d’aménagement d’épreuves doit être jointe à la confirmation d’inscription.",
+        ItemId::AttachTranscript | ItemId::AttachDiploma => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
+        ItemId::MailFile => "Le document de confirmation d’inscription daté et signé et les pièces à joindre, doivent être envoyées par courrier postal, éventuellement en courrier recommandé avec accusé de réception ou en envoi suivi. Après cette date, la candidature est annulée, si cette confirmation d’inscription signée et accompagnée des pièces justificatives n’ont pas été retournées.",
+        ItemId::ReadReferentiel => "Le rectorat ne délivrera pas d'informations pédagogiques. Les candidats doivent consulter impérativement le référentiel de l'examen (annexe « définition des épreuves », et plus particulièrement la partie relative aux épreuves ponctuelles).",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why an item applies to this candidate
+
+fn epreuves(situation: &Situation, kind: AcquisKind) -> String {
+    let list: Vec<&str> = situation.acquis.iter().filter(|a| a.kind == kind).map(|a| a.epreuve.as_str()).collect();
+    list.join(", ")
+}
+
+fn acquis_summary(situation: &Situation, lang: Lang) -> String {
+    situation
+        .acquis
+        .iter()
+        .map(|a| {
+            let k = match a.kind {
+                AcquisKind::Benefice => t(lang, "bénéfice de note", "carried-over grade"),
+                AcquisKind::Dispense => t(lang, "dispense", "exemption"),
+            };
+            format!("{} ({k})", a.epreuve)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One sentence (sometimes two or three) saying why this item applies to *this* candidate,
+/// what to do, and anything the situation changes (expired activation, postmark read, …).
+/// Adapts to the session's return mode (post / upload).
+///
+/// Without the evaluated instant, a `create-account` that is not done although
+/// `account_created_at` is given is worded as an expired activation; [`item_why_at`] is exact.
+pub fn item_why(item: &Item, session: &Session, situation: &Situation, lang: Lang) -> String {
+    why(item, session, situation, None, lang)
+}
+
+/// [`item_why`] knowing the evaluated instant (`Evaluation::at`): facts dated after it (a
+/// creation or a postmark in the future) are worded as not yet true.
+pub fn item_why_at(item: &Item, session: &Session, situation: &Situation, at: DateTime<Tz>, lang: Lang) -> String {
+    why(item, session, situation, Some(at), lang)
+}
+
+fn why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTime<Tz>>, lang: Lang) -> String {
+    let title = diploma_title(situation, lang);
+    let fr = lang == Lang::Fr;
+    let upload = session.return_mode == ReturnMode::Upload;
+    let hours = session.activation_delay_hours;
+    let reg_closes = format_instant(session.registration_closes, lang);
+    // why dates in post mode: a postmark has a day, not an hour; upload times are exact.
+    let (ret_opens, ret_closes) = if upload {
+        (format_instant(session.return_opens, lang), format_instant(session.return_closes, lang))
+    } else {
+        (format_date(session.return_opens.date_naive(), lang), format_date(session.return_closes.date_naive(), lang))
+    };
+    let mut s = match item.id {
+        ItemId::CreateAccount => {
+            let mut s = if fr {
+                format!("Pour vous présenter à l'examen « {title} » en candidat individuel, tout passe par un compte Cyclades, avec une adresse mail valide et à vous seul ; gardez le mot de passe toute la session : vos documents y seront publiés.")
+            } else {
+                format!("To sit the {title} as an individual candidate, everything goes through a Cyclades account, with a valid e-mail address of your own; keep the password for the whole session: your documents are published there.")
+            };
+            if item.status == Status::Done && situation.account_created_at.is_some() {
+                s.push_str(t(lang, " Votre compte est créé.", " Your account is created."));
+            }
+            // Not done although a creation date is given: the activation expired (or, when
+            // the instant is known, the creation is still in the future: then say nothing).
+            let not_yet = match (at, situation.account_created_at) {
+                (Some(at), Some(c)) => c > at.fixed_offset(),
+                _ => false,
+            };
+            if item.status != Status::Done && situation.account_created_at.is_some() && !not_yet {
+                s.push_str(t(
+                    lang,
+                    " Votre compte n'a pas été activé à temps : il a été supprimé, il faut en créer un nouveau.",
+                    " Your account was not activated in time: it has been deleted, create a new one.",
+                ));
+            }
+            s
+        }
+        ItemId::ActivateAccount => {
+            let mut s = if fr {
+                format!("Après la création du compte, un mail arrive : vous avez {hours} heures pour cliquer sur « Activer mon compte », sinon le compte est supprimé et tout est à recommencer.")
+            } else {
+                format!("After the account is created an e-mail arrives: you have {hours} hours to click \"Activer mon compte\", otherwise the account is deleted and you must start again.")
+            };
+            if let Some(a) = activation_deadline(session, situation) {
+                let when = format_instant(a, lang);
+                match item.status {
+                    Status::Expired => s.push_str(&if fr {
+                        format!(" Votre délai s'est terminé le {when} : créez un nouveau compte.")
+                    } else {
+                        format!(" Your delay ended on {when}: create a new account.")
+                    }),
+                    Status::Done => {}
+                    _ if a > session.registration_closes => s.push_str(&if fr {
+                        format!(" Votre délai court jusqu'au {when}, mais la pré-inscription ferme avant, le {reg_closes} : activez et inscrivez-vous avant.")
+                    } else {
+                        format!(" Your delay runs until {when}, but the pre-registration closes earlier, on {reg_closes}: activate and register before then.")
+                    }),
+                    _ => s.push_str(&if fr { format!(" Pour vous : au plus tard le {when}.") } else { format!(" For you: by {when} at the latest.") }),
+                }
+            }
+            s
+        }
+        ItemId::RegisterOnline => {
+            if fr {
+                format!("Votre candidature à l'examen « {title} » n'existe qu'une fois l'inscription faite dans l'onglet « m'inscrire » et enregistrée, avant le {reg_closes} ; jusque-là vous pouvez la modifier en ligne.")
+            } else {
+                format!("Your candidacy for the {title} exists only once the registration is made in the \"m'inscrire\" tab and saved, before {reg_closes}; until then you can change it online.")
+            }
+        }
+        ItemId::DeclareHandicap => {
+            let why = match (situation.existing_accommodation, situation.new_accommodation_request) {
+                (true, true) => t(lang, "Vous avez déjà un aménagement d'épreuves et vous en demandez un nouveau", "You already have exam accommodations and are requesting new ones"),
+                (true, false) => t(lang, "Vous avez déjà un aménagement d'épreuves", "You already have exam accommodations"),
+                _ => t(lang, "Vous demandez un aménagement d'épreuves", "You are requesting exam accommodations"),
+            };
+            if fr {
+                format!("{why} : répondez « OUI » à la rubrique « Handicap » pendant l'inscription en ligne.")
+            } else {
+                format!("{why}: answer \"OUI\" (yes) to the \"Handicap\" item while registering online.")
+            }
+        }
+        ItemId::RequestAccommodation => {
+            let link = session.links.accommodation.as_deref().unwrap_or(&session.links.academie);
+            if fr {
+                format!("Vous demandez un nouvel aménagement d'épreuves : la demande se fait sur le site du rectorat, rubrique « Aménagement d'épreuves aux examens » ({link}). La notice ne donne pas de date limite pour cette demande : renseignez-vous sur ce site sans attendre.")
+            } else {
+                format!("You are requesting new exam accommodations: the request is made on the rectorat's site, section \"Aménagement d'épreuves aux examens\" ({link}). The notice gives no deadline for this request: check that site without waiting.")
+            }
+        }
+        ItemId::DeclareAcquis => {
+            let list = acquis_summary(situation, lang);
+            if fr {
+                format!("Vous avez des acquis — {list} : saisissez-les aux épreuves concernées pendant l'inscription en ligne.")
+            } else {
+                format!("You have acquis — {list}: enter them at the exams concerned while registering online.")
+            }
+        }
+        ItemId::PrintConfirmation => {
+            if fr {
+                format!("Dès l'inscription finie, la confirmation d'inscription à l'examen « {title} » et la liste des pièces justificatives sont dans « Mes documents » de votre compte Cyclades.")
+            } else {
+                format!("As soon as the registration is finished, the confirmation for the {title} and the list of supporting documents are in \"Mes documents\" in your Cyclades account.")
+            }
+        }
+        ItemId::SignConfirmation => t(
+            lang,
+            "Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Toute correction ensuite se fait au stylo rouge uniquement, et aucune n'est prise en compte après la fin des inscriptions.",
+            "Check the confirmation, then date and sign it: without a signature the file is not complete. Any later correction is made in red pen only, and none is taken into account after registrations end.",
+        )
+        .to_owned(),
+        ItemId::AttachSupportingDocuments => {
+            if upload {
+                t(lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
+            } else {
+                t(lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : mettez chacune dans l'enveloppe avec la confirmation signée.", "The list of supporting documents comes with your confirmation in \"Mes documents\": put each of them in the envelope with the signed confirmation.").to_owned()
+            }
+        }
+        ItemId::AttachAccommodationNotice => t(
+            lang,
+            "Vous avez déjà un aménagement d'épreuves : la notification d'aménagement doit accompagner votre confirmation d'inscription.",
+            "You already have exam accommodations: the accommodation notification must go with your registration confirmation.",
+        )
+        .to_owned(),
+        ItemId::AttachTranscript => {
+            let list = epreuves(situation, AcquisKind::Benefice);
+            if fr {
+                format!("Vous gardez une note pour {list} (bénéfice) : joignez le relevé de notes de la session où vous l'avez obtenue (la notice dit « relevé de notes ou diplôme »).")
+            } else {
+                format!("You carry over a grade for {list} (bénéfice): attach the transcript of the session where you obtained it (the notice says \"relevé de notes ou diplôme\").")
+            }
+        }
+        ItemId::AttachDiploma => {
+            let list = epreuves(situation, AcquisKind::Dispense);
+            if fr {
+                format!("Vous êtes dispensé de {list} : joignez le diplôme qui vous donne cette dispense, ou un relevé de notes qui la montre (la notice dit « relevé de notes ou diplôme »).")
+            } else {
+                format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
+            }
+        }
+        ItemId::MailFile => mail_why(item, session, situation, at, lang, &title, &ret_opens, &ret_closes),
+        ItemId::ReadReferentiel => {
+            let link = &session.links.eduscol;
+            if fr {
+                format!("Le rectorat ne donne aucune information pédagogique : lisez le référentiel de l'examen « {title} » sur Eduscol ({link}), annexe « définition des épreuves », surtout la partie sur les épreuves ponctuelles.")
+            } else {
+                format!("The rectorat gives no teaching information: read the {title} referentiel on Eduscol ({link}), annex \"définition des épreuves\", above all the part on \"épreuves ponctuelles\" (one-off exams).")
+            }
+        }
+    };
+    if item.status == Status::Late {
+        s.push_str(t(lang, " Le délai est dépassé.", " The deadline has passed."));
+    }
+    s
+}
+
+fn mail_why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTime<Tz>>, lang: Lang, title: &str, opens: &str, closes: &str) -> String {
+    let fr = lang == Lang::Fr;
+    let upload = session.return_mode == ReturnMode::Upload;
+    let mut s = match session.address_for(title) {
+        Some(address) if session.return_mode != ReturnMode::Upload => {
+            let address = address.join(", ");
+            if fr {
+                format!("La confirmation datée et signée et les pièces partent par la poste entre le {opens} et le {closes} (cachet de la poste), à : {address}. Un envoi recommandé avec accusé de réception, ou suivi, est conseillé. Sans ce dossier à temps, la candidature est annulée.")
+            } else {
+                format!("The dated, signed confirmation and the documents go by post between {opens} and {closes} (postmark date), to: {address}. Registered post with acknowledgement of receipt, or tracked, is advised. Without this file in time, the candidacy is cancelled.")
+            }
+        }
+        _ => {
+            if fr {
+                format!("La confirmation datée et signée et les pièces sont déposées dans Cyclades entre le {opens} et le {closes}. Sans ce dépôt à temps, la candidature est annulée.")
+            } else {
+                format!("The dated, signed confirmation and the documents are uploaded in Cyclades between {opens} and {closes}. Without this upload in time, the candidacy is cancelled.")
+            }
+        }
+    };
+    if let Some(extra) = &session.return_instructions {
+        s.push(' ');
+        s.push_str(extra);
+    }
+    if let Some(d) = situation.posted_on {
+        let day = format_date(d, lang);
+        // why the status first: it already carries what the instant decided.
+        let post = at.map(|at| posting(session, situation, at));
+        let note = if post == Some(Posting::NotYet) {
+            if fr { format!(" Envoi prévu le {day}.") } else { format!(" Posting planned on {day}.") }
+        } else if item.status == Status::Done {
+            if fr { format!(" {} le {day}, dans les délais.", if upload { "Déposé" } else { "Envoyé" }) } else { format!(" {} on {day}, in time.", if upload { "Uploaded" } else { "Sent" }) }
+        } else if d > session.return_closes.date_naive() {
+            if fr { format!(" Envoyé le {day}, après la date limite : le dossier ne peut plus être pris en compte.") } else { format!(" Sent on {day}, after the deadline: the file can no longer be accepted.") }
+        } else if d < session.return_opens.date_naive() {
+            if fr { format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.") } else { format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.") }
+        } else if fr {
+            format!(" Envoi prévu le {day}.")
+        } else {
+            format!(" Posting planned on {day}.")
+        };
+        s.push_str(&note);
+    }
+    s
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::evaluate;
+    use crate::session::default_session;
+    use crate::situation::Acquis;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn dates_in_both_languages() {
+        let tz = chrono_tz::Europe::Paris;
+        let t = tz.with_ymd_and_hms(2022, 11, 17, 23, 59, 59).unwrap();
+        assert_eq!(format_instant(t, Lang::Fr), "jeudi 17 novembre 2022 à 23:59");
+        assert_eq!(format_instant(t, Lang::En), "Thursday 17 November 2022, 23:59");
+        assert_eq!(format_instant_with_offset(t, Lang::En), "Thursday 17 November 2022, 23:59 (UTC+01:00)");
+        let d = NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
+        assert_eq!(format_date(d, Lang::Fr), "mardi 1er novembre 2022");
+        assert_eq!(format_date(d, Lang::En), "Tuesday 1 November 2022");
+    }
+
+    #[test]
+    fn why_speaks_of_this_candidate() {
+        let session = default_session();
+        let mut s = Situation::new(Diploma::Cap);
+        s.title = Some("CAP Cuisine".into());
+        s.existing_accommodation = true;
+        s.acquis = vec![Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice }, Acquis { epreuve: "EP2".into(), kind: AcquisKind::Dispense }];
+        let at = Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap();
+        let ev = evaluate(&session, &s, at);
+        let why = |id, lang| item_why(ev.item(id).unwrap(), &session, &s, lang);
+        assert!(why(ItemId::RegisterOnline, Lang::Fr).contains("CAP Cuisine"));
+        assert!(why(ItemId::MailFile, Lang::Fr).contains("DIEC 3.05 (CAP Cuisine)"));
+        assert!(why(ItemId::AttachTranscript, Lang::En).contains("EG1"));
+        assert!(why(ItemId::AttachDiploma, Lang::Fr).contains("EP2"));
+        assert!(!why(ItemId::AttachDiploma, Lang::Fr).contains("EG1"));
+        assert!(why(ItemId::DeclareHandicap, Lang::En).contains("already have"));
+        assert!(why(ItemId::ReadReferentiel, Lang::Fr).contains(&session.links.eduscol));
+        for i in &ev.items {
+            assert_ne!(item_why(i, &session, &s, Lang::Fr), item_why(i, &session, &s, Lang::En));
+            assert!(!notice_quote(i.id).is_empty() && notice_section(i.id).starts_with('§'));
+        }
+    }
+
+    #[test]
+    fn upload_mode_changes_the_wording() {
+        let mut session = default_session();
+        session.return_mode = ReturnMode::Upload;
+        session.return_instructions = Some("PDF uniquement.".into());
+        let s = Situation::new(Diploma::Bp);
+        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap());
+        let mail = ev.item(ItemId::MailFile).unwrap();
+        let why = item_why(mail, &session, &s, Lang::Fr);
+        assert!(why.contains("Cyclades") && why.contains("PDF uniquement.") && !why.contains("poste"), "{why}");
+        assert_eq!(item_label_for(ItemId::MailFile, &session, Lang::Fr), "Déposer le dossier complet dans Cyclades");
+        assert_eq!(item_label_for(ItemId::MailFile, &default_session(), Lang::Fr), item_label(ItemId::MailFile, Lang::Fr));
+    }
+
+    #[test]
+    fn expired_activation_is_explained() {
+        let session = default_session();
+        let mut s = Situation::new(Diploma::Cap);
+        s.account_created_at = Some(chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 5, 10, 0, 0).unwrap());
+        let w = item_why_at(ev.item(ItemId::ActivateAccount).unwrap(), &session, &s, ev.at, Lang::Fr);
+        assert!(w.contains("lundi 31 octobre 2022 à 09:00"), "{w}");
+        let w = item_why_at(ev.item(ItemId::CreateAccount).unwrap(), &session, &s, ev.at, Lang::En);
+        assert!(w.contains("deleted"), "{w}");
+    }
 }

@@ -1,0 +1,229 @@
+//! The share/resume link: the situation's compact JSON in the URL *fragment* (never the
+//! query, so it never reaches a server), as `#s=<base64url of the JSON, no padding>`.
+//!
+//! Pure: no web type, compiled and tested natively. A broken or tampered fragment is an
+//! error value, never a panic; the page then shows a short message and default answers.
+
+use crate::core::session::Session;
+use crate::core::Situation;
+
+/// The fragment's parameter name: `#s=…`.
+pub const PARAM: &str = "s";
+
+/// Longest fragment accepted (a real situation is a few hundred bytes).
+pub const MAX_LEN: usize = 8 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// No `s=` parameter in the fragment: nothing to restore (not an error to show).
+    Absent,
+    /// The fragment is too long to be one of ours.
+    TooLong,
+    /// Not base64url.
+    BadEncoding,
+    /// Decoded bytes are not UTF-8 text.
+    NotText,
+    /// Not a situation (wrong JSON, unknown field or id), with serde's reason.
+    BadSituation(String),
+    /// The diploma is not offered by this session.
+    DiplomaNotOffered,
+}
+
+/// `s=<base64url(json)>` (without the leading `#`).
+pub fn encode_fragment(situation: &Situation) -> String {
+    format!("{PARAM}={}", base64url_encode(situation.to_json().as_bytes()))
+}
+
+/// Read a fragment (with or without its leading `#`; other `&`-separated parameters ignored).
+pub fn decode_fragment(fragment: &str, session: &Session) -> Result<Situation, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_LEN {
+        return Err(ShareError::TooLong);
+    }
+    let value = fragment
+        .split('&')
+        .find_map(|p| p.strip_prefix(PARAM).and_then(|r| r.strip_prefix('=')))
+        .ok_or(ShareError::Absent)?;
+    let bytes = base64url_decode(value).ok_or(ShareError::BadEncoding)?;
+    let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
+    situation_from_json(&text, session)
+}
+
+/// The situation's JSON (as in the share link and local storage), checked against the
+/// session: the serde shape is the contract; the diploma must be one the session offers.
+pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, ShareError> {
+    let situation: Situation =
+        serde_json::from_str(text).map_err(|e| ShareError::BadSituation(e.to_string()))?;
+    if !session.diplomas.is_empty() && !session.diplomas.contains(&situation.diploma) {
+        return Err(ShareError::DiplomaNotOffered);
+    }
+    Ok(situation)
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// RFC 4648 §5 base64url, without padding.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decode base64url; padding `=` tolerated at the end; any other character → `None`.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::{Diploma, Links, ReturnMode};
+    use crate::core::{Acquis, AcquisKind, ItemId};
+    use chrono::TimeZone;
+
+    fn session() -> Session {
+        let tz = chrono_tz::Europe::Paris;
+        Session {
+            id: "test".into(),
+            academie: "Aix-Marseille".into(),
+            session_year: 2023,
+            notice_reference: "DIEC 3.05".into(),
+            time_zone: tz,
+            diplomas: vec![Diploma::BacPro, Diploma::Bp, Diploma::Cap],
+            registration_opens: tz.with_ymd_and_hms(2022, 10, 19, 0, 0, 0).unwrap(),
+            registration_closes: tz.with_ymd_and_hms(2022, 11, 17, 23, 59, 59).unwrap(),
+            activation_delay_hours: 48,
+            return_opens: tz.with_ymd_and_hms(2022, 10, 19, 0, 0, 0).unwrap(),
+            return_closes: tz.with_ymd_and_hms(2022, 12, 2, 23, 59, 59).unwrap(),
+            return_mode: ReturnMode::Upload,
+            links: Links {
+                cyclades: "https://c".into(),
+                academie: "https://a".into(),
+                accommodation: None,
+                eduscol: "https://e".into(),
+            },
+        }
+    }
+
+    fn full() -> Situation {
+        let mut s = Situation::new(Diploma::Cap);
+        s.title = Some("CAP Cuisine — « été » & co".into());
+        s.account_created_at = chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").ok();
+        s.existing_accommodation = true;
+        s.new_accommodation_request = true;
+        s.acquis = vec![
+            Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice },
+            Acquis { epreuve: "EG2".into(), kind: AcquisKind::Dispense },
+        ];
+        s.done = vec![ItemId::CreateAccount, ItemId::ActivateAccount];
+        s.posted_on = chrono::NaiveDate::from_ymd_opt(2022, 11, 30);
+        s
+    }
+
+    #[test]
+    fn base64url_known_vectors() {
+        // RFC 4648 §10 vectors (url alphabet, no padding).
+        for (plain, enc) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64url_encode(plain.as_bytes()), enc);
+            assert_eq!(base64url_decode(enc).unwrap(), plain.as_bytes());
+        }
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64url_decode("Zg==").unwrap(), b"f");
+    }
+
+    #[test]
+    fn base64url_round_trip_all_bytes() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for n in 0..bytes.len() {
+            assert_eq!(base64url_decode(&base64url_encode(&bytes[..n])).unwrap(), &bytes[..n]);
+        }
+    }
+
+    #[test]
+    fn round_trip_full_situation() {
+        let s = full();
+        let frag = encode_fragment(&s);
+        assert!(frag.starts_with("s="));
+        assert!(frag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'=' ));
+        assert_eq!(decode_fragment(&frag, &session()), Ok(s.clone()));
+        assert_eq!(decode_fragment(&format!("#{frag}"), &session()), Ok(s.clone()));
+        assert_eq!(decode_fragment(&format!("#x=1&{frag}"), &session()), Ok(s));
+    }
+
+    #[test]
+    fn round_trip_minimal_situation() {
+        let s = Situation::new(Diploma::BacPro);
+        assert_eq!(decode_fragment(&encode_fragment(&s), &session()), Ok(s));
+    }
+
+    #[test]
+    fn absent_fragment() {
+        assert_eq!(decode_fragment("", &session()), Err(ShareError::Absent));
+        assert_eq!(decode_fragment("#", &session()), Err(ShareError::Absent));
+        assert_eq!(decode_fragment("#top", &session()), Err(ShareError::Absent));
+    }
+
+    #[test]
+    fn broken_fragments_are_errors_not_panics() {
+        let ss = session();
+        assert_eq!(decode_fragment("#s=%%%", &ss), Err(ShareError::BadEncoding));
+        assert_eq!(decode_fragment("#s=A", &ss), Err(ShareError::BadEncoding));
+        assert_eq!(decode_fragment("#s=_w", &ss), Err(ShareError::NotText));
+        assert!(matches!(decode_fragment("#s=", &ss), Err(ShareError::BadSituation(_))));
+        let not_json = format!("s={}", base64url_encode(b"{\"diploma\":"));
+        assert!(matches!(decode_fragment(&not_json, &ss), Err(ShareError::BadSituation(_))));
+        let unknown_item = format!("s={}", base64url_encode(br#"{"diploma":"cap","done":["hack"]}"#));
+        assert!(matches!(decode_fragment(&unknown_item, &ss), Err(ShareError::BadSituation(_))));
+        let extra_field = format!("s={}", base64url_encode(br#"{"diploma":"cap","evil":1}"#));
+        assert!(matches!(decode_fragment(&extra_field, &ss), Err(ShareError::BadSituation(_))));
+        let not_offered = format!("s={}", base64url_encode(br#"{"diploma":"mc4"}"#));
+        assert_eq!(decode_fragment(&not_offered, &ss), Err(ShareError::DiplomaNotOffered));
+        let long = format!("s={}", "A".repeat(MAX_LEN + 10));
+        assert_eq!(decode_fragment(&long, &ss), Err(ShareError::TooLong));
+    }
+
+    #[test]
+    fn tampered_fragment_every_truncation_never_panics() {
+        let frag = encode_fragment(&full());
+        for n in 0..frag.len() {
+            let _ = decode_fragment(&frag[..n], &session());
+        }
+        // Flip each character: never a panic; either an error or a (different) valid situation.
+        for i in 2..frag.len() {
+            let mut b = frag.clone().into_bytes();
+            b[i] = if b[i] == b'A' { b'B' } else { b'A' };
+            let _ = decode_fragment(std::str::from_utf8(&b).unwrap(), &session());
+        }
+    }
+}

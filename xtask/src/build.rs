@@ -1,0 +1,247 @@
+//! The release build: wasm → wasm-bindgen (`pkg/`, the widget as an ES module) → wasm-opt →
+//! the deployable site in `dist/` (content-hashed assets with SRI, relative URLs).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha256, Sha384};
+
+use crate::{root, run, tools};
+
+/// wasm-opt needs these to read what current rustc emits (shared/TOOLCHAIN.md).
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+/// Builds `pkg/` and `dist/`; returns the dist folder.
+pub fn site() -> Result<PathBuf, String> {
+    package()?;
+    let dist = write_dist()?;
+    report_sizes(&dist)?;
+    Ok(dist)
+}
+
+/// cargo build (incremental) and, only when the wasm changed, wasm-bindgen + wasm-opt into `pkg/`.
+pub fn package() -> Result<(), String> {
+    run(Command::new("cargo").args([
+        "build", "--lib", "--release", "--package", "candidat", "--target", "wasm32-unknown-unknown",
+    ]))?;
+    let raw = target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
+    let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
+    let pkg = root().join("pkg");
+    let stamp = pkg.join(".source-sha256");
+    let digest = hex(&Sha256::digest(&raw_bytes));
+    let up_to_date = fs::read_to_string(&stamp).ok().as_deref() == Some(digest.as_str())
+        && pkg.join("candidat_bg.wasm").exists()
+        && pkg.join("candidat.js").exists();
+    if !up_to_date {
+        run(Command::new(tools::wasm_bindgen())
+            .args(["--target", "web", "--out-name", "candidat", "--out-dir"])
+            .arg(&pkg)
+            .arg(&raw))?;
+        let wasm = pkg.join("candidat_bg.wasm");
+        run(Command::new(root().join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm))?;
+        fs::write(&stamp, &digest).map_err(|e| e.to_string())?;
+    }
+    write_pkg_manifest(&pkg)
+}
+
+/// `pkg/package.json`: the widget as an npm-publishable ES module package.
+fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
+    let version = env!("CARGO_PKG_VERSION");
+    let manifest = format!(
+        r#"{{
+  "name": "candidat",
+  "version": "{version}",
+  "description": "Checklist for individual candidates registering for a French vocational exam (Bac Pro, CAP, BP, MC), as an embeddable widget",
+  "type": "module",
+  "module": "candidat.js",
+  "main": "candidat.js",
+  "types": "candidat.d.ts",
+  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "README.md"],
+  "sideEffects": false,
+  "license": "MIT OR Apache-2.0"
+}}
+"#
+    );
+    fs::write(pkg.join("package.json"), manifest).map_err(|e| e.to_string())?;
+    let readme = root().join("www/pkg-README.md");
+    if readme.exists() {
+        fs::copy(&readme, pkg.join("README.md")).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+struct Asset {
+    /// How index.html names it (`www/style.css`, `pkg/candidat.js`, …).
+    source: String,
+    /// Where it is in dist (`assets/style.3f2a9c1d.css`).
+    hashed: String,
+    integrity: String,
+}
+
+/// Writes dist/ anew: hashed assets (wasm first, since the JS names it), index.html with SRI,
+/// the session files, and the other files of www/ under their own names (e.g. embed.js).
+fn write_dist() -> Result<PathBuf, String> {
+    let dist = root().join("dist");
+    let _ = fs::remove_dir_all(&dist);
+    fs::create_dir_all(dist.join("assets")).map_err(|e| e.to_string())?;
+    let pkg = root().join("pkg");
+    let www = root().join("www");
+
+    let wasm = put_hashed(&dist, "pkg/candidat_bg.wasm", read(&pkg.join("candidat_bg.wasm"))?)?;
+    let glue = read_text(&pkg.join("candidat.js"))?.replace("'candidat_bg.wasm'", &format!("'{}'", file_name(&wasm.hashed)));
+    let glue = put_hashed(&dist, "pkg/candidat.js", glue.into_bytes())?;
+    let boot = read_text(&www.join("boot.js"))?.replace("../pkg/candidat.js", &format!("./{}", file_name(&glue.hashed)));
+    let boot = put_hashed(&dist, "www/boot.js", boot.into_bytes())?;
+    let style = put_hashed(&dist, "www/style.css", read(&www.join("style.css"))?)?;
+
+    let mut html = read_text(&root().join("index.html"))?;
+    for asset in [&boot, &style] {
+        let quoted = format!("\"{}\"", asset.source);
+        if !html.contains(&quoted) {
+            return Err(format!("index.html does not reference {quoted}"));
+        }
+        html = html.replace(&quoted, &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity));
+    }
+    // Fetch the glue and the wasm in parallel with boot.js, with the glue's integrity checked.
+    let preload = format!(
+        "<link rel=\"modulepreload\" href=\"{}\" integrity=\"{}\">\n</head>",
+        glue.hashed, glue.integrity
+    );
+    html = html.replacen("</head>", &preload, 1);
+    fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
+
+    copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| p.extension().is_some_and(|e| e == "json"))?;
+    copy_dir(&www, &dist, &|p| {
+        let name = file_name(&p.to_string_lossy()).to_string();
+        !matches!(name.as_str(), "boot.js" | "style.css" | "pkg-README.md")
+    })?;
+    println!("xtask: site written to {}", dist.display());
+    Ok(dist)
+}
+
+fn put_hashed(dist: &Path, source: &str, bytes: Vec<u8>) -> Result<Asset, String> {
+    let name = file_name(source);
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let short = &hex(&Sha256::digest(&bytes))[..10];
+    let hashed = format!("assets/{stem}.{short}.{ext}");
+    let integrity = format!("sha384-{}", base64(&Sha384::digest(&bytes)));
+    fs::write(dist.join(&hashed), &bytes).map_err(|e| e.to_string())?;
+    Ok(Asset { source: source.to_string(), hashed, integrity })
+}
+
+fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+    let Ok(entries) = fs::read_dir(from) else { return Ok(()) };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()), keep)?;
+        } else if keep(&path) {
+            fs::create_dir_all(to).map_err(|e| e.to_string())?;
+            fs::copy(&path, to.join(entry.file_name())).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Raw and gzip -9 bytes of every file in dist/, and the first load's total.
+fn report_sizes(dist: &Path) -> Result<(), String> {
+    let mut rows = Vec::new();
+    collect_files(dist, &mut rows);
+    rows.sort();
+    println!("xtask: {:<48} {:>9} {:>9}", "dist/", "raw B", "gzip B");
+    for path in rows {
+        let bytes = read(&path)?;
+        let rel = path.strip_prefix(dist).unwrap_or(&path).display().to_string();
+        println!("xtask: {:<48} {:>9} {:>9}", rel, bytes.len(), gzip_len(&bytes));
+    }
+    Ok(())
+}
+
+pub fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect_files(&path, into);
+            } else {
+                into.push(path);
+            }
+        }
+    }
+}
+
+/// gzip -9 size, through Debian's gzip (always present): a byte count, not a file.
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let child = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else { return usize::MAX };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(bytes);
+    }
+    child.wait_with_output().map(|o| o.stdout.len()).unwrap_or(usize::MAX)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Standard base64 with padding, as SRI wants it.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(super::base64(input.as_bytes()), expected);
+        }
+    }
+}

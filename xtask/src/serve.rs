@@ -1,0 +1,148 @@
+//! A small static file server for `dist/`, on loopback only: enough for `serve` and for the
+//! end-to-end tests, with the right MIME type for wasm (streaming compilation needs it).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+
+pub fn bind(port: u16) -> Result<TcpListener, String> {
+    TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("port {port} on 127.0.0.1 is already taken; choose another one: cargo xtask serve --port 8081")
+        } else {
+            format!("cannot listen on 127.0.0.1:{port}: {e}")
+        }
+    })
+}
+
+pub fn forever(dist: &Path, port: u16) -> Result<(), String> {
+    let listener = bind(port)?;
+    println!("xtask: serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", dist.display());
+    accept_loop(listener, dist.to_path_buf());
+    Ok(())
+}
+
+/// Serves in a background thread on a free port; for the tests.
+pub fn spawn(dist: &Path) -> Result<SocketAddr, String> {
+    let listener = bind(0)?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let dist = dist.to_path_buf();
+    std::thread::spawn(move || accept_loop(listener, dist));
+    Ok(addr)
+}
+
+fn accept_loop(listener: TcpListener, dist: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let dist = dist.clone();
+        std::thread::spawn(move || {
+            let _ = answer(stream, &dist);
+        });
+    }
+}
+
+fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers; nothing in them changes the answer.
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        header.clear();
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    if method != "GET" && method != "HEAD" {
+        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", method == "HEAD");
+    }
+    match resolve(dist, target) {
+        Some(path) => match std::fs::read(&path) {
+            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, method == "HEAD"),
+            Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+        },
+        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+    }
+}
+
+/// Maps a request target to a file under dist, refusing anything that climbs out of it.
+fn resolve(dist: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let decoded = percent_decode(path)?;
+    let mut file = dist.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment == ".." || segment == "." || segment.contains('\\') {
+            return None;
+        }
+        file.push(segment);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "ics" => "text/calendar; charset=utf-8",
+        "md" | "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_refuses_to_leave_dist() {
+        let dist = crate::root().join("xtask");
+        assert!(resolve(&dist, "/../Cargo.toml").is_none());
+        assert!(resolve(&dist, "/%2e%2e/Cargo.toml").is_none());
+        assert_eq!(resolve(&dist, "/Cargo.toml?x=1"), Some(dist.join("Cargo.toml")));
+    }
+
+    #[test]
+    fn a_taken_port_says_which_option_to_use() {
+        let first = bind(0).expect("a free port");
+        let port = first.local_addr().expect("bound").port();
+        let err = bind(port).expect_err("port is taken");
+        assert!(err.contains("--port"), "{err}");
+    }
+}

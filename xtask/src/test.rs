@@ -1,0 +1,50 @@
+//! `cargo xtask test`: every test layer, each printing its own runner's summary.
+//! 1. native `cargo test` (rules core, scenario tables, CLI, xtask itself);
+//! 2. wasm-bindgen-test in headless Chromium (components);
+//! 3. Playwright journeys in Chromium against the built `dist/`, served on loopback.
+
+use std::process::Command;
+
+use crate::{build, root, run, serve, tools};
+
+pub fn all() -> Result<(), String> {
+    tools::ensure_test_tools()?;
+    let started = std::time::Instant::now();
+    let mut layers = Vec::new();
+
+    layer(&mut layers, "native (cargo test)", || {
+        run(Command::new("cargo").args(["test", "--workspace", "--locked"]))
+    })?;
+
+    layer(&mut layers, "components (wasm-bindgen-test in Chromium)", || {
+        run(Command::new("cargo")
+            .args(["test", "--locked", "--package", "candidat", "--target", "wasm32-unknown-unknown", "--test", "web"])
+            .env("PATH", tools::path_with_cargo_bin())
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+    })?;
+
+    layer(&mut layers, "journeys (Playwright in Chromium, dist/ on loopback)", || {
+        let dist = build::site()?;
+        let addr = serve::spawn(&dist)?;
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .arg(root().join("tests/e2e"))
+            .env("BASE_URL", format!("http://{addr}/"))
+            .env("CHROMIUM", tools::CHROMIUM))
+    })?;
+
+    for (name, secs) in &layers {
+        println!("xtask: layer passed in {secs:>6.1} s: {name}");
+    }
+    println!("xtask: all {} test layers passed in {:.0} s", layers.len(), started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn layer(done: &mut Vec<(String, f64)>, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    println!("\nxtask: ── test layer: {name}");
+    let started = std::time::Instant::now();
+    body().map_err(|e| format!("test layer \"{name}\" failed: {e}"))?;
+    done.push((name.to_string(), started.elapsed().as_secs_f64()));
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Installs what a fresh machine lacks, and nothing when it is all there already.
+//! Every install the project needs is here, so that CI on a new machine proves the README.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::{output, root, run};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The wasm target, the wasm-bindgen CLI at the crate's exact version, and the npm tools
+/// (wasm-opt from `binaryen`, Playwright's driver, axe-core).
+pub fn ensure_build_tools() -> Result<(), String> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen_cli()?;
+    ensure_node_modules()
+}
+
+/// Build tools plus Debian's Chromium and its driver (tests only).
+pub fn ensure_test_tools() -> Result<(), String> {
+    ensure_build_tools()?;
+    ensure_chromium()
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// `$CARGO_HOME/bin`, where `cargo install` puts the wasm-bindgen CLI.
+pub fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin")
+}
+
+pub fn wasm_bindgen() -> PathBuf {
+    cargo_bin().join("wasm-bindgen")
+}
+
+/// PATH with `$CARGO_HOME/bin` first, so cargo's wasm test runner finds the pinned CLI.
+pub fn path_with_cargo_bin() -> std::ffi::OsString {
+    let mut paths = vec![cargo_bin()];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    std::env::join_paths(paths).unwrap_or_default()
+}
+
+/// The `wasm-bindgen` version that Cargo.lock resolved (pinned with `=` in Cargo.toml).
+fn pinned_wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock ({e}); run `cargo generate-lockfile`"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen package".into())
+}
+
+fn ensure_wasm_bindgen_cli() -> Result<(), String> {
+    let wanted = pinned_wasm_bindgen_version()?;
+    let have = output(Command::new(wasm_bindgen()).arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    // Not `--locked`: the CLI's own lock file names a crate version this registry does not serve
+    // (shared/TOOLCHAIN.md).
+    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+}
+
+/// `npm ci` when node_modules is missing or older than package-lock.json.
+fn ensure_node_modules() -> Result<(), String> {
+    let lock = root().join("package-lock.json");
+    let stamp = root().join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
+        (Ok(l), Ok(s)) => s.modified().ok() >= l.modified().ok() && root().join("node_modules/.bin/wasm-opt").exists(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    if output(Command::new("npm").arg("--version")).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
+}
+
+fn ensure_chromium() -> Result<(), String> {
+    if PathBuf::from(CHROMIUM).exists() && PathBuf::from(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    let root_user = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
+    if !root_user {
+        return Err(format!(
+            "missing Debian packages {packages:?}; install them with: sudo apt-get update && sudo apt-get install -y {}",
+            packages.join(" ")
+        ));
+    }
+    run(Command::new("apt-get").arg("update"))?;
+    run(Command::new("apt-get")
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .args(["install", "-y", "--no-install-recommends"])
+        .args(packages))
+}
