@@ -49,15 +49,16 @@ pub fn decode_fragment(fragment: &str, session: &Session) -> Result<Situation, S
     situation_from_json(&text, session)
 }
 
-/// The situation's JSON (as in the share link and local storage), checked against the
-/// session: the serde shape is the contract; the diploma must be one the session offers.
+/// The situation's JSON (as in the share link and local storage), validated by the rules
+/// crate against the session (shape, ids, dates, diploma offered).
 pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, ShareError> {
-    let situation: Situation =
-        serde_json::from_str(text).map_err(|e| ShareError::BadSituation(e.to_string()))?;
-    if !session.diplomas.is_empty() && !session.diplomas.contains(&situation.diploma) {
-        return Err(ShareError::DiplomaNotOffered);
-    }
-    Ok(situation)
+    Situation::from_json(text, session).map_err(|problems| {
+        if problems.iter().any(|p| p.path == "$.diploma") && serde_json::from_str::<Situation>(text).is_ok() {
+            ShareError::DiplomaNotOffered
+        } else {
+            ShareError::BadSituation(problems.iter().map(|p| format!("{}: {}", p.path, p.en)).collect::<Vec<_>>().join("; "))
+        }
+    })
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -108,32 +109,13 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::session::{Diploma, Links, ReturnMode};
+    use crate::core::session::Diploma;
     use crate::core::{Acquis, AcquisKind, ItemId};
-    use chrono::TimeZone;
 
     fn session() -> Session {
-        let tz = chrono_tz::Europe::Paris;
-        Session {
-            id: "test".into(),
-            academie: "Aix-Marseille".into(),
-            session_year: 2023,
-            notice_reference: "DIEC 3.05".into(),
-            time_zone: tz,
-            diplomas: vec![Diploma::BacPro, Diploma::Bp, Diploma::Cap],
-            registration_opens: tz.with_ymd_and_hms(2022, 10, 19, 0, 0, 0).unwrap(),
-            registration_closes: tz.with_ymd_and_hms(2022, 11, 17, 23, 59, 59).unwrap(),
-            activation_delay_hours: 48,
-            return_opens: tz.with_ymd_and_hms(2022, 10, 19, 0, 0, 0).unwrap(),
-            return_closes: tz.with_ymd_and_hms(2022, 12, 2, 23, 59, 59).unwrap(),
-            return_mode: ReturnMode::Upload,
-            links: Links {
-                cyclades: "https://c".into(),
-                academie: "https://a".into(),
-                accommodation: None,
-                eduscol: "https://e".into(),
-            },
-        }
+        let mut s = crate::core::default_session();
+        s.diplomas = vec![Diploma::BacPro, Diploma::Bp, Diploma::Cap];
+        s
     }
 
     fn full() -> Situation {

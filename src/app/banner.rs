@@ -55,7 +55,13 @@ pub fn SessionNotice() -> impl IntoView {
     let explore_at: DateTime<Utc> = {
         let a = s.registration_opens.with_timezone(&Utc);
         let b = s.registration_closes.with_timezone(&Utc);
-        a + (b - a) / 2
+        let mid = (a + (b - a) / 2).with_timezone(&s.time_zone);
+        // At noon that day (session zone), a plain instant to read.
+        mid.date_naive()
+            .and_hms_opt(12, 0, 0)
+            .and_then(|n| chrono::TimeZone::from_local_datetime(&s.time_zone, &n).earliest())
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or(mid.with_timezone(&Utc))
     };
     move || {
         let phase = ctx.real_phase.get();

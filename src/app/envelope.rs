@@ -62,6 +62,7 @@ pub fn Envelope() -> impl IntoView {
                 <section class="envelope card" id="envelope" data-testid="envelope" data-mode="upload" aria-labelledby="envelope-h">
                     <h2 id="envelope-h">{u.upload_heading}</h2>
                     <p>{u.upload_text}</p>
+                    {session.return_instructions.clone().map(|t| view! { <p class="instructions" data-testid="return-instructions">{t}</p> })}
                     <p><a href=session.links.cyclades.clone()>{session.links.cyclades.clone()}</a></p>
                 </section>
             }.into_any(),

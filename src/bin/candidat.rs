@@ -53,7 +53,14 @@ struct Flags {
 }
 
 fn parse_flags(args: &[String]) -> Result<Flags, String> {
-    let mut f = Flags { situation: None, at: None, session: None, format: None, lang: None, positional: Vec::new() };
+    let mut f = Flags {
+        situation: None,
+        at: None,
+        session: None,
+        format: None,
+        lang: None,
+        positional: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (name, inline) = match a.split_once('=') {
@@ -66,7 +73,9 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             "--session" => &mut f.session,
             "--format" => &mut f.format,
             "--lang" => &mut f.lang,
-            _ if name.starts_with("--") => return Err(format!("unknown option {name} (see candidat --help)")),
+            _ if name.starts_with("--") => {
+                return Err(format!("unknown option {name} (see candidat --help)"))
+            }
             _ => {
                 f.positional.push(a.clone());
                 continue;
@@ -74,7 +83,10 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
         };
         let value = match inline {
             Some(v) => v,
-            None => it.next().cloned().ok_or_else(|| format!("option {name} needs a value (see candidat --help)"))?,
+            None => it
+                .next()
+                .cloned()
+                .ok_or_else(|| format!("option {name} needs a value (see candidat --help)"))?,
         };
         if slot.replace(value).is_some() {
             return Err(format!("option {name} given twice"));
@@ -86,7 +98,8 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
 fn read(path: &str, what: &str) -> Result<String, String> {
     if path == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| format!("cannot read {what} from standard input: {e}"))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("cannot read {what} from standard input: {e}"))?;
         return Ok(s);
     }
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} file {path}: {e}"))
@@ -110,7 +123,8 @@ fn lang_of(f: &Flags) -> Result<Lang, String> {
 fn load_session(path: Option<&str>, lang: Lang) -> Result<Session, String> {
     match path {
         None => Ok(default_session()),
-        Some(p) => Session::from_json(&read(p, "session")?).map_err(|ps| problems_text(&format!("invalid session file {p}:"), &ps, lang)),
+        Some(p) => Session::from_json(&read(p, "session")?)
+            .map_err(|ps| problems_text(&format!("invalid session file {p}:"), &ps, lang)),
     }
 }
 
@@ -118,7 +132,10 @@ fn run(args: &[String]) -> Result<String, String> {
     if args.is_empty() {
         return Err(format!("missing command\n\n{HELP}"));
     }
-    if args.iter().any(|a| a == "--help" || a == "-h" || a == "help") {
+    if args
+        .iter()
+        .any(|a| a == "--help" || a == "-h" || a == "help")
+    {
         return Ok(HELP.to_owned());
     }
     let f = parse_flags(&args[1..])?;
@@ -128,25 +145,36 @@ fn run(args: &[String]) -> Result<String, String> {
             if let Some(p) = f.positional.first() {
                 return Err(format!("unexpected argument {p:?} (see candidat --help)"));
             }
-            let situation_path = f.situation.as_deref().ok_or("checklist needs --situation FILE")?;
-            let at_text = f.at.as_deref().ok_or("checklist needs --at INSTANT (RFC 3339, e.g. 2022-11-18T00:00:00+01:00)")?;
+            let situation_path = f
+                .situation
+                .as_deref()
+                .ok_or("checklist needs --situation FILE")?;
+            let at_text = f
+                .at
+                .as_deref()
+                .ok_or("checklist needs --at INSTANT (RFC 3339, e.g. 2022-11-18T00:00:00+01:00)")?;
             let at = DateTime::parse_from_rfc3339(at_text)
                 .map_err(|e| format!("--at {at_text:?} is not an RFC 3339 instant such as 2022-11-18T00:00:00+01:00: {e}"))?
                 .with_timezone(&Utc);
             let session = load_session(f.session.as_deref(), lang)?;
             let situation = Situation::from_json(&read(situation_path, "situation")?, &session)
-                .map_err(|ps| problems_text(&format!("invalid situation file {situation_path}:"), &ps, lang))?;
+                .map_err(|ps| {
+                    problems_text(
+                        &format!("invalid situation file {situation_path}:"),
+                        &ps,
+                        lang,
+                    )
+                })?;
             let ev = evaluate(&session, &situation, at);
             match f.format.as_deref().unwrap_or("text") {
                 "text" => Ok(to_text(&session, &ev, &situation, lang)),
-                "json" => {
-                    Ok(to_contract_json_string(&session, &ev, &situation, lang) + "\n")
-                }
+                "json" => Ok(to_contract_json_string(&session, &ev, &situation, lang) + "\n"),
                 other => Err(format!("--format must be text or json, not {other:?}")),
             }
         }
         "check-session" => {
-            if f.situation.is_some() || f.at.is_some() || f.session.is_some() || f.format.is_some() {
+            if f.situation.is_some() || f.at.is_some() || f.session.is_some() || f.format.is_some()
+            {
                 return Err("check-session takes only FILE and --lang".into());
             }
             let [path] = f.positional.as_slice() else {
@@ -155,7 +183,11 @@ fn run(args: &[String]) -> Result<String, String> {
             let text = read(path, "session")?;
             match Session::from_json(&text) {
                 Ok(s) => Ok(format!("OK {} ({})\n", s.id, s.academie)),
-                Err(ps) => Err(problems_text(&format!("{path}: {} problem(s)", ps.len()), &ps, lang)),
+                Err(ps) => Err(problems_text(
+                    &format!("{path}: {} problem(s)", ps.len()),
+                    &ps,
+                    lang,
+                )),
             }
         }
         other => Err(format!("unknown command {other:?} (see candidat --help)")),

@@ -104,7 +104,9 @@ pub fn rules_of(id: ItemId) -> &'static [RuleId] {
 pub fn applies(id: ItemId, situation: &Situation) -> bool {
     let any = |k: AcquisKind| situation.acquis.iter().any(|a| a.kind == k);
     match id {
-        ItemId::DeclareHandicap => situation.existing_accommodation || situation.new_accommodation_request,
+        ItemId::DeclareHandicap => {
+            situation.existing_accommodation || situation.new_accommodation_request
+        }
         ItemId::RequestAccommodation => situation.new_accommodation_request,
         ItemId::DeclareAcquis => !situation.acquis.is_empty(),
         ItemId::AttachAccommodationNotice => situation.existing_accommodation,
@@ -160,7 +162,9 @@ fn whole_second(t: DateTime<Utc>) -> DateTime<Utc> {
 pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<DateTime<Tz>> {
     let created = whole_second(situation.account_created_at?.with_timezone(&Utc));
     let delay = chrono::Duration::try_hours(i64::from(session.activation_delay_hours))?;
-    created.checked_add_signed(delay).map(|t| t.with_timezone(&session.time_zone))
+    created
+        .checked_add_signed(delay)
+        .map(|t| t.with_timezone(&session.time_zone))
 }
 
 /// Evaluate a situation at an instant: phase, verdict, changes, deadlines and checklist.
@@ -208,13 +212,28 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
 
     let activation = activation_deadline(session, situation);
     let mut deadlines = Vec::with_capacity(5);
-    deadlines.push(Deadline { id: DeadlineId::RegistrationOpens, at: reg_opens });
-    deadlines.push(Deadline { id: DeadlineId::RegistrationCloses, at: reg_closes });
+    deadlines.push(Deadline {
+        id: DeadlineId::RegistrationOpens,
+        at: reg_opens,
+    });
+    deadlines.push(Deadline {
+        id: DeadlineId::RegistrationCloses,
+        at: reg_closes,
+    });
     if let Some(a) = activation {
-        deadlines.push(Deadline { id: DeadlineId::ActivationDeadline, at: a });
+        deadlines.push(Deadline {
+            id: DeadlineId::ActivationDeadline,
+            at: a,
+        });
     }
-    deadlines.push(Deadline { id: DeadlineId::ReturnOpens, at: ret_opens });
-    deadlines.push(Deadline { id: DeadlineId::ReturnCloses, at: ret_closes });
+    deadlines.push(Deadline {
+        id: DeadlineId::ReturnOpens,
+        at: ret_opens,
+    });
+    deadlines.push(Deadline {
+        id: DeadlineId::ReturnCloses,
+        at: ret_closes,
+    });
     // why stable sort with the id as tie-break: equal instants keep the contract's id order.
     deadlines.sort_by_key(|d| (d.at, d.id));
 
@@ -237,7 +256,10 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
             continue;
         }
         let due = match id {
-            ItemId::CreateAccount | ItemId::RegisterOnline | ItemId::DeclareHandicap | ItemId::DeclareAcquis => Some(reg_closes),
+            ItemId::CreateAccount
+            | ItemId::RegisterOnline
+            | ItemId::DeclareHandicap
+            | ItemId::DeclareAcquis => Some(reg_closes),
             ItemId::ActivateAccount => Some(activation.map_or(reg_closes, |a| a.min(reg_closes))),
             ItemId::RequestAccommodation | ItemId::ReadReferentiel => None,
             _ => Some(ret_closes),
@@ -257,7 +279,12 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
             _ if ticked(id) => Status::Done,
             _ => by_due(due),
         };
-        items.push(Item { id, status, due, rules: rules_of(id) });
+        items.push(Item {
+            id,
+            status,
+            due,
+            rules: rules_of(id),
+        });
     }
 
     let status_of = |id: ItemId| items.iter().find(|i| i.id == id).map(|i| i.status);
@@ -268,7 +295,10 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
 
     let verdict = if at < reg_opens {
         Verdict::NotOpenYet
-    } else if (at > reg_closes && !registered) || (at > ret_closes && !posted) || mail == Some(Status::Late) {
+    } else if (at > reg_closes && !registered)
+        || (at > ret_closes && !posted)
+        || mail == Some(Status::Late)
+    {
         Verdict::TooLate
     } else {
         Verdict::OnTrack
@@ -282,7 +312,14 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         Changes::RedPen
     };
 
-    Evaluation { at, phase, verdict, changes, deadlines, items }
+    Evaluation {
+        at,
+        phase,
+        verdict,
+        changes,
+        deadlines,
+        items,
+    }
 }
 
 #[cfg(test)]
@@ -325,12 +362,25 @@ mod tests {
         use ItemId::*;
         assert_eq!(
             ids(&ev),
-            [CreateAccount, ActivateAccount, RegisterOnline, PrintConfirmation, SignConfirmation, AttachSupportingDocuments, MailFile, ReadReferentiel]
+            [
+                CreateAccount,
+                ActivateAccount,
+                RegisterOnline,
+                PrintConfirmation,
+                SignConfirmation,
+                AttachSupportingDocuments,
+                MailFile,
+                ReadReferentiel
+            ]
         );
         assert!(ev.items.iter().all(|i| i.status == Status::Todo));
         assert_eq!(ev.verdict, Verdict::OnTrack);
         assert_eq!(ev.changes, Changes::Online);
-        assert_eq!(ev.deadlines.len(), 4, "no activation deadline without account_created_at");
+        assert_eq!(
+            ev.deadlines.len(),
+            4,
+            "no activation deadline without account_created_at"
+        );
         assert_eq!(ev.item(ReadReferentiel).unwrap().due, None);
     }
 
@@ -339,16 +389,38 @@ mod tests {
         let mut s = sit();
         s.existing_accommodation = true;
         s.new_accommodation_request = true;
-        s.acquis = vec![Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice }, Acquis { epreuve: "EG2".into(), kind: AcquisKind::Dispense }];
-        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        s.acquis = vec![
+            Acquis {
+                epreuve: "EG1".into(),
+                kind: AcquisKind::Benefice,
+            },
+            Acquis {
+                epreuve: "EG2".into(),
+                kind: AcquisKind::Dispense,
+            },
+        ];
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
         let ev = evaluate(&default_session(), &s, at("2022-10-30T12:00:00+01:00"));
         assert_eq!(ids(&ev), ItemId::ALL.to_vec());
-        assert_eq!(ev.item(ItemId::AttachSupportingDocuments).unwrap().rules, &[RuleId(5), RuleId(9)]);
-        assert_eq!(ev.item(ItemId::MailFile).unwrap().rules, &[RuleId(9), RuleId(10)]);
+        assert_eq!(
+            ev.item(ItemId::AttachSupportingDocuments).unwrap().rules,
+            &[RuleId(5), RuleId(9)]
+        );
+        assert_eq!(
+            ev.item(ItemId::MailFile).unwrap().rules,
+            &[RuleId(9), RuleId(10)]
+        );
         let dl: Vec<DeadlineId> = ev.deadlines.iter().map(|d| d.id).collect();
         assert_eq!(
             dl,
-            [DeadlineId::RegistrationOpens, DeadlineId::ReturnOpens, DeadlineId::ActivationDeadline, DeadlineId::RegistrationCloses, DeadlineId::ReturnCloses]
+            [
+                DeadlineId::RegistrationOpens,
+                DeadlineId::ReturnOpens,
+                DeadlineId::ActivationDeadline,
+                DeadlineId::RegistrationCloses,
+                DeadlineId::ReturnCloses
+            ]
         );
         assert!(ev.deadlines.windows(2).all(|w| w[0].at <= w[1].at));
     }
@@ -356,16 +428,33 @@ mod tests {
     #[test]
     fn forty_eight_hours_are_elapsed_across_the_dst_change() {
         let mut s = sit();
-        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
         let session = default_session();
         let ev = evaluate(&session, &s, at("2022-10-31T09:00:00+01:00"));
-        assert_eq!(ev.deadline(DeadlineId::ActivationDeadline).unwrap().to_rfc3339(), "2022-10-31T09:00:00+01:00");
-        assert_eq!(ev.item(ItemId::ActivateAccount).unwrap().due, ev.deadline(DeadlineId::ActivationDeadline));
-        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Todo), "the last second is still in time");
+        assert_eq!(
+            ev.deadline(DeadlineId::ActivationDeadline)
+                .unwrap()
+                .to_rfc3339(),
+            "2022-10-31T09:00:00+01:00"
+        );
+        assert_eq!(
+            ev.item(ItemId::ActivateAccount).unwrap().due,
+            ev.deadline(DeadlineId::ActivationDeadline)
+        );
+        assert_eq!(
+            status(&ev, ItemId::ActivateAccount),
+            Some(Status::Todo),
+            "the last second is still in time"
+        );
         assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Done));
         let ev = evaluate(&session, &s, at("2022-10-31T09:00:01+01:00"));
         assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Expired));
-        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo), "account deleted: create again");
+        assert_eq!(
+            status(&ev, ItemId::CreateAccount),
+            Some(Status::Todo),
+            "account deleted: create again"
+        );
         assert_eq!(ev.verdict, Verdict::OnTrack, "still time to start again");
         // Ticking activation wins.
         s.done.push(ItemId::ActivateAccount);
@@ -377,7 +466,8 @@ mod tests {
     #[test]
     fn expired_activation_after_the_close_makes_create_account_late() {
         let mut s = sit();
-        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-01T10:00:00+01:00").unwrap());
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-11-01T10:00:00+01:00").unwrap());
         s.done = vec![ItemId::CreateAccount];
         let ev = evaluate(&default_session(), &s, at("2022-11-20T10:00:00+01:00"));
         assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Late));
@@ -388,10 +478,14 @@ mod tests {
     #[test]
     fn activation_due_is_capped_by_the_close() {
         let mut s = sit();
-        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-17T20:00:00+01:00").unwrap());
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-11-17T20:00:00+01:00").unwrap());
         let session = default_session();
         let ev = evaluate(&session, &s, at("2022-11-17T21:00:00+01:00"));
-        assert_eq!(ev.item(ItemId::ActivateAccount).unwrap().due, Some(session.registration_closes));
+        assert_eq!(
+            ev.item(ItemId::ActivateAccount).unwrap().due,
+            Some(session.registration_closes)
+        );
         // After the close but before created+48h: late (not expired), and too late overall.
         let ev = evaluate(&session, &s, at("2022-11-18T10:00:00+01:00"));
         assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Late));
@@ -401,7 +495,8 @@ mod tests {
     #[test]
     fn account_created_after_the_instant_is_not_yet_true() {
         let mut s = sit();
-        s.account_created_at = Some(DateTime::parse_from_rfc3339("2022-11-10T10:00:00+01:00").unwrap());
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-11-10T10:00:00+01:00").unwrap());
         let ev = evaluate(&default_session(), &s, at("2022-11-01T10:00:00+01:00"));
         assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo));
         assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Todo));
@@ -432,16 +527,36 @@ mod tests {
             let mut s = s.clone();
             s.posted_on = Some(posted.parse().unwrap());
             let ev = evaluate(&session, &s, t);
-            (status(&ev, ItemId::MailFile).unwrap(), ev.verdict, ev.changes)
+            (
+                status(&ev, ItemId::MailFile).unwrap(),
+                ev.verdict,
+                ev.changes,
+            )
         };
-        assert_eq!(check(&s, "2022-12-02", after), (Status::Done, Verdict::OnTrack, Changes::None), "2 December inclusive");
-        assert_eq!(check(&s, "2022-12-03", after), (Status::Late, Verdict::TooLate, Changes::None));
+        assert_eq!(
+            check(&s, "2022-12-02", after),
+            (Status::Done, Verdict::OnTrack, Changes::None),
+            "2 December inclusive"
+        );
+        assert_eq!(
+            check(&s, "2022-12-03", after),
+            (Status::Late, Verdict::TooLate, Changes::None)
+        );
         // Before the window opens: does not count, even though mail-file is ticked.
-        assert_eq!(check(&s, "2022-10-18", at("2022-11-01T12:00:00+01:00")), (Status::Todo, Verdict::OnTrack, Changes::Online));
+        assert_eq!(
+            check(&s, "2022-10-18", at("2022-11-01T12:00:00+01:00")),
+            (Status::Todo, Verdict::OnTrack, Changes::Online)
+        );
         assert_eq!(check(&s, "2022-10-18", after).1, Verdict::TooLate);
         // Dated after the instant: not yet posted.
-        assert_eq!(check(&s, "2022-11-30", at("2022-11-20T12:00:00+01:00")).0, Status::Todo);
-        assert_eq!(check(&s, "2022-11-30", at("2022-11-30T08:00:00+01:00")).0, Status::Done);
+        assert_eq!(
+            check(&s, "2022-11-30", at("2022-11-20T12:00:00+01:00")).0,
+            Status::Todo
+        );
+        assert_eq!(
+            check(&s, "2022-11-30", at("2022-11-30T08:00:00+01:00")).0,
+            Status::Done
+        );
     }
 
     #[test]
@@ -450,10 +565,16 @@ mod tests {
         let mut s = sit();
         s.done = vec![ItemId::RegisterOnline];
         let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
-        assert_eq!((ev.verdict, status(&ev, ItemId::MailFile)), (Verdict::TooLate, Some(Status::Late)));
+        assert_eq!(
+            (ev.verdict, status(&ev, ItemId::MailFile)),
+            (Verdict::TooLate, Some(Status::Late))
+        );
         s.done.push(ItemId::MailFile);
         let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
-        assert_eq!((ev.verdict, status(&ev, ItemId::MailFile)), (Verdict::OnTrack, Some(Status::Done)));
+        assert_eq!(
+            (ev.verdict, status(&ev, ItemId::MailFile)),
+            (Verdict::OnTrack, Some(Status::Done))
+        );
         assert_eq!(ev.phase, Phase::Closed);
         // Items without a due date never become late.
         assert_eq!(status(&ev, ItemId::ReadReferentiel), Some(Status::Todo));
@@ -463,15 +584,33 @@ mod tests {
     fn changes_follow_r4_r7_r8() {
         let session = default_session();
         let mut s = sit();
-        assert_eq!(evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).changes, Changes::None);
-        assert_eq!(evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).verdict, Verdict::NotOpenYet);
-        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::Online);
+        assert_eq!(
+            evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).changes,
+            Changes::None
+        );
+        assert_eq!(
+            evaluate(&session, &s, at("2022-10-01T00:00:00+02:00")).verdict,
+            Verdict::NotOpenYet
+        );
+        assert_eq!(
+            evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes,
+            Changes::Online
+        );
         s.done = vec![ItemId::PrintConfirmation];
-        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::RedPen);
+        assert_eq!(
+            evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes,
+            Changes::RedPen
+        );
         s.done = vec![ItemId::MailFile];
-        assert_eq!(evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes, Changes::None);
+        assert_eq!(
+            evaluate(&session, &s, at("2022-11-01T00:00:00+01:00")).changes,
+            Changes::None
+        );
         s.done.clear();
-        assert_eq!(evaluate(&session, &s, at("2022-12-05T00:00:00+01:00")).changes, Changes::None);
+        assert_eq!(
+            evaluate(&session, &s, at("2022-12-05T00:00:00+01:00")).changes,
+            Changes::None
+        );
     }
 
     #[test]

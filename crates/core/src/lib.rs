@@ -6,18 +6,18 @@
 //! touches storage. The instant is always an argument; the caller owns time.
 //! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
 
+pub mod evaluate;
 pub mod ids;
+pub mod output;
 pub mod problems;
 pub mod session;
 pub mod situation;
-pub mod evaluate;
 pub mod wording;
-pub mod output;
 
 pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};
 pub use ids::{DeadlineId, ItemId, RuleId};
+pub use output::{to_contract_json, to_text};
 pub use problems::Problem;
 pub use session::{default_session, Diploma, Links, ReturnMode, Session};
-pub use output::{to_contract_json, to_text};
 pub use situation::{Acquis, AcquisKind, Situation};
 pub use wording::Lang;

@@ -8,14 +8,15 @@ use crate::evaluate::Evaluation;
 use crate::session::{ReturnMode, Session};
 use crate::situation::Situation;
 use crate::wording::{
-    changes_label, deadline_label, diploma_title, format_instant, item_label_for, item_why_at, notice_section_in, phase_label,
-    status_label, verdict_label, Lang,
+    changes_label, deadline_label, diploma_title, format_instant, item_label_for, item_why_at,
+    notice_section_in, phase_label, status_label, verdict_label, Lang,
 };
 
 /// RFC 3339 with the session zone's offset at that instant, whole seconds:
 /// "2022-11-17T23:59:59+01:00".
 pub fn rfc3339(at: DateTime<Tz>) -> String {
-    at.fixed_offset().to_rfc3339_opts(SecondsFormat::Secs, false)
+    at.fixed_offset()
+        .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
 #[derive(serde::Serialize)]
@@ -47,14 +48,26 @@ struct Contract<'a> {
     items: Vec<ContractItem<'a>>,
 }
 
-fn contract<'a>(session: &'a Session, ev: &'a Evaluation, situation: &Situation, lang: Lang) -> Contract<'a> {
+fn contract<'a>(
+    session: &'a Session,
+    ev: &'a Evaluation,
+    situation: &Situation,
+    lang: Lang,
+) -> Contract<'a> {
     Contract {
         session: &session.id,
         at: rfc3339(ev.at),
         phase: ev.phase,
         verdict: ev.verdict,
         changes: ev.changes,
-        deadlines: ev.deadlines.iter().map(|d| ContractDeadline { id: d.id.as_str(), at: rfc3339(d.at) }).collect(),
+        deadlines: ev
+            .deadlines
+            .iter()
+            .map(|d| ContractDeadline {
+                id: d.id.as_str(),
+                at: rfc3339(d.at),
+            })
+            .collect(),
         items: ev
             .items
             .iter()
@@ -70,14 +83,24 @@ fn contract<'a>(session: &'a Session, ev: &'a Evaluation, situation: &Situation,
 }
 
 /// [`to_contract_json`] as pretty-printed text, keys in the contract's order (for the CLI).
-pub fn to_contract_json_string(session: &Session, ev: &Evaluation, situation: &Situation, lang: Lang) -> String {
+pub fn to_contract_json_string(
+    session: &Session,
+    ev: &Evaluation,
+    situation: &Situation,
+    lang: Lang,
+) -> String {
     serde_json::to_string_pretty(&contract(session, ev, situation, lang)).unwrap_or_default()
 }
 
 /// The contract's JSON object (shared/DOMAIN.md, "With `--format json`"): keys `session`,
 /// `at`, `phase`, `verdict`, `changes`, `deadlines[{id, at}]`, `items[{id, status, due?,
 /// rules, why}]`. `due` is omitted for items without one. Only `why` depends on `lang`.
-pub fn to_contract_json(session: &Session, ev: &Evaluation, situation: &Situation, lang: Lang) -> Value {
+pub fn to_contract_json(
+    session: &Session,
+    ev: &Evaluation,
+    situation: &Situation,
+    lang: Lang,
+) -> Value {
     serde_json::to_value(contract(session, ev, situation, lang)).unwrap_or(Value::Null)
 }
 
@@ -86,32 +109,71 @@ pub fn to_contract_json(session: &Session, ev: &Evaluation, situation: &Situatio
 /// due date, notice section, rules and why. Plain text, one item per paragraph.
 pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
+    // why: French typography puts a space before the colon, English does not.
+    let colon = if fr { " :" } else { ":" };
     let mut out = String::new();
     let title = diploma_title(situation, lang);
     out.push_str(&format!(
-        "{} — {} {} ({}, {})\n",
-        session.id,
-        if fr { "Académie" } else { "Académie" },
-        session.academie,
-        session.notice_reference,
-        session.session_year
+        "{} — Académie {} ({}, {})\n",
+        session.id, session.academie, session.notice_reference, session.session_year
     ));
-    out.push_str(&format!("{} : {}\n", if fr { "Examen" } else { "Exam" }, title));
-    out.push_str(&format!("{} : {} ({})\n", if fr { "Date d'évaluation" } else { "Evaluated at" }, format_instant(ev.at, lang), rfc3339(ev.at)));
-    out.push_str(&format!("{} : {} [{}]\n", if fr { "Phase" } else { "Phase" }, phase_label(ev.phase, lang), json_id(&ev.phase)));
-    out.push_str(&format!("{} : {} [{}]\n", if fr { "Verdict" } else { "Verdict" }, verdict_label(ev.verdict, lang), json_id(&ev.verdict)));
     out.push_str(&format!(
-        "{} : {} [{}]\n",
+        "{}{colon} {}\n",
+        if fr { "Examen" } else { "Exam" },
+        title
+    ));
+    out.push_str(&format!(
+        "{}{colon} {} ({})\n",
+        if fr {
+            "Date d'évaluation"
+        } else {
+            "Evaluated at"
+        },
+        format_instant(ev.at, lang),
+        rfc3339(ev.at)
+    ));
+    out.push_str(&format!(
+        "{}{colon} {} [{}]\n",
+        "Phase",
+        phase_label(ev.phase, lang),
+        json_id(&ev.phase)
+    ));
+    out.push_str(&format!(
+        "{}{colon} {} [{}]\n",
+        "Verdict",
+        verdict_label(ev.verdict, lang),
+        json_id(&ev.verdict)
+    ));
+    out.push_str(&format!(
+        "{}{colon} {} [{}]\n",
         if fr { "Modifications" } else { "Changes" },
         changes_label(ev.changes, lang),
         json_id(&ev.changes)
     ));
-    out.push_str(&format!("\n{}\n", if fr { "Échéances" } else { "Deadlines" }));
+    out.push_str(&format!(
+        "\n{}\n",
+        if fr { "Échéances" } else { "Deadlines" }
+    ));
     for d in &ev.deadlines {
-        out.push_str(&format!("  - {} : {} [{}]\n", deadline_label(d.id, lang), format_instant(d.at, lang), d.id.as_str()));
+        out.push_str(&format!(
+            "  - {}{colon} {} [{}]\n",
+            deadline_label(d.id, lang),
+            format_instant(d.at, lang),
+            d.id.as_str()
+        ));
     }
-    if let (Some(lines), false) = (session.address_for(&title), session.return_mode == ReturnMode::Upload) {
-        out.push_str(&format!("\n{}\n", if fr { "Adresse d'envoi" } else { "Postal address" }));
+    if let (Some(lines), false) = (
+        session.address_for(&title),
+        session.return_mode == ReturnMode::Upload,
+    ) {
+        out.push_str(&format!(
+            "\n{}\n",
+            if fr {
+                "Adresse d'envoi"
+            } else {
+                "Postal address"
+            }
+        ));
         for l in lines {
             out.push_str(&format!("  {l}\n"));
         }
@@ -127,11 +189,30 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
             i.id.as_str()
         ));
         match i.due {
-            Some(d) => out.push_str(&format!("    {} : {}\n", if fr { "Avant le" } else { "Due" }, format_instant(d, lang))),
-            None => out.push_str(&format!("    {}\n", if fr { "Pas de date limite dans la notice" } else { "No deadline in the notice" })),
+            Some(d) => out.push_str(&format!(
+                "    {}{colon} {}\n",
+                if fr { "Avant le" } else { "Due" },
+                format_instant(d, lang)
+            )),
+            None => out.push_str(&format!(
+                "    {}\n",
+                if fr {
+                    "Pas de date limite dans la notice"
+                } else {
+                    "No deadline in the notice"
+                }
+            )),
         }
-        out.push_str(&format!("    {} : {} — {}\n", if fr { "Notice" } else { "Notice" }, notice_section_in(i.id, lang), rules.join(", ")));
-        out.push_str(&format!("    {}\n", item_why_at(i, session, situation, ev.at, lang)));
+        out.push_str(&format!(
+            "    {}{colon} {} — {}\n",
+            "Notice",
+            notice_section_in(i.id, lang),
+            rules.join(", ")
+        ));
+        out.push_str(&format!(
+            "    {}\n",
+            item_why_at(i, session, situation, ev.at, lang)
+        ));
     }
     out
 }

@@ -19,7 +19,11 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, fr: impl Into<String>, en: impl Into<String>) -> Problem {
-        Problem { path: path.into(), fr: fr.into(), en: en.into() }
+        Problem {
+            path: path.into(),
+            fr: fr.into(),
+            en: en.into(),
+        }
     }
 
     pub fn message(&self, lang: crate::Lang) -> &str {
@@ -42,8 +46,16 @@ pub(crate) fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
     serde_json::from_str::<Value>(text).map_err(|e| {
         vec![Problem::new(
             "$",
-            format!("Ce n'est pas du JSON valide (ligne {}, colonne {}).", e.line(), e.column()),
-            format!("This is not valid JSON (line {}, column {}).", e.line(), e.column()),
+            format!(
+                "Ce n'est pas du JSON valide (ligne {}, colonne {}).",
+                e.line(),
+                e.column()
+            ),
+            format!(
+                "This is not valid JSON (line {}, column {}).",
+                e.line(),
+                e.column()
+            ),
         )]
     })
 }
@@ -80,15 +92,26 @@ impl Walker {
     }
 
     /// The value as an object; reports a wrong type and every unknown field.
-    pub fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map<String, Value>> {
+    pub fn object<'a>(
+        &mut self,
+        v: &'a Value,
+        path: &str,
+        allowed: &[&str],
+    ) -> Option<&'a Map<String, Value>> {
         match v {
             Value::Object(m) => {
                 for k in m.keys() {
                     if !allowed.contains(&k.as_str()) {
                         self.push(
                             &format!("{path}.{k}"),
-                            format!("Champ inconnu « {k} » (champs possibles : {}).", allowed.join(", ")),
-                            format!("Unknown field \"{k}\" (known fields: {}).", allowed.join(", ")),
+                            format!(
+                                "Champ inconnu « {k} » (champs possibles : {}).",
+                                allowed.join(", ")
+                            ),
+                            format!(
+                                "Unknown field \"{k}\" (known fields: {}).",
+                                allowed.join(", ")
+                            ),
                         );
                     }
                 }
@@ -102,7 +125,12 @@ impl Walker {
     }
 
     /// A required field; reports it missing. `null` counts as missing.
-    pub fn required<'a>(&mut self, m: &'a Map<String, Value>, path: &str, key: &str) -> Option<&'a Value> {
+    pub fn required<'a>(
+        &mut self,
+        m: &'a Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<&'a Value> {
         match m.get(key) {
             Some(Value::Null) | None => {
                 self.push(

@@ -25,7 +25,13 @@ pub enum Diploma {
 }
 
 impl Diploma {
-    pub const ALL: [Diploma; 5] = [Diploma::BacPro, Diploma::Bp, Diploma::Cap, Diploma::Mc3, Diploma::Mc4];
+    pub const ALL: [Diploma; 5] = [
+        Diploma::BacPro,
+        Diploma::Bp,
+        Diploma::Cap,
+        Diploma::Mc3,
+        Diploma::Mc4,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Diploma::BacPro => "bac-pro",
@@ -119,18 +125,38 @@ enum Edge {
 fn parse_bound(s: &str) -> Option<Bound> {
     // why the byte-shape check: chrono's parser accepts signs and extra digits in %Y.
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()));
-    let date_shape = b.len() >= 10 && digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10);
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|i| b.get(i).is_some_and(|c| c.is_ascii_digit()))
+    };
+    let date_shape = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10);
     if !date_shape {
         return None;
     }
     match b.len() {
-        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Bound::Date),
+        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Bound::Date),
         16 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) => {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").ok().map(Bound::DateTime)
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+                .ok()
+                .map(Bound::DateTime)
         }
-        19 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) && b[16] == b':' && digits(17..19) => {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").ok().map(Bound::DateTime)
+        19 if b[10] == b'T'
+            && digits(11..13)
+            && b[13] == b':'
+            && digits(14..16)
+            && b[16] == b':'
+            && digits(17..19) =>
+        {
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+                .ok()
+                .map(Bound::DateTime)
         }
         _ => None,
     }
@@ -143,20 +169,32 @@ fn parse_bound(s: &str) -> Option<Bound> {
 fn resolve(bound: Bound, tz: Tz, edge: Edge) -> Result<DateTime<Tz>, NaiveDateTime> {
     let local = match (bound, edge) {
         (Bound::Date(d), Edge::Opens) => d.and_time(NaiveTime::MIN),
-        (Bound::Date(d), Edge::Closes) => d.and_hms_opt(23, 59, 59).unwrap_or(d.and_time(NaiveTime::MIN)),
+        (Bound::Date(d), Edge::Closes) => d
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or(d.and_time(NaiveTime::MIN)),
         (Bound::DateTime(dt), _) => dt,
     };
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Ok(t),
-        LocalResult::Ambiguous(a, b) => Ok(if edge == Edge::Opens { a.max(b) } else { a.min(b) }),
+        LocalResult::Ambiguous(a, b) => Ok(if edge == Edge::Opens {
+            a.max(b)
+        } else {
+            a.min(b)
+        }),
         LocalResult::None => Err(local),
     }
 }
 
 fn is_http_link(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
     match rest {
-        Some(r) => !r.is_empty() && !r.starts_with('/') && !s.chars().any(|c| c.is_whitespace() || c.is_control()),
+        Some(r) => {
+            !r.is_empty()
+                && !r.starts_with('/')
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
         None => false,
     }
 }
@@ -178,7 +216,11 @@ const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instruct
 const LINK_FIELDS: &[&str] = &["cyclades", "academie", "accommodation", "eduscol"];
 
 /// Reads one window object; returns the raw bounds (each may be missing/invalid).
-fn window_bounds(w: &mut Walker, m: &serde_json::Map<String, Value>, path: &str) -> (Option<Bound>, Option<Bound>) {
+fn window_bounds(
+    w: &mut Walker,
+    m: &serde_json::Map<String, Value>,
+    path: &str,
+) -> (Option<Bound>, Option<Bound>) {
     let one = |w: &mut Walker, key: &str| -> Option<Bound> {
         let p = format!("{path}.{key}");
         let v = w.required(m, path, key)?;
@@ -203,7 +245,13 @@ fn window_bounds(w: &mut Walker, m: &serde_json::Map<String, Value>, path: &str)
 /// Why a zone is always used: with an unknown `time_zone` the windows are still resolved in
 /// UTC so that their order is checked too (every problem at once); the gap check needs the
 /// real zone and is skipped then.
-fn resolve_reported(w: &mut Walker, b: Option<Bound>, tz: Option<Tz>, edge: Edge, path: &str) -> Option<DateTime<Tz>> {
+fn resolve_reported(
+    w: &mut Walker,
+    b: Option<Bound>,
+    tz: Option<Tz>,
+    edge: Edge,
+    path: &str,
+) -> Option<DateTime<Tz>> {
     let b = b?;
     let known = tz.is_some();
     let tz = tz.unwrap_or(Tz::UTC);
@@ -222,7 +270,14 @@ fn resolve_reported(w: &mut Walker, b: Option<Bound>, tz: Option<Tz>, edge: Edge
     }
 }
 
-fn check_order(w: &mut Walker, first: Option<DateTime<Tz>>, then: Option<DateTime<Tz>>, path: &str, fr: &str, en: &str) {
+fn check_order(
+    w: &mut Walker,
+    first: Option<DateTime<Tz>>,
+    then: Option<DateTime<Tz>>,
+    path: &str,
+    fr: &str,
+    en: &str,
+) {
     if let (Some(a), Some(b)) = (first, then) {
         if b < a {
             w.push(path, fr, en);
@@ -239,10 +294,16 @@ impl Session {
             return Err(w.problems);
         };
 
-        let id = w.required(m, "$", "id").and_then(|v| w.nonempty_string(v, "$.id")).map(str::to_owned);
+        let id = w
+            .required(m, "$", "id")
+            .and_then(|v| w.nonempty_string(v, "$.id"))
+            .map(str::to_owned);
         if let Some(s) = &id {
             // why: the id ends up in URLs, share links and storage keys.
-            if !s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if !s
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 w.push(
                     "$.id",
                     format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
@@ -250,27 +311,37 @@ impl Session {
                 );
             }
         }
-        let academie = w.required(m, "$", "academie").and_then(|v| w.nonempty_string(v, "$.academie")).map(str::to_owned);
+        let academie = w
+            .required(m, "$", "academie")
+            .and_then(|v| w.nonempty_string(v, "$.academie"))
+            .map(str::to_owned);
         let notice_reference = w
             .required(m, "$", "notice_reference")
             .and_then(|v| w.nonempty_string(v, "$.notice_reference"))
             .map(str::to_owned);
 
-        let session_year = w.required(m, "$", "session_year").and_then(|v| match v.as_i64() {
-            Some(y) if (2000..=2100).contains(&y) => Some(y as i32),
-            Some(y) => {
-                w.push(
-                    "$.session_year",
-                    format!("L'année de session {y} n'est pas plausible (entre 2000 et 2100)."),
-                    format!("The session year {y} is not plausible (between 2000 and 2100)."),
-                );
-                None
-            }
-            None => {
-                w.wrong_type("$.session_year", v, "une année en chiffres, par exemple 2023", "a year as a whole number, e.g. 2023");
-                None
-            }
-        });
+        let session_year = w
+            .required(m, "$", "session_year")
+            .and_then(|v| match v.as_i64() {
+                Some(y) if (2000..=2100).contains(&y) => Some(y as i32),
+                Some(y) => {
+                    w.push(
+                        "$.session_year",
+                        format!("L'année de session {y} n'est pas plausible (entre 2000 et 2100)."),
+                        format!("The session year {y} is not plausible (between 2000 and 2100)."),
+                    );
+                    None
+                }
+                None => {
+                    w.wrong_type(
+                        "$.session_year",
+                        v,
+                        "une année en chiffres, par exemple 2023",
+                        "a year as a whole number, e.g. 2023",
+                    );
+                    None
+                }
+            });
 
         let time_zone = w.required(m, "$", "time_zone").and_then(|v| w.string(v, "$.time_zone")).and_then(|s| {
             let tz = if FRENCH_ZONES.contains(&s) { s.parse::<Tz>().ok() } else { None };
@@ -286,11 +357,18 @@ impl Session {
 
         let mut diplomas = Vec::new();
         let mut diplomas_ok = false;
-        if let Some(arr) = w.required(m, "$", "diplomas").and_then(|v| w.array(v, "$.diplomas")) {
+        if let Some(arr) = w
+            .required(m, "$", "diplomas")
+            .and_then(|v| w.array(v, "$.diplomas"))
+        {
             diplomas_ok = true;
             if arr.is_empty() {
                 diplomas_ok = false;
-                w.push("$.diplomas", "La liste des diplômes est vide.", "The list of diplomas is empty.");
+                w.push(
+                    "$.diplomas",
+                    "La liste des diplômes est vide.",
+                    "The list of diplomas is empty.",
+                );
             }
             for (i, v) in arr.iter().enumerate() {
                 let p = format!("$.diplomas[{i}]");
@@ -300,7 +378,11 @@ impl Session {
                 };
                 match Diploma::parse(s) {
                     Some(d) if diplomas.contains(&d) => {
-                        w.push(&p, format!("Le diplôme « {s} » est déjà dans la liste."), format!("The diploma \"{s}\" is listed twice."));
+                        w.push(
+                            &p,
+                            format!("Le diplôme « {s} » est déjà dans la liste."),
+                            format!("The diploma \"{s}\" is listed twice."),
+                        );
                         diplomas_ok = false;
                     }
                     Some(d) => diplomas.push(d),
@@ -308,7 +390,9 @@ impl Session {
                         diplomas_ok = false;
                         w.push(
                             &p,
-                            format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                            format!(
+                                "Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."
+                            ),
                             format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
                         );
                     }
@@ -318,10 +402,25 @@ impl Session {
 
         // Pre-registration window (R1).
         let (mut reg_opens, mut reg_closes) = (None, None);
-        if let Some(pm) = w.required(m, "$", "pre_registration").and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS)) {
+        if let Some(pm) = w
+            .required(m, "$", "pre_registration")
+            .and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS))
+        {
             let (o, c) = window_bounds(&mut w, pm, "$.pre_registration");
-            reg_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.pre_registration.opens");
-            reg_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.pre_registration.closes");
+            reg_opens = resolve_reported(
+                &mut w,
+                o,
+                time_zone,
+                Edge::Opens,
+                "$.pre_registration.opens",
+            );
+            reg_closes = resolve_reported(
+                &mut w,
+                c,
+                time_zone,
+                Edge::Closes,
+                "$.pre_registration.closes",
+            );
             check_order(
                 &mut w,
                 reg_opens,
@@ -362,13 +461,24 @@ impl Session {
         });
 
         // Return of the file (R9, R10).
-        let (mut ret_opens, mut ret_closes, mut mode, mut instructions, mut return_ok) = (None, None, None, None, false);
-        if let Some(rm) = w.required(m, "$", "return").and_then(|v| w.object(v, "$.return", RETURN_FIELDS)) {
+        let (mut ret_opens, mut ret_closes, mut mode, mut instructions, mut return_ok) =
+            (None, None, None, None, false);
+        if let Some(rm) = w
+            .required(m, "$", "return")
+            .and_then(|v| w.object(v, "$.return", RETURN_FIELDS))
+        {
             return_ok = true;
             let (o, c) = window_bounds(&mut w, rm, "$.return");
             ret_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.return.opens");
             ret_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.return.closes");
-            check_order(&mut w, ret_opens, ret_closes, "$.return.closes", "Le retour du dossier ferme avant d'ouvrir.", "The return window closes before it opens.");
+            check_order(
+                &mut w,
+                ret_opens,
+                ret_closes,
+                "$.return.closes",
+                "Le retour du dossier ferme avant d'ouvrir.",
+                "The return window closes before it opens.",
+            );
             check_order(
                 &mut w,
                 reg_closes,
@@ -378,7 +488,9 @@ impl Session {
                 "The return window closes before the pre-registration closes: a candidate registering on the last day could not send the file.",
             );
             if let Some(v) = Walker::optional(rm, "instructions") {
-                instructions = w.nonempty_string(v, "$.return.instructions").map(str::to_owned);
+                instructions = w
+                    .nonempty_string(v, "$.return.instructions")
+                    .map(str::to_owned);
                 if instructions.is_none() {
                     return_ok = false;
                 }
@@ -436,11 +548,20 @@ impl Session {
         }
 
         let mut links = None;
-        if let Some(lm) = w.required(m, "$", "links").and_then(|v| w.object(v, "$.links", LINK_FIELDS)) {
+        if let Some(lm) = w
+            .required(m, "$", "links")
+            .and_then(|v| w.object(v, "$.links", LINK_FIELDS))
+        {
             let link = |w: &mut Walker, key: &str, required: bool| -> Result<Option<String>, ()> {
                 let p = format!("$.links.{key}");
-                let v = if required { w.required(lm, "$.links", key) } else { Walker::optional(lm, key) };
-                let Some(v) = v else { return if required { Err(()) } else { Ok(None) } };
+                let v = if required {
+                    w.required(lm, "$.links", key)
+                } else {
+                    Walker::optional(lm, key)
+                };
+                let Some(v) = v else {
+                    return if required { Err(()) } else { Ok(None) };
+                };
                 let s = w.string(v, &p).ok_or(())?;
                 if is_http_link(s) {
                     Ok(Some(s.to_owned()))
@@ -457,8 +578,15 @@ impl Session {
             let a = link(&mut w, "academie", true);
             let acc = link(&mut w, "accommodation", false);
             let e = link(&mut w, "eduscol", true);
-            if let (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) = (c, a, acc, e) {
-                links = Some(Links { cyclades, academie, accommodation, eduscol });
+            if let (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) =
+                (c, a, acc, e)
+            {
+                links = Some(Links {
+                    cyclades,
+                    academie,
+                    accommodation,
+                    eduscol,
+                });
             }
         }
 
@@ -466,7 +594,18 @@ impl Session {
             return Err(w.problems);
         }
         match (
-            id, academie, session_year, notice_reference, time_zone, reg_opens, reg_closes, activation, ret_opens, ret_closes, mode, links,
+            id,
+            academie,
+            session_year,
+            notice_reference,
+            time_zone,
+            reg_opens,
+            reg_closes,
+            activation,
+            ret_opens,
+            ret_closes,
+            mode,
+            links,
         ) {
             (
                 Some(id),
@@ -499,7 +638,11 @@ impl Session {
             }),
             // why: unreachable in practice (every None above pushed a problem), but a refusal
             // is better than a panic if a branch ever forgets to report.
-            _ => Err(vec![Problem::new("$", "Fichier de session incomplet.", "Incomplete session file.")]),
+            _ => Err(vec![Problem::new(
+                "$",
+                "Fichier de session incomplet.",
+                "Incomplete session file.",
+            )]),
         }
     }
 
@@ -507,7 +650,10 @@ impl Session {
     pub fn address_for(&self, diploma_title: &str) -> Option<Vec<String>> {
         match &self.return_mode {
             ReturnMode::Post { address } => Some(
-                address.iter().map(|l| l.replace("{diploma_title}", diploma_title)).collect(),
+                address
+                    .iter()
+                    .map(|l| l.replace("{diploma_title}", diploma_title))
+                    .collect(),
             ),
             ReturnMode::Upload => None,
         }
@@ -532,7 +678,11 @@ pub fn default_session() -> Session {
 
 fn fallback_session() -> Session {
     let tz = chrono_tz::Europe::Paris;
-    let at = |y, mo, d, h, mi, s| tz.with_ymd_and_hms(y, mo, d, h, mi, s).single().unwrap_or_else(|| DateTime::<Utc>::UNIX_EPOCH.with_timezone(&tz));
+    let at = |y, mo, d, h, mi, s| {
+        tz.with_ymd_and_hms(y, mo, d, h, mi, s)
+            .single()
+            .unwrap_or_else(|| DateTime::<Utc>::UNIX_EPOCH.with_timezone(&tz))
+    };
     Session {
         id: "aix-marseille-2023".into(),
         academie: "Aix-Marseille".into(),
@@ -590,9 +740,19 @@ mod tests {
     fn default_session_file_parses_with_the_notices_dates() {
         let s = Session::from_json(DEFAULT_SESSION_JSON).expect("embedded session is valid");
         assert_eq!(s, default_session());
-        assert_eq!(s, fallback_session(), "fallback must match the embedded file");
-        assert_eq!(s.registration_opens.to_rfc3339(), "2022-10-19T00:00:00+02:00");
-        assert_eq!(s.registration_closes.to_rfc3339(), "2022-11-17T23:59:59+01:00");
+        assert_eq!(
+            s,
+            fallback_session(),
+            "fallback must match the embedded file"
+        );
+        assert_eq!(
+            s.registration_opens.to_rfc3339(),
+            "2022-10-19T00:00:00+02:00"
+        );
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-17T23:59:59+01:00"
+        );
         assert_eq!(s.return_closes.to_rfc3339(), "2022-12-02T23:59:59+01:00");
         assert_eq!(s.activation_delay_hours, 48);
         assert_eq!(
@@ -610,7 +770,10 @@ mod tests {
         v["pre_registration"] = json!({"opens": "2022-10-19T08:00", "closes": "2022-11-17T17:00"});
         v["return"] = json!({"opens": "2022-10-19T08:00:00", "closes": "2022-12-02T17:00", "mode": "upload", "instructions": "Déposez en PDF."});
         let s = Session::from_json(&v.to_string()).unwrap();
-        assert_eq!(s.registration_closes.to_rfc3339(), "2022-11-17T17:00:00-04:00");
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-17T17:00:00-04:00"
+        );
         assert_eq!(s.return_opens.to_rfc3339(), "2022-10-19T08:00:00-04:00");
         assert_eq!(s.return_mode, ReturnMode::Upload);
         assert_eq!(s.return_instructions.as_deref(), Some("Déposez en PDF."));
@@ -632,7 +795,10 @@ mod tests {
             v["pre_registration"]["extra"] = json!(1);
             v["links"]["twitter"] = json!("https://x");
         });
-        assert_eq!(paths(&p), ["$.colour", "$.pre_registration.extra", "$.links.twitter"]);
+        assert_eq!(
+            paths(&p),
+            ["$.colour", "$.pre_registration.extra", "$.links.twitter"]
+        );
     }
 
     #[test]
@@ -642,13 +808,22 @@ mod tests {
             v["return"]["opens"] = json!("19/10/2022");
             v["return"]["closes"] = json!("2022-12-02T25:00");
         });
-        assert_eq!(paths(&p), ["$.pre_registration.closes", "$.return.opens", "$.return.closes"]);
+        assert_eq!(
+            paths(&p),
+            [
+                "$.pre_registration.closes",
+                "$.return.opens",
+                "$.return.closes"
+            ]
+        );
         assert!(p[0].fr.contains("2022-02-30") && p[0].en.contains("not a real date"));
     }
 
     #[test]
     fn windows_in_the_wrong_order() {
-        let p = problems_with(|v| v["pre_registration"] = json!({"opens": "2022-11-17", "closes": "2022-10-19"}));
+        let p = problems_with(|v| {
+            v["pre_registration"] = json!({"opens": "2022-11-17", "closes": "2022-10-19"})
+        });
         assert_eq!(paths(&p), ["$.pre_registration.closes"]);
         let p = problems_with(|v| v["return"]["closes"] = json!("2022-11-16"));
         assert_eq!(paths(&p), ["$.return.closes"], "{p:?}");
@@ -666,7 +841,10 @@ mod tests {
             assert_eq!(paths(&p), ["$.time_zone"], "{bad}");
         }
         for good in FRENCH_ZONES {
-            assert!(problems_with(|v| v["time_zone"] = json!(good)).is_empty(), "{good}");
+            assert!(
+                problems_with(|v| v["time_zone"] = json!(good)).is_empty(),
+                "{good}"
+            );
         }
     }
 
@@ -687,7 +865,15 @@ mod tests {
             v["links"]["accommodation"] = json!("javascript:alert(1)");
             v["links"]["cyclades"] = json!("https://a b");
         });
-        assert_eq!(paths(&p), ["$.links.cyclades", "$.links.academie", "$.links.accommodation", "$.links.eduscol"]);
+        assert_eq!(
+            paths(&p),
+            [
+                "$.links.cyclades",
+                "$.links.academie",
+                "$.links.accommodation",
+                "$.links.eduscol"
+            ]
+        );
         // accommodation is optional.
         assert!(problems_with(|v| {
             v["links"].as_object_mut().unwrap().remove("accommodation");
@@ -716,7 +902,10 @@ mod tests {
     #[test]
     fn unknown_or_repeated_diplomas() {
         let p = problems_with(|v| v["diplomas"] = json!(["cap", "bts", "cap", 3]));
-        assert_eq!(paths(&p), ["$.diplomas[1]", "$.diplomas[2]", "$.diplomas[3]"]);
+        assert_eq!(
+            paths(&p),
+            ["$.diplomas[1]", "$.diplomas[2]", "$.diplomas[3]"]
+        );
         let p = problems_with(|v| v["diplomas"] = json!([]));
         assert_eq!(paths(&p), ["$.diplomas"]);
     }
@@ -728,9 +917,20 @@ mod tests {
             m.remove("id");
             m.remove("links");
             m.remove("session_year");
-            v["pre_registration"].as_object_mut().unwrap().remove("opens");
+            v["pre_registration"]
+                .as_object_mut()
+                .unwrap()
+                .remove("opens");
         });
-        assert_eq!(paths(&p), ["$.id", "$.session_year", "$.pre_registration.opens", "$.links"]);
+        assert_eq!(
+            paths(&p),
+            [
+                "$.id",
+                "$.session_year",
+                "$.pre_registration.opens",
+                "$.links"
+            ]
+        );
         let p = Session::from_json("{}").unwrap_err();
         assert_eq!(p.len(), TOP_FIELDS.len(), "{p:?}");
     }
@@ -751,7 +951,10 @@ mod tests {
         let mut v = base();
         v["pre_registration"]["closes"] = json!("2022-10-30T02:30");
         let s = Session::from_json(&v.to_string()).unwrap();
-        assert_eq!(s.registration_closes.to_rfc3339(), "2022-10-30T02:30:00+02:00");
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-10-30T02:30:00+02:00"
+        );
     }
 
     #[test]
@@ -768,7 +971,16 @@ mod tests {
         });
         assert_eq!(
             paths(&p),
-            ["$.surprise", "$.id", "$.session_year", "$.time_zone", "$.diplomas[1]", "$.activation_delay_hours", "$.return.mode", "$.links.eduscol"]
+            [
+                "$.surprise",
+                "$.id",
+                "$.session_year",
+                "$.time_zone",
+                "$.diplomas[1]",
+                "$.activation_delay_hours",
+                "$.return.mode",
+                "$.links.eduscol"
+            ]
         );
         for pr in &p {
             assert!(!pr.fr.is_empty() && !pr.en.is_empty() && pr.fr != pr.en);

@@ -39,7 +39,11 @@ const FIELDS: &[&str] = &[
 ];
 
 fn item_list() -> String {
-    ItemId::ALL.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ")
+    ItemId::ALL
+        .iter()
+        .map(|i| i.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn is_false(b: &bool) -> bool {
@@ -86,7 +90,10 @@ impl Situation {
         };
         let mut sit = Situation::new(Diploma::Cap);
         let mut diploma_ok = false;
-        if let Some(s) = w.required(m, "$", "diploma").and_then(|v| w.string(v, "$.diploma")) {
+        if let Some(s) = w
+            .required(m, "$", "diploma")
+            .and_then(|v| w.string(v, "$.diploma"))
+        {
             match Diploma::parse(s) {
                 Some(d) if session.offers(d) => {
                     sit.diploma = d;
@@ -108,7 +115,10 @@ impl Situation {
             }
         }
         if let Some(v) = Walker::optional(m, "title") {
-            sit.title = w.string(v, "$.title").map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+            sit.title = w
+                .string(v, "$.title")
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
         }
         if let Some(v) = Walker::optional(m, "account_created_at") {
             if let Some(s) = w.string(v, "$.account_created_at") {
@@ -126,13 +136,18 @@ impl Situation {
             sit.existing_accommodation = w.boolean(v, "$.existing_accommodation").unwrap_or(false);
         }
         if let Some(v) = Walker::optional(m, "new_accommodation_request") {
-            sit.new_accommodation_request = w.boolean(v, "$.new_accommodation_request").unwrap_or(false);
+            sit.new_accommodation_request =
+                w.boolean(v, "$.new_accommodation_request").unwrap_or(false);
         }
         if let Some(arr) = Walker::optional(m, "acquis").and_then(|v| w.array(v, "$.acquis")) {
             for (i, a) in arr.iter().enumerate() {
                 let p = format!("$.acquis[{i}]");
-                let Some(am) = w.object(a, &p, &["epreuve", "kind"]) else { continue };
-                let epreuve = w.required(am, &p, "epreuve").and_then(|v| w.nonempty_string(v, &format!("{p}.epreuve")));
+                let Some(am) = w.object(a, &p, &["epreuve", "kind"]) else {
+                    continue;
+                };
+                let epreuve = w
+                    .required(am, &p, "epreuve")
+                    .and_then(|v| w.nonempty_string(v, &format!("{p}.epreuve")));
                 let kind = w.required(am, &p, "kind").and_then(|v| w.string(v, &format!("{p}.kind"))).and_then(|k| match k {
                     "benefice" => Some(AcquisKind::Benefice),
                     "dispense" => Some(AcquisKind::Dispense),
@@ -146,7 +161,10 @@ impl Situation {
                     }
                 });
                 if let (Some(e), Some(kind)) = (epreuve, kind) {
-                    sit.acquis.push(Acquis { epreuve: e.trim().to_owned(), kind });
+                    sit.acquis.push(Acquis {
+                        epreuve: e.trim().to_owned(),
+                        kind,
+                    });
                 }
             }
         }
@@ -182,7 +200,11 @@ impl Situation {
         if w.problems.is_empty() && diploma_ok {
             Ok(sit)
         } else if w.problems.is_empty() {
-            Err(vec![Problem::new("$.diploma", "Diplôme manquant.", "Missing diploma.")])
+            Err(vec![Problem::new(
+                "$.diploma",
+                "Diplôme manquant.",
+                "Missing diploma.",
+            )])
         } else {
             Err(w.problems)
         }
@@ -215,7 +237,10 @@ mod tests {
         let s = Situation::from_json(text, &default_session()).unwrap();
         assert_eq!(s.acquis[1].kind, AcquisKind::Dispense);
         assert_eq!(s.done, [ItemId::CreateAccount, ItemId::ActivateAccount]);
-        assert_eq!(Situation::from_json(&s.to_json(), &default_session()).unwrap(), s);
+        assert_eq!(
+            Situation::from_json(&s.to_json(), &default_session()).unwrap(),
+            s
+        );
         assert_eq!(Situation::new(Diploma::Bp).to_json(), r#"{"diploma":"bp"}"#);
     }
 
@@ -255,7 +280,11 @@ mod tests {
 
     #[test]
     fn nulls_are_absent_and_duplicates_kept_once() {
-        let s = Situation::from_json(r#"{"diploma":"mc4","title":null,"done":["mail-file","mail-file"]}"#, &default_session()).unwrap();
+        let s = Situation::from_json(
+            r#"{"diploma":"mc4","title":null,"done":["mail-file","mail-file"]}"#,
+            &default_session(),
+        )
+        .unwrap();
         assert_eq!(s.title, None);
         assert_eq!(s.done, [ItemId::MailFile]);
     }

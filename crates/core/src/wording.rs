@@ -7,7 +7,9 @@
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
 
-use crate::evaluate::{activation_deadline, posting, Changes, Item, Phase, Posting, Status, Verdict};
+use crate::evaluate::{
+    activation_deadline, posting, Changes, Item, Phase, Posting, Status, Verdict,
+};
 use crate::ids::{DeadlineId, ItemId};
 use crate::session::{Diploma, ReturnMode, Session};
 use crate::situation::{AcquisKind, Situation};
@@ -49,13 +51,45 @@ fn t<'a>(lang: Lang, fr: &'a str, en: &'a str) -> &'a str {
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-const FR_DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const FR_DAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const FR_MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn weekday_index(w: Weekday) -> usize {
@@ -69,7 +103,11 @@ pub fn format_date(d: NaiveDate, lang: Lang) -> String {
     let mo = d.month0() as usize;
     match lang {
         Lang::Fr => {
-            let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+            let day = if d.day() == 1 {
+                "1er".to_owned()
+            } else {
+                d.day().to_string()
+            };
             format!("{} {} {} {}", FR_DAYS[wd], day, FR_MONTHS[mo], d.year())
         }
         Lang::En => format!("{} {} {} {}", EN_DAYS[wd], d.day(), EN_MONTHS[mo], d.year()),
@@ -99,11 +137,23 @@ pub fn format_instant_with_offset(at: DateTime<Tz>, lang: Lang) -> String {
 /// The diploma's generic name: "CAP", "Baccalauréat professionnel", …
 pub fn diploma_name(d: Diploma, lang: Lang) -> &'static str {
     match d {
-        Diploma::BacPro => t(lang, "Baccalauréat professionnel", "Baccalauréat professionnel (vocational baccalaureate)"),
+        Diploma::BacPro => t(
+            lang,
+            "Baccalauréat professionnel",
+            "Baccalauréat professionnel (vocational baccalaureate)",
+        ),
         Diploma::Bp => t(lang, "Brevet professionnel", "Brevet professionnel (BP)"),
         Diploma::Cap => t(lang, "CAP", "CAP (Certificat d'aptitude professionnelle)"),
-        Diploma::Mc3 => t(lang, "Mention complémentaire de niveau 3", "Mention complémentaire, level 3"),
-        Diploma::Mc4 => t(lang, "Mention complémentaire de niveau 4", "Mention complémentaire, level 4"),
+        Diploma::Mc3 => t(
+            lang,
+            "Mention complémentaire de niveau 3",
+            "Mention complémentaire, level 3",
+        ),
+        Diploma::Mc4 => t(
+            lang,
+            "Mention complémentaire de niveau 4",
+            "Mention complémentaire, level 4",
+        ),
     }
 }
 
@@ -123,20 +173,72 @@ pub fn diploma_title(situation: &Situation, lang: Lang) -> String {
 /// prefer [`item_label_for`], which adapts to upload mode.
 pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
     match id {
-        ItemId::CreateAccount => t(lang, "Créer votre compte Cyclades", "Create your Cyclades account"),
-        ItemId::ActivateAccount => t(lang, "Activer votre compte (lien « Activer mon compte » du mail)", "Activate your account (\"Activer mon compte\" link in the e-mail)"),
-        ItemId::RegisterOnline => t(lang, "Vous inscrire en ligne (onglet « m'inscrire ») et enregistrer", "Register online (\"m'inscrire\" tab) and save"),
-        ItemId::DeclareHandicap => t(lang, "Répondre « OUI » à la rubrique « Handicap »", "Answer \"OUI\" (yes) to the \"Handicap\" item"),
-        ItemId::RequestAccommodation => t(lang, "Demander l'aménagement d'épreuves sur le site du rectorat", "Request exam accommodations on the rectorat's site"),
-        ItemId::DeclareAcquis => t(lang, "Saisir vos dispenses et bénéfices de notes", "Enter your exemptions and carried-over grades"),
-        ItemId::PrintConfirmation => t(lang, "Imprimer la confirmation d'inscription (« Mes documents »)", "Print the registration confirmation (\"Mes documents\")"),
-        ItemId::SignConfirmation => t(lang, "Vérifier, dater et signer la confirmation", "Check, date and sign the confirmation"),
-        ItemId::AttachSupportingDocuments => t(lang, "Joindre les pièces justificatives", "Attach the supporting documents"),
-        ItemId::AttachAccommodationNotice => t(lang, "Joindre la notification d'aménagement d'épreuves", "Attach the exam accommodation notification"),
-        ItemId::AttachTranscript => t(lang, "Joindre le relevé de notes", "Attach the transcript (relevé de notes)"),
-        ItemId::AttachDiploma => t(lang, "Joindre le diplôme (ou le relevé) qui accorde la dispense", "Attach the diploma (or transcript) granting the exemption"),
+        ItemId::CreateAccount => t(
+            lang,
+            "Créer votre compte Cyclades",
+            "Create your Cyclades account",
+        ),
+        ItemId::ActivateAccount => t(
+            lang,
+            "Activer votre compte (lien « Activer mon compte » du mail)",
+            "Activate your account (\"Activer mon compte\" link in the e-mail)",
+        ),
+        ItemId::RegisterOnline => t(
+            lang,
+            "Vous inscrire en ligne (onglet « m'inscrire ») et enregistrer",
+            "Register online (\"m'inscrire\" tab) and save",
+        ),
+        ItemId::DeclareHandicap => t(
+            lang,
+            "Répondre « OUI » à la rubrique « Handicap »",
+            "Answer \"OUI\" (yes) to the \"Handicap\" item",
+        ),
+        ItemId::RequestAccommodation => t(
+            lang,
+            "Demander l'aménagement d'épreuves sur le site du rectorat",
+            "Request exam accommodations on the rectorat's site",
+        ),
+        ItemId::DeclareAcquis => t(
+            lang,
+            "Saisir vos dispenses et bénéfices de notes",
+            "Enter your exemptions and carried-over grades",
+        ),
+        ItemId::PrintConfirmation => t(
+            lang,
+            "Imprimer la confirmation d'inscription (« Mes documents »)",
+            "Print the registration confirmation (\"Mes documents\")",
+        ),
+        ItemId::SignConfirmation => t(
+            lang,
+            "Vérifier, dater et signer la confirmation",
+            "Check, date and sign the confirmation",
+        ),
+        ItemId::AttachSupportingDocuments => t(
+            lang,
+            "Joindre les pièces justificatives",
+            "Attach the supporting documents",
+        ),
+        ItemId::AttachAccommodationNotice => t(
+            lang,
+            "Joindre la notification d'aménagement d'épreuves",
+            "Attach the exam accommodation notification",
+        ),
+        ItemId::AttachTranscript => t(
+            lang,
+            "Joindre le relevé de notes",
+            "Attach the transcript (relevé de notes)",
+        ),
+        ItemId::AttachDiploma => t(
+            lang,
+            "Joindre le diplôme (ou le relevé) qui accorde la dispense",
+            "Attach the diploma (or transcript) granting the exemption",
+        ),
         ItemId::MailFile => t(lang, "Envoyer le dossier par la poste", "Post the file"),
-        ItemId::ReadReferentiel => t(lang, "Lire le référentiel du diplôme sur Eduscol", "Read the diploma's referentiel on Eduscol"),
+        ItemId::ReadReferentiel => t(
+            lang,
+            "Lire le référentiel du diplôme sur Eduscol",
+            "Read the diploma's referentiel on Eduscol",
+        ),
     }
 }
 
@@ -147,29 +249,77 @@ pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &'static str
         return item_label(id, lang);
     }
     match id {
-        ItemId::AttachSupportingDocuments => t(lang, "Déposer les pièces justificatives dans Cyclades", "Upload the supporting documents in Cyclades"),
-        ItemId::AttachAccommodationNotice => t(lang, "Déposer la notification d'aménagement d'épreuves", "Upload the exam accommodation notification"),
-        ItemId::AttachTranscript => t(lang, "Déposer le relevé de notes", "Upload the transcript (relevé de notes)"),
-        ItemId::AttachDiploma => t(lang, "Déposer le diplôme (ou le relevé) qui accorde la dispense", "Upload the diploma (or transcript) granting the exemption"),
-        ItemId::MailFile => t(lang, "Déposer le dossier complet dans Cyclades", "Upload the complete file in Cyclades"),
+        ItemId::AttachSupportingDocuments => t(
+            lang,
+            "Déposer les pièces justificatives dans Cyclades",
+            "Upload the supporting documents in Cyclades",
+        ),
+        ItemId::AttachAccommodationNotice => t(
+            lang,
+            "Déposer la notification d'aménagement d'épreuves",
+            "Upload the exam accommodation notification",
+        ),
+        ItemId::AttachTranscript => t(
+            lang,
+            "Déposer le relevé de notes",
+            "Upload the transcript (relevé de notes)",
+        ),
+        ItemId::AttachDiploma => t(
+            lang,
+            "Déposer le diplôme (ou le relevé) qui accorde la dispense",
+            "Upload the diploma (or transcript) granting the exemption",
+        ),
+        ItemId::MailFile => t(
+            lang,
+            "Déposer le dossier complet dans Cyclades",
+            "Upload the complete file in Cyclades",
+        ),
         _ => item_label(id, lang),
     }
 }
 
 pub fn phase_label(p: Phase, lang: Lang) -> &'static str {
     match p {
-        Phase::BeforeOpening => t(lang, "La pré-inscription n'est pas encore ouverte", "Pre-registration is not open yet"),
-        Phase::RegistrationOpen => t(lang, "Pré-inscription en ligne ouverte", "Online pre-registration is open"),
-        Phase::ReturnOnly => t(lang, "Pré-inscription close ; retour du dossier encore possible", "Pre-registration closed; the file can still be returned"),
-        Phase::Closed => t(lang, "Inscriptions et retour des dossiers terminés", "Registration and file return are over"),
+        Phase::BeforeOpening => t(
+            lang,
+            "La pré-inscription n'est pas encore ouverte",
+            "Pre-registration is not open yet",
+        ),
+        Phase::RegistrationOpen => t(
+            lang,
+            "Pré-inscription en ligne ouverte",
+            "Online pre-registration is open",
+        ),
+        Phase::ReturnOnly => t(
+            lang,
+            "Pré-inscription close ; retour du dossier encore possible",
+            "Pre-registration closed; the file can still be returned",
+        ),
+        Phase::Closed => t(
+            lang,
+            "Inscriptions et retour des dossiers terminés",
+            "Registration and file return are over",
+        ),
     }
 }
 
 pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
     match v {
-        Verdict::OnTrack => t(lang, "Dans les temps : tout ce qui reste peut encore être fait", "On track: everything left can still be done in time"),
-        Verdict::TooLate => t(lang, "Trop tard : la candidature ne peut plus aboutir pour cette session", "Too late: the candidacy can no longer succeed for this session"),
-        Verdict::NotOpenYet => t(lang, "Pas encore ouvert : attendez l'ouverture de la pré-inscription", "Not open yet: wait for the pre-registration to open"),
+        Verdict::OnTrack => t(
+            lang,
+            "Dans les temps : tout ce qui reste peut encore être fait",
+            "On track: everything left can still be done in time",
+        ),
+        Verdict::TooLate => t(
+            lang,
+            "Trop tard : la candidature ne peut plus aboutir pour cette session",
+            "Too late: the candidacy can no longer succeed for this session",
+        ),
+        Verdict::NotOpenYet => t(
+            lang,
+            "Pas encore ouvert : attendez l'ouverture de la pré-inscription",
+            "Not open yet: wait for the pre-registration to open",
+        ),
     }
 }
 
@@ -185,19 +335,47 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
 /// How the candidate can still correct the registration (R4, R7, R8).
 pub fn changes_label(c: Changes, lang: Lang) -> &'static str {
     match c {
-        Changes::Online => t(lang, "Modifications possibles en ligne, sur Cyclades", "Changes can be made online, in Cyclades"),
-        Changes::RedPen => t(lang, "Modifications seulement au stylo rouge, sur la confirmation papier", "Changes only in red pen, on the paper confirmation"),
-        Changes::None => t(lang, "Plus aucune modification possible", "No changes possible"),
+        Changes::Online => t(
+            lang,
+            "Modifications possibles en ligne, sur Cyclades",
+            "Changes can be made online, in Cyclades",
+        ),
+        Changes::RedPen => t(
+            lang,
+            "Modifications seulement au stylo rouge, sur la confirmation papier",
+            "Changes only in red pen, on the paper confirmation",
+        ),
+        Changes::None => t(
+            lang,
+            "Plus aucune modification possible",
+            "No changes possible",
+        ),
     }
 }
 
 pub fn deadline_label(d: DeadlineId, lang: Lang) -> &'static str {
     match d {
-        DeadlineId::RegistrationOpens => t(lang, "Ouverture de la pré-inscription", "Pre-registration opens"),
-        DeadlineId::RegistrationCloses => t(lang, "Fin de la pré-inscription en ligne", "Online pre-registration closes"),
-        DeadlineId::ActivationDeadline => t(lang, "Limite pour activer votre compte", "Deadline to activate your account"),
+        DeadlineId::RegistrationOpens => t(
+            lang,
+            "Ouverture de la pré-inscription",
+            "Pre-registration opens",
+        ),
+        DeadlineId::RegistrationCloses => t(
+            lang,
+            "Fin de la pré-inscription en ligne",
+            "Online pre-registration closes",
+        ),
+        DeadlineId::ActivationDeadline => t(
+            lang,
+            "Limite pour activer votre compte",
+            "Deadline to activate your account",
+        ),
         DeadlineId::ReturnOpens => t(lang, "Début du retour des dossiers", "File return opens"),
-        DeadlineId::ReturnCloses => t(lang, "Date limite de retour du dossier", "File return deadline"),
+        DeadlineId::ReturnCloses => t(
+            lang,
+            "Date limite de retour du dossier",
+            "File return deadline",
+        ),
     }
 }
 
@@ -213,7 +391,9 @@ pub fn notice_section(id: ItemId) -> &'static str {
         ItemId::SignConfirmation => "§2",
         ItemId::AttachSupportingDocuments => "§2 ; §3",
         ItemId::MailFile => "§3",
-        ItemId::DeclareHandicap | ItemId::RequestAccommodation | ItemId::AttachAccommodationNotice => "§4",
+        ItemId::DeclareHandicap
+        | ItemId::RequestAccommodation
+        | ItemId::AttachAccommodationNotice => "§4",
         ItemId::DeclareAcquis | ItemId::AttachTranscript | ItemId::AttachDiploma => "§5",
         ItemId::ReadReferentiel => "§6",
     }
@@ -253,7 +433,12 @@ pub fn notice_quote(id: ItemId) -> &'static str {
 // Why an item applies to this candidate
 
 fn epreuves(situation: &Situation, kind: AcquisKind) -> String {
-    let list: Vec<&str> = situation.acquis.iter().filter(|a| a.kind == kind).map(|a| a.epreuve.as_str()).collect();
+    let list: Vec<&str> = situation
+        .acquis
+        .iter()
+        .filter(|a| a.kind == kind)
+        .map(|a| a.epreuve.as_str())
+        .collect();
     list.join(", ")
 }
 
@@ -284,11 +469,23 @@ pub fn item_why(item: &Item, session: &Session, situation: &Situation, lang: Lan
 
 /// [`item_why`] knowing the evaluated instant (`Evaluation::at`): facts dated after it (a
 /// creation or a postmark in the future) are worded as not yet true.
-pub fn item_why_at(item: &Item, session: &Session, situation: &Situation, at: DateTime<Tz>, lang: Lang) -> String {
+pub fn item_why_at(
+    item: &Item,
+    session: &Session,
+    situation: &Situation,
+    at: DateTime<Tz>,
+    lang: Lang,
+) -> String {
     why(item, session, situation, Some(at), lang)
 }
 
-fn why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTime<Tz>>, lang: Lang) -> String {
+fn why(
+    item: &Item,
+    session: &Session,
+    situation: &Situation,
+    at: Option<DateTime<Tz>>,
+    lang: Lang,
+) -> String {
     let title = diploma_title(situation, lang);
     let fr = lang == Lang::Fr;
     let upload = session.return_mode == ReturnMode::Upload;
@@ -296,9 +493,15 @@ fn why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTim
     let reg_closes = format_instant(session.registration_closes, lang);
     // why dates in post mode: a postmark has a day, not an hour; upload times are exact.
     let (ret_opens, ret_closes) = if upload {
-        (format_instant(session.return_opens, lang), format_instant(session.return_closes, lang))
+        (
+            format_instant(session.return_opens, lang),
+            format_instant(session.return_closes, lang),
+        )
     } else {
-        (format_date(session.return_opens.date_naive(), lang), format_date(session.return_closes.date_naive(), lang))
+        (
+            format_date(session.return_opens.date_naive(), lang),
+            format_date(session.return_closes.date_naive(), lang),
+        )
     };
     let mut s = match item.id {
         ItemId::CreateAccount => {
@@ -427,7 +630,7 @@ fn why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTim
                 format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
             }
         }
-        ItemId::MailFile => mail_why(item, session, situation, at, lang, &title, &ret_opens, &ret_closes),
+        ItemId::MailFile => mail_why(item, session, situation, at, lang, &title, (&ret_opens, &ret_closes)),
         ItemId::ReadReferentiel => {
             let link = &session.links.eduscol;
             if fr {
@@ -438,12 +641,24 @@ fn why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTim
         }
     };
     if item.status == Status::Late {
-        s.push_str(t(lang, " Le délai est dépassé.", " The deadline has passed."));
+        s.push_str(t(
+            lang,
+            " Le délai est dépassé.",
+            " The deadline has passed.",
+        ));
     }
     s
 }
 
-fn mail_why(item: &Item, session: &Session, situation: &Situation, at: Option<DateTime<Tz>>, lang: Lang, title: &str, opens: &str, closes: &str) -> String {
+fn mail_why(
+    item: &Item,
+    session: &Session,
+    situation: &Situation,
+    at: Option<DateTime<Tz>>,
+    lang: Lang,
+    title: &str,
+    (opens, closes): (&str, &str),
+) -> String {
     let fr = lang == Lang::Fr;
     let upload = session.return_mode == ReturnMode::Upload;
     let mut s = match session.address_for(title) {
@@ -472,13 +687,35 @@ fn mail_why(item: &Item, session: &Session, situation: &Situation, at: Option<Da
         // why the status first: it already carries what the instant decided.
         let post = at.map(|at| posting(session, situation, at));
         let note = if post == Some(Posting::NotYet) {
-            if fr { format!(" Envoi prévu le {day}.") } else { format!(" Posting planned on {day}.") }
+            if fr {
+                format!(" Envoi prévu le {day}.")
+            } else {
+                format!(" Posting planned on {day}.")
+            }
         } else if item.status == Status::Done {
-            if fr { format!(" {} le {day}, dans les délais.", if upload { "Déposé" } else { "Envoyé" }) } else { format!(" {} on {day}, in time.", if upload { "Uploaded" } else { "Sent" }) }
+            if fr {
+                format!(
+                    " {} le {day}, dans les délais.",
+                    if upload { "Déposé" } else { "Envoyé" }
+                )
+            } else {
+                format!(
+                    " {} on {day}, in time.",
+                    if upload { "Uploaded" } else { "Sent" }
+                )
+            }
         } else if d > session.return_closes.date_naive() {
-            if fr { format!(" Envoyé le {day}, après la date limite : le dossier ne peut plus être pris en compte.") } else { format!(" Sent on {day}, after the deadline: the file can no longer be accepted.") }
+            if fr {
+                format!(" Envoyé le {day}, après la date limite : le dossier ne peut plus être pris en compte.")
+            } else {
+                format!(" Sent on {day}, after the deadline: the file can no longer be accepted.")
+            }
         } else if d < session.return_opens.date_naive() {
-            if fr { format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.") } else { format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.") }
+            if fr {
+                format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.")
+            } else {
+                format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.")
+            }
         } else if fr {
             format!(" Envoi prévu le {day}.")
         } else {
@@ -488,7 +725,6 @@ fn mail_why(item: &Item, session: &Session, situation: &Situation, at: Option<Da
     }
     s
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -502,9 +738,18 @@ mod tests {
     fn dates_in_both_languages() {
         let tz = chrono_tz::Europe::Paris;
         let t = tz.with_ymd_and_hms(2022, 11, 17, 23, 59, 59).unwrap();
-        assert_eq!(format_instant(t, Lang::Fr), "jeudi 17 novembre 2022 à 23:59");
-        assert_eq!(format_instant(t, Lang::En), "Thursday 17 November 2022, 23:59");
-        assert_eq!(format_instant_with_offset(t, Lang::En), "Thursday 17 November 2022, 23:59 (UTC+01:00)");
+        assert_eq!(
+            format_instant(t, Lang::Fr),
+            "jeudi 17 novembre 2022 à 23:59"
+        );
+        assert_eq!(
+            format_instant(t, Lang::En),
+            "Thursday 17 November 2022, 23:59"
+        );
+        assert_eq!(
+            format_instant_with_offset(t, Lang::En),
+            "Thursday 17 November 2022, 23:59 (UTC+01:00)"
+        );
         let d = NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
         assert_eq!(format_date(d, Lang::Fr), "mardi 1er novembre 2022");
         assert_eq!(format_date(d, Lang::En), "Tuesday 1 November 2022");
@@ -516,7 +761,16 @@ mod tests {
         let mut s = Situation::new(Diploma::Cap);
         s.title = Some("CAP Cuisine".into());
         s.existing_accommodation = true;
-        s.acquis = vec![Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice }, Acquis { epreuve: "EP2".into(), kind: AcquisKind::Dispense }];
+        s.acquis = vec![
+            Acquis {
+                epreuve: "EG1".into(),
+                kind: AcquisKind::Benefice,
+            },
+            Acquis {
+                epreuve: "EP2".into(),
+                kind: AcquisKind::Dispense,
+            },
+        ];
         let at = Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap();
         let ev = evaluate(&session, &s, at);
         let why = |id, lang| item_why(ev.item(id).unwrap(), &session, &s, lang);
@@ -528,7 +782,10 @@ mod tests {
         assert!(why(ItemId::DeclareHandicap, Lang::En).contains("already have"));
         assert!(why(ItemId::ReadReferentiel, Lang::Fr).contains(&session.links.eduscol));
         for i in &ev.items {
-            assert_ne!(item_why(i, &session, &s, Lang::Fr), item_why(i, &session, &s, Lang::En));
+            assert_ne!(
+                item_why(i, &session, &s, Lang::Fr),
+                item_why(i, &session, &s, Lang::En)
+            );
             assert!(!notice_quote(i.id).is_empty() && notice_section(i.id).starts_with('§'));
         }
     }
@@ -539,23 +796,53 @@ mod tests {
         session.return_mode = ReturnMode::Upload;
         session.return_instructions = Some("PDF uniquement.".into());
         let s = Situation::new(Diploma::Bp);
-        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap());
+        let ev = evaluate(
+            &session,
+            &s,
+            Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap(),
+        );
         let mail = ev.item(ItemId::MailFile).unwrap();
         let why = item_why(mail, &session, &s, Lang::Fr);
-        assert!(why.contains("Cyclades") && why.contains("PDF uniquement.") && !why.contains("poste"), "{why}");
-        assert_eq!(item_label_for(ItemId::MailFile, &session, Lang::Fr), "Déposer le dossier complet dans Cyclades");
-        assert_eq!(item_label_for(ItemId::MailFile, &default_session(), Lang::Fr), item_label(ItemId::MailFile, Lang::Fr));
+        assert!(
+            why.contains("Cyclades") && why.contains("PDF uniquement.") && !why.contains("poste"),
+            "{why}"
+        );
+        assert_eq!(
+            item_label_for(ItemId::MailFile, &session, Lang::Fr),
+            "Déposer le dossier complet dans Cyclades"
+        );
+        assert_eq!(
+            item_label_for(ItemId::MailFile, &default_session(), Lang::Fr),
+            item_label(ItemId::MailFile, Lang::Fr)
+        );
     }
 
     #[test]
     fn expired_activation_is_explained() {
         let session = default_session();
         let mut s = Situation::new(Diploma::Cap);
-        s.account_created_at = Some(chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
-        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 5, 10, 0, 0).unwrap());
-        let w = item_why_at(ev.item(ItemId::ActivateAccount).unwrap(), &session, &s, ev.at, Lang::Fr);
+        s.account_created_at =
+            Some(chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
+        let ev = evaluate(
+            &session,
+            &s,
+            Utc.with_ymd_and_hms(2022, 11, 5, 10, 0, 0).unwrap(),
+        );
+        let w = item_why_at(
+            ev.item(ItemId::ActivateAccount).unwrap(),
+            &session,
+            &s,
+            ev.at,
+            Lang::Fr,
+        );
         assert!(w.contains("lundi 31 octobre 2022 à 09:00"), "{w}");
-        let w = item_why_at(ev.item(ItemId::CreateAccount).unwrap(), &session, &s, ev.at, Lang::En);
+        let w = item_why_at(
+            ev.item(ItemId::CreateAccount).unwrap(),
+            &session,
+            &s,
+            ev.at,
+            Lang::En,
+        );
         assert!(w.contains("deleted"), "{w}");
     }
 }

@@ -1,0 +1,326 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Runs the real `candidat` binary: outputs, exit statuses and reasons on standard error.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_candidat"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("binary runs")
+}
+
+/// A file in a fresh temporary directory (why not a crate: keep dev-dependencies minimal).
+fn temp_file(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!(
+        "candidat-cli-{}-{}",
+        std::process::id(),
+        name.replace('.', "-")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p: PathBuf = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn repo(path: &str) -> String {
+    format!("{}/{}", env!("CARGO_MANIFEST_DIR"), path)
+}
+
+const EXAMPLE: &str = r#"{
+  "diploma": "cap", "title": "CAP Cuisine",
+  "account_created_at": "2022-10-29T10:00:00+02:00",
+  "existing_accommodation": false, "new_accommodation_request": true,
+  "acquis": [ { "epreuve": "EG1", "kind": "benefice" }, { "epreuve": "EG2", "kind": "dispense" } ],
+  "done": ["create-account", "activate-account", "register-online"],
+  "posted_on": "2022-11-30"
+}"#;
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn json_output_matches_the_contract() {
+    let sit = temp_file("example.json", EXAMPLE);
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &sit,
+        "--at",
+        "2022-11-18T00:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            "at",
+            "changes",
+            "deadlines",
+            "items",
+            "phase",
+            "session",
+            "verdict"
+        ]
+    );
+    assert_eq!(v["session"], "aix-marseille-2023");
+    assert_eq!(v["at"], "2022-11-18T00:00:00+01:00");
+    assert_eq!(v["phase"], "return-only");
+    assert_eq!(v["verdict"], "on-track");
+    assert_eq!(v["changes"], "red-pen");
+    let dl: Vec<(&str, &str)> = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["at"].as_str().unwrap()))
+        .collect();
+    assert!(dl.contains(&("registration-closes", "2022-11-17T23:59:59+01:00")));
+    assert!(dl.contains(&("activation-deadline", "2022-10-31T09:00:00+01:00")));
+    assert!(dl.contains(&("registration-opens", "2022-10-19T00:00:00+02:00")));
+    let mail = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "mail-file")
+        .unwrap();
+    assert_eq!(
+        mail["status"], "todo",
+        "posted_on is after the instant: not yet posted"
+    );
+    assert_eq!(mail["due"], "2022-12-02T23:59:59+01:00");
+    assert_eq!(mail["rules"], serde_json::json!(["R9", "R10"]));
+    assert!(mail["why"]
+        .as_str()
+        .unwrap()
+        .contains("DIEC 3.05 (CAP Cuisine)"));
+    let rr = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "read-referentiel")
+        .unwrap();
+    assert!(rr.get("due").is_none(), "no due key when the item has none");
+    // The contract's key order is kept in the printed text.
+    let text = String::from_utf8(o.stdout).unwrap();
+    let pos = |k: &str| text.find(&format!("\"{k}\"")).unwrap();
+    assert!(
+        pos("session") < pos("at")
+            && pos("at") < pos("phase")
+            && pos("verdict") < pos("changes")
+            && pos("deadlines") < pos("items")
+    );
+}
+
+#[test]
+fn text_is_the_default_and_english_is_available() {
+    let sit = temp_file("text.json", r#"{"diploma":"bp"}"#);
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &sit,
+        "--at",
+        "2022-11-01T10:00:00Z",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("aix-marseille-2023")
+            && out.contains("[registration-open]")
+            && out.contains("jeudi 17 novembre 2022 à 23:59"),
+        "{out}"
+    );
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &sit,
+        "--at",
+        "2022-11-01T10:00:00Z",
+        "--lang",
+        "en",
+    ]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("Thursday 17 November 2022, 23:59") && out.contains("to do"),
+        "{out}"
+    );
+}
+
+#[test]
+fn other_session_file_in_upload_mode_with_hours() {
+    let sit = temp_file("gp.json", r#"{"diploma":"cap","done":["register-online"]}"#);
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &sit,
+        "--at",
+        "2023-11-16T17:00:01-04:00",
+        "--session",
+        &repo("tests/sessions/guadeloupe-hours-upload.json"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["session"], "guadeloupe-2024");
+    assert_eq!(v["phase"], "return-only", "17:00:01 is after a 17:00 close");
+    let mail = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "mail-file")
+        .unwrap();
+    assert_eq!(mail["due"], "2023-12-01T17:00:00-04:00");
+    assert!(mail["why"].as_str().unwrap().contains("Cyclades"));
+}
+
+#[test]
+fn check_session_ok_and_every_problem() {
+    let o = run(&["check-session", &repo("sessions/aix-marseille-2023.json")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("OK"));
+    let o = run(&[
+        "check-session",
+        &repo("tests/sessions/invalid-everything.json"),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for path in [
+        "$.comment:",
+        "$.id:",
+        "$.time_zone:",
+        "$.diplomas[1]:",
+        "$.pre_registration.closes:",
+        "$.activation_delay_hours:",
+        "$.return.address:",
+        "$.links.cyclades:",
+        "$.links.forum:",
+    ] {
+        assert!(err.contains(path), "{path} missing in\n{err}");
+    }
+}
+
+#[test]
+fn every_bad_input_exits_2_with_a_reason() {
+    let good = temp_file("good.json", r#"{"diploma":"cap"}"#);
+    let bad_json = temp_file("bad.json", "{ diploma: cap");
+    let bad_diploma = temp_file("dip.json", r#"{"diploma":"bts"}"#);
+    let bad_item = temp_file("item.json", r#"{"diploma":"cap","done":["teleport"]}"#);
+    let bad_session = repo("tests/sessions/invalid-everything.json");
+    let at = "2022-11-01T10:00:00Z";
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec![], "missing command"),
+        (vec!["dance"], "unknown command"),
+        (vec!["checklist", "--at", at], "--situation"),
+        (vec!["checklist", "--situation", &good], "--at"),
+        (
+            vec!["checklist", "--situation", &good, "--at", "tomorrow"],
+            "RFC 3339",
+        ),
+        (
+            vec!["checklist", "--situation", &good, "--at", "2022-11-01"],
+            "RFC 3339",
+        ),
+        (
+            vec![
+                "checklist",
+                "--situation",
+                "/nonexistent/s.json",
+                "--at",
+                at,
+            ],
+            "cannot read",
+        ),
+        (
+            vec!["checklist", "--situation", &bad_json, "--at", at],
+            "$:",
+        ),
+        (
+            vec!["checklist", "--situation", &bad_diploma, "--at", at],
+            "$.diploma:",
+        ),
+        (
+            vec!["checklist", "--situation", &bad_item, "--at", at],
+            "$.done[0]:",
+        ),
+        (
+            vec![
+                "checklist",
+                "--situation",
+                &good,
+                "--at",
+                at,
+                "--session",
+                &bad_session,
+            ],
+            "$.time_zone:",
+        ),
+        (
+            vec![
+                "checklist",
+                "--situation",
+                &good,
+                "--at",
+                at,
+                "--format",
+                "xml",
+            ],
+            "--format",
+        ),
+        (
+            vec![
+                "checklist",
+                "--situation",
+                &good,
+                "--at",
+                at,
+                "--lang",
+                "de",
+            ],
+            "--lang",
+        ),
+        (
+            vec![
+                "checklist",
+                "--situation",
+                &good,
+                "--at",
+                at,
+                "--colour",
+                "red",
+            ],
+            "unknown option",
+        ),
+        (vec!["checklist", "--situation"], "needs a value"),
+        (vec!["check-session"], "exactly one FILE"),
+        (vec!["check-session", "/nonexistent/x.json"], "cannot read"),
+        (vec!["check-session", &bad_json], "$:"),
+    ];
+    for (args, reason) in cases {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains(reason),
+            "{args:?}: {reason:?} not in {}",
+            stderr(&o)
+        );
+        assert!(o.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_exits_0() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout)
+        .contains("candidat checklist --situation FILE --at INSTANT"));
+}

@@ -1,0 +1,206 @@
+//! Component tests of the candidate's page, in a real browser (wasm-bindgen-test).
+//! Run: CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
+#![cfg(target_arch = "wasm32")]
+
+use candidat::core::session::Diploma;
+use candidat::core::{default_session, ItemId, Situation};
+use candidat::{browser, mount_app_into, share, AppHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the body, and the app mounted in it.
+async fn mount(read_fragment: bool) -> (HtmlElement, AppHandle) {
+    let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    doc().body().unwrap().append_child(&div).unwrap();
+    let handle = mount_app_into(div.clone(), default_session(), read_fragment);
+    leptos::task::tick().await;
+    (div, handle)
+}
+
+fn q(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).unwrap()
+}
+
+fn items(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("[data-item]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| e.get_attribute("data-item").unwrap_or_default())
+        .collect()
+}
+
+fn fire(el: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+}
+
+fn check(root: &Element, sel: &str) {
+    let input: HtmlInputElement = q(root, sel).expect(sel).dyn_into().unwrap();
+    input.set_checked(!input.checked() || input.type_() == "radio");
+    fire(&input, "change");
+}
+
+fn set_hash(hash: &str) {
+    let w = web_sys::window().unwrap();
+    let base = browser::page_url_without_hash();
+    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
+    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+}
+
+fn our_keys() -> Vec<String> {
+    browser::storage_keys()
+}
+
+#[wasm_bindgen_test]
+async fn page_renders_verdict_banner_and_checklist() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    let verdict = q(&root, "#verdict").expect("verdict");
+    assert!(matches!(verdict.get_attribute("data-verdict").as_deref(), Some("on-track" | "too-late" | "not-open-yet")));
+    assert!(q(&root, "[data-phase]").is_some());
+    assert!(q(&root, "#envelope").is_some());
+    let ids = items(&root);
+    assert_eq!(ids.first().map(String::as_str), Some("create-account"));
+    assert_eq!(ids.last().map(String::as_str), Some("read-referentiel"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn answers_change_the_checklist() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    assert!(!items(&root).contains(&"declare-handicap".to_string()));
+    check(&root, "[data-testid=disability-new]");
+    leptos::task::tick().await;
+    let ids = items(&root);
+    assert!(ids.contains(&"declare-handicap".to_string()), "{ids:?}");
+    assert!(ids.contains(&"request-accommodation".to_string()));
+    assert!(!ids.contains(&"attach-accommodation-notice".to_string()));
+    check(&root, "[data-testid=disability-both]");
+    leptos::task::tick().await;
+    assert!(items(&root).contains(&"attach-accommodation-notice".to_string()));
+
+    // A tick goes into situation.done: the item's status becomes done.
+    check(&root, "[data-testid=tick-register-online]");
+    leptos::task::tick().await;
+    let item = q(&root, "[data-item=register-online]").unwrap();
+    assert_eq!(item.get_attribute("data-status").as_deref(), Some("done"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn share_fragment_round_trip_restores_answers() {
+    let mut s = Situation::new(Diploma::Cap);
+    s.title = Some("CAP Cuisine".into());
+    s.new_accommodation_request = true;
+    s.done = vec![ItemId::RegisterOnline];
+    let frag = share::encode_fragment(&s);
+    set_hash(&frag);
+    let (root, _h) = mount(true).await;
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "CAP Cuisine");
+    assert!(items(&root).contains(&"request-accommodation".to_string()));
+    let link: HtmlInputElement = q(&root, "[data-testid=share-link]").unwrap().dyn_into().unwrap();
+    assert!(link.value().ends_with(&format!("#{frag}")), "{}", link.value());
+    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("restored-link"));
+    set_hash("");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn broken_fragment_gives_a_message_and_default_answers() {
+    set_hash("s=%%%not-base64");
+    let (root, _h) = mount(true).await;
+    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("bad-link"));
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "");
+    assert!(q(&root, "#verdict").is_some());
+    set_hash("");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn storage_is_off_by_default_and_erase_removes_everything() {
+    set_hash("");
+    browser::storage_clear_ours();
+    let (root, h) = mount(false).await;
+    check(&root, "[data-testid=disability-both]");
+    check(&root, "[data-testid=tick-create-account]");
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    title.set_value("CAP Cuisine");
+    fire(&title, "input");
+    leptos::task::tick().await;
+    assert!(our_keys().is_empty(), "{:?}", our_keys());
+
+    // Switched on: answers are kept.
+    check(&root, "[data-testid=remember]");
+    leptos::task::tick().await;
+    assert!(our_keys().iter().any(|k| k == "candidat:situation"), "{:?}", our_keys());
+    let stored = browser::storage_get("situation").unwrap();
+    assert!(stored.contains("CAP Cuisine"));
+    drop(h);
+    root.remove();
+
+    // A new page restores them, switch on.
+    let (root, _h2) = mount(false).await;
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "CAP Cuisine");
+    let remember: HtmlInputElement = q(&root, "[data-testid=remember]").unwrap().dyn_into().unwrap();
+    assert!(remember.checked());
+
+    // Erase: no key left, default answers.
+    let erase: HtmlElement = q(&root, "[data-testid=erase]").unwrap().dyn_into().unwrap();
+    erase.click();
+    leptos::task::tick().await;
+    assert!(our_keys().is_empty(), "{:?}", our_keys());
+    assert_eq!(title.value(), "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_is_discarded_with_a_notice() {
+    set_hash("");
+    browser::storage_set("situation", "{not json");
+    let (root, _h) = mount(false).await;
+    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("bad-storage"));
+    assert!(our_keys().is_empty(), "{:?}", our_keys());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_follows_to_html_lang() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
+    let btn: HtmlElement = q(&root, "[data-testid=lang-switch]").unwrap().dyn_into().unwrap();
+    btn.click();
+    leptos::task::tick().await;
+    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    btn.click();
+    leptos::task::tick().await;
+    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn simulated_date_inside_the_window_is_on_track() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    let input: HtmlInputElement = q(&root, "[data-testid=simulate-at]").unwrap().dyn_into().unwrap();
+    input.set_value("2022-11-02T12:00");
+    fire(&input, "change");
+    leptos::task::tick().await;
+    assert_eq!(q(&root, "#verdict").unwrap().get_attribute("data-verdict").as_deref(), Some("on-track"));
+    assert_eq!(q(&root, "[data-phase]").unwrap().get_attribute("data-phase").as_deref(), Some("registration-open"));
+    assert!(q(&root, "[data-testid=simulate-flag]").is_some());
+    root.remove();
+}
