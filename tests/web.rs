@@ -17,11 +17,34 @@ fn doc() -> web_sys::Document {
 
 /// A fresh container in the body, and the app mounted in it.
 async fn mount(read_fragment: bool) -> (HtmlElement, AppHandle) {
+    mount_session(default_session(), read_fragment).await
+}
+
+/// The embedded session moved so that its return deadline is in a year (stored answers are
+/// kept only until the session's return deadline).
+fn current_session() -> candidat::core::Session {
+    let mut s = default_session();
+    let shift = (browser::now() - s.registration_opens.with_timezone(&chrono::Utc)) + chrono::Duration::days(300);
+    s.registration_opens = s.registration_opens + shift;
+    s.registration_closes = s.registration_closes + shift;
+    s.return_opens = s.return_opens + shift;
+    s.return_closes = s.return_closes + shift;
+    s
+}
+
+async fn mount_session(session: candidat::core::Session, read_fragment: bool) -> (HtmlElement, AppHandle) {
     let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     doc().body().unwrap().append_child(&div).unwrap();
-    let handle = mount_app_into(div.clone(), default_session(), read_fragment);
+    let handle = mount_app_into(div.clone(), session, read_fragment);
     leptos::task::tick().await;
     (div, handle)
+}
+
+/// Let effects and renders run (they are asynchronous in Leptos 0.8).
+async fn settle() {
+    leptos::task::tick().await;
+    gloo_timers::future::TimeoutFuture::new(20).await;
+    leptos::task::tick().await;
 }
 
 fn q(root: &Element, sel: &str) -> Option<Element> {
@@ -132,7 +155,7 @@ async fn broken_fragment_gives_a_message_and_default_answers() {
 async fn storage_is_off_by_default_and_erase_removes_everything() {
     set_hash("");
     browser::storage_clear_ours();
-    let (root, h) = mount(false).await;
+    let (root, h) = mount_session(current_session(), false).await;
     check(&root, "[data-testid=disability-both]");
     check(&root, "[data-testid=tick-create-account]");
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
@@ -151,7 +174,7 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     root.remove();
 
     // A new page restores them, switch on.
-    let (root, _h2) = mount(false).await;
+    let (root, _h2) = mount_session(current_session(), false).await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "CAP Cuisine");
     let remember: HtmlInputElement = q(&root, "[data-testid=remember]").unwrap().dyn_into().unwrap();
@@ -160,7 +183,9 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     // Erase: no key left, default answers.
     let erase: HtmlElement = q(&root, "[data-testid=erase]").unwrap().dyn_into().unwrap();
     erase.click();
-    leptos::task::tick().await;
+    settle().await;
+    let link: HtmlInputElement = q(&root, "[data-testid=share-link]").unwrap().dyn_into().unwrap();
+    assert!(!link.value().contains(&share::base64url_encode(b"CAP Cuisine")[..8]), "{}", link.value());
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     assert_eq!(title.value(), "");
     root.remove();
@@ -202,5 +227,18 @@ async fn simulated_date_inside_the_window_is_on_track() {
     assert_eq!(q(&root, "#verdict").unwrap().get_attribute("data-verdict").as_deref(), Some("on-track"));
     assert_eq!(q(&root, "[data-phase]").unwrap().get_attribute("data-phase").as_deref(), Some("registration-open"));
     assert!(q(&root, "[data-testid=simulate-flag]").is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn stored_answers_expire_after_the_return_deadline() {
+    set_hash("");
+    browser::storage_set("situation", r#"{"diploma":"cap","title":"Old"}"#);
+    browser::storage_set("until", "2022-12-02T23:59:59+01:00");
+    let (root, _h) = mount(false).await;
+    settle().await;
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "");
+    assert!(our_keys().is_empty(), "{:?}", our_keys());
     root.remove();
 }

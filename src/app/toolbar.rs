@@ -33,7 +33,7 @@ pub fn Simulate() -> impl IntoView {
     let tz = ctx.session.time_zone;
     let active = move || ctx.simulated.with(|s| s.is_some());
     view! {
-        <section class="simulate no-print" class:simulate-active=active data-testid="simulate" aria-labelledby="simulate-label">
+        <section class="simulate" class:simulate-active=active data-testid="simulate" aria-labelledby="simulate-label">
             <div class="field">
                 <label id="simulate-label" for="simulate-at">{move || ctx.ui().simulate}</label>
                 <p class="hint" id="simulate-hint">{move || ctx.ui().simulate_hint}</p>

@@ -35,6 +35,10 @@ export async function open(browser, viewport = PHONE, contextOptions = {}) {
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
+  // The console only says "Failed to load resource": name the address that failed.
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`);
+  });
   return { context, page, requests, errors };
 }
 
@@ -56,4 +60,76 @@ export async function assertAccessible(page, label) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(summary, [], `accessibility violations in state "${label}"`);
+}
+
+// ── Helpers of the journeys ────────────────────────────────────────────────────────────────
+
+/// Both viewports every journey runs at.
+export const VIEWPORTS = [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+];
+
+/// Reloads the page and waits for the app, like `load`.
+export async function reload(page) {
+  await page.reload();
+  await page.waitForSelector("#app [data-phase]", { timeout: 20_000 });
+}
+
+/// "Et si nous étions le…": explore the page at a local time of the session's zone
+/// (`YYYY-MM-DDTHH:MM`, Europe/Paris for the embedded session).
+export async function simulate(page, local) {
+  await page.locator("#simulate-at").fill(local);
+  await page.locator("[data-testid=simulate-flag]").waitFor();
+  assert.equal(await page.locator("#simulate-at").inputValue(), local);
+}
+
+/// The checklist as the page shows it: [[item id, status], …] in page order.
+export async function checklist(page) {
+  return page.$$eval("#app [data-item]", (els) => els.map((e) => [e.dataset.item, e.dataset.status]));
+}
+
+/// The phase, verdict and changes the page shows.
+export async function state(page) {
+  return {
+    phase: await page.getAttribute("[data-testid=phase-banner]", "data-phase"),
+    verdict: await page.getAttribute("[data-testid=verdict]", "data-verdict"),
+    changes: await page.getAttribute("[data-testid=changes]", "data-changes"),
+  };
+}
+
+/// The envelope's address lines as written (textContent: the CSS shows them in capitals).
+export async function addressLines(page) {
+  return page.$$eval("[data-testid=address] .address-line", (els) => els.map((e) => e.textContent));
+}
+
+/// Every localStorage key this product may own (`candidat:` prefix), sorted.
+export async function ownStorageKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("candidat:")).sort());
+}
+
+/// The answers as the question inputs show them.
+export async function answers(page) {
+  return page.evaluate(() => {
+    const checked = (name) => document.querySelector(`input[name=${name}]:checked`)?.value ?? null;
+    return {
+      diploma: document.getElementById("diploma").value,
+      title: document.getElementById("title").value,
+      account: checked("account"),
+      accountCreatedAt: document.getElementById("account-created-at")?.value ?? null,
+      disability: checked("disability"),
+      acquis: [...document.querySelectorAll("[data-testid=acquis-group] .acquis-row")].map((row) => [
+        row.querySelector("input[type=text]").value,
+        row.querySelector("select").value,
+      ]),
+      file: checked("file"),
+      ticked: [...document.querySelectorAll("#app input.tick:checked")].map((e) => e.id.replace(/^tick-/, "")),
+    };
+  });
+}
+
+/// No request left the page's own origin and nothing went wrong in the page.
+export function assertClean({ requests, errors }) {
+  assertOnlyOwnOrigin(requests);
+  assert.deepEqual(errors, [], "page errors, console errors or failed requests");
 }

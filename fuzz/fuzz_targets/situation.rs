@@ -1,0 +1,23 @@
+//! Arbitrary bytes (lossy UTF-8) as a situation against the default session: parsing never
+//! panics; an accepted situation round-trips through its JSON, evaluates at an instant derived
+//! from the input, and renders (contract JSON and text, French and English).
+#![no_main]
+
+use candidat_core::{default_session, Situation};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let session = &common::sessions()[0];
+    let text = String::from_utf8_lossy(data);
+    let Ok(situation) = Situation::from_json(&text, session) else { return };
+    let again = Situation::from_json(&situation.to_json(), session);
+    assert_eq!(again.as_ref(), Ok(&situation), "the situation's own JSON reads back the same");
+    // Mostly within ±~49 days of the opening (the interesting part), sometimes anywhere 2000–2100.
+    let h = common::fnv(data);
+    let delta = if h & 1 == 0 { (h >> 1) as i64 % (100 * 86_400) - 30 * 86_400 } else { (h >> 1) as i64 };
+    common::evaluate_checked(session, &situation, common::instant_near(session, delta));
+    let _ = default_session;
+});
