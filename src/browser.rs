@@ -25,13 +25,21 @@ fn storage() -> Option<web_sys::Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-/// `key` without the prefix.
-pub fn storage_get(key: &str) -> Option<String> {
-    storage()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
+/// The prefix of one session's keys: `candidat:<session-id>:`. Two widgets of different
+/// sessions on one page never read or erase each other's answers.
+pub fn session_prefix(session_id: &str) -> String {
+    format!("{PREFIX}{session_id}:")
 }
 
-pub fn storage_set(key: &str, value: &str) -> bool {
-    storage().map(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok()).unwrap_or(false)
+/// `key` without the session's prefix (`situation` → `candidat:<session-id>:situation`).
+pub fn storage_get(session_id: &str, key: &str) -> Option<String> {
+    storage()?.get_item(&format!("{}{key}", session_prefix(session_id))).ok().flatten()
+}
+
+pub fn storage_set(session_id: &str, key: &str, value: &str) -> bool {
+    storage()
+        .map(|s| s.set_item(&format!("{}{key}", session_prefix(session_id)), value).is_ok())
+        .unwrap_or(false)
 }
 
 /// Every key starting with `candidat:` (full names).
@@ -41,10 +49,20 @@ pub fn storage_keys() -> Vec<String> {
     (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
 }
 
-/// Remove every key the product wrote.
+/// Remove every key the product wrote, whatever the session ("Effacer mes réponses").
 pub fn storage_clear_ours() {
     if let Some(s) = storage() {
         for k in storage_keys() {
+            let _ = s.remove_item(&k);
+        }
+    }
+}
+
+/// Remove this session's keys only (switching "remember" off, expired or unreadable answers).
+pub fn storage_clear_session(session_id: &str) {
+    let prefix = session_prefix(session_id);
+    if let Some(s) = storage() {
+        for k in storage_keys().into_iter().filter(|k| k.starts_with(&prefix)) {
             let _ = s.remove_item(&k);
         }
     }
@@ -64,6 +82,65 @@ pub fn page_url_without_hash() -> String {
     match href.split_once('#') {
         Some((base, _)) => base.to_string(),
         None => href,
+    }
+}
+
+/// A parameter of the page's query string (`?session=…&lang=…&embed=…`), decoded.
+pub fn query_param(name: &str) -> Option<String> {
+    let href = window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()?.search_params().get(name)
+}
+
+/// The standalone page's address for the share link: this page without its fragment and
+/// without `embed` (a shared link opens the full page, not the iframe version).
+pub fn standalone_url() -> String {
+    let base = page_url_without_hash();
+    let Ok(url) = web_sys::Url::new(&base) else { return base };
+    url.search_params().delete("embed");
+    // `URLSearchParams.delete` leaves a bare "?" when it removed the last parameter.
+    let href = url.href();
+    href.strip_suffix('?').map(str::to_string).unwrap_or(href)
+}
+
+/// `url` resolved against the document's base URL (a widget's `page` option may be relative).
+pub fn absolute_url(url: &str) -> String {
+    let base = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
+/// GET `url` once (relative to the document) and return its text; `Err` is a sentence saying
+/// why (network failure, HTTP status), never a panic.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let w = window().ok_or_else(|| "no window".to_string())?;
+    let resp = JsFuture::from(w.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("requête impossible ({})", js_error_text(&e)))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "réponse illisible".to_string())?;
+    if !resp.ok() {
+        return Err(format!("réponse HTTP {} pour {}", resp.status(), resp.url()));
+    }
+    let text = resp.text().map_err(|e| js_error_text(&e))?;
+    let text = JsFuture::from(text).await.map_err(|e| js_error_text(&e))?;
+    text.as_string().ok_or_else(|| "contenu illisible".to_string())
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Replace an element's content by one paragraph of text (the widget's loading state).
+pub fn set_text(el: &web_sys::HtmlElement, class: &str, text: &str) {
+    el.set_inner_html("");
+    if let Some(d) = document() {
+        if let Ok(p) = d.create_element("p") {
+            p.set_class_name(class);
+            p.set_text_content(Some(text));
+            let _ = el.append_child(&p);
+        }
     }
 }
 
@@ -117,4 +194,8 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
 
 pub fn log(msg: &str) {
     web_sys::console::log_1(&msg.into());
+}
+
+pub fn error(msg: &str) {
+    web_sys::console::error_1(&msg.into());
 }

@@ -1,5 +1,27 @@
 // Starts the candidate's page. No inline script: the page runs under a strict CSP.
+// Query: ?session=<URL of a session file> &lang=fr|en &embed=<origin of the host page>.
 import init, { run_page } from "../pkg/candidat.js";
+
+// In an iframe put there by embed.js: tell the host page our height, and only that host
+// (targetOrigin is the exact origin given in ?embed=), whenever it changes.
+function followHeight() {
+  let origin;
+  try {
+    origin = new URL(new URLSearchParams(location.search).get("embed") || "").origin;
+  } catch {
+    return;
+  }
+  if (!origin || origin === "null" || window.parent === window || typeof ResizeObserver !== "function") return;
+  let last = 0;
+  const post = () => {
+    const height = document.documentElement.scrollHeight;
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "candidat:height", height }, origin);
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
 
 function showError(err) {
   const main = document.getElementById("app");
@@ -15,6 +37,7 @@ function showError(err) {
   console.error("candidat:", err);
 }
 
+followHeight();
 try {
   await init();
   run_page();

@@ -88,10 +88,10 @@ fn ChecklistItem(id: ItemId) -> impl IntoView {
                 text
             }}</p>
             <details class="why">
-                <summary>{move || ctx.ui().why}</summary>
+                <summary>{move || ctx.ui().why}<span class="visually-hidden">{move || format!(" — {}", labels::item(ctx.lang(), ctx.session, id))}</span></summary>
                 <p>{why_text}</p>
                 <blockquote class="quote" lang="fr">{labels::quote(id)}</blockquote>
-                <p class="source">{move || format!("{} : {}", ctx.ui().source,
+                <p class="source">{move || format!("{}{}{}", ctx.ui().source, ctx.ui().colon,
                     labels::sources(ctx.lang(), id, item.with(|i| i.as_ref().map(|i| i.rules).unwrap_or(&[]))))}</p>
             </details>
         </li>

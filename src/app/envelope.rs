@@ -21,8 +21,8 @@ pub fn Envelope() -> impl IntoView {
     let session = ctx.session;
     let copied = RwSignal::new(Copy::Idle);
     let address = Memo::new(move |_| {
-        let l = ctx.lang();
-        ctx.situation.with(|s| session.address_for(&labels::diploma_title(l, s)))
+        // A French postal address: the diploma's title stays French whatever the page language.
+        ctx.situation.with(|s| session.address_for(&labels::diploma_title(crate::core::Lang::Fr, s)))
     });
     move || {
         let u = ctx.ui();

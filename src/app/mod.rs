@@ -66,6 +66,27 @@ pub struct Ctx {
     pub real_phase: Memo<Phase>,
     pub remember: RwSignal<bool>,
     pub notice: RwSignal<Option<Notice>>,
+    /// How this mount meets its host: share link base, document ownership.
+    pub options: &'static MountOptions,
+}
+
+/// What differs between the standalone page, its iframe version and a widget in someone
+/// else's page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MountOptions {
+    /// Restore answers from the page's `#s=…` fragment (standalone page and iframe only: a
+    /// widget never reads its host page's URL).
+    pub read_fragment: bool,
+    /// The page owns its document: `<html lang>` and the title follow the language. A widget
+    /// sets `lang` on its own root instead.
+    pub owns_document: bool,
+    /// The initial language (`?lang=`, the widget's `lang`); answers remembered on the device
+    /// with a language win over it.
+    pub lang: Option<Lang>,
+    /// An explored instant ("Et si nous étions le…") to start from, instead of the real clock.
+    pub explore_at: Option<DateTime<Utc>>,
+    /// The standalone page's address for the share link (`None`: no share section).
+    pub share_base: Option<String>,
 }
 
 impl Ctx {
@@ -87,14 +108,16 @@ pub const KEY_UNTIL: &str = "until";
 pub const KEY_LANG: &str = "lang";
 
 /// Where the first answers come from: the share fragment, then this device, then defaults.
+/// Stored keys are this session's (`candidat:<session-id>:…`).
 fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> (Situation, bool, Option<Notice>, Option<Lang>) {
     let default = default_situation(session);
+    let sid = session.id.as_str();
     // Stored answers expire after the session's return deadline.
-    let stored = browser::storage_get(KEY_SITUATION);
-    let until_ok = browser::storage_get(KEY_UNTIL)
+    let stored = browser::storage_get(sid, KEY_SITUATION);
+    let until_ok = browser::storage_get(sid, KEY_UNTIL)
         .and_then(|u| DateTime::parse_from_rfc3339(&u).ok())
         .map(|u| now <= u.with_timezone(&Utc));
-    let stored_lang = browser::storage_get(KEY_LANG).and_then(|l| match l.as_str() {
+    let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| match l.as_str() {
         "fr" => Some(Lang::Fr),
         "en" => Some(Lang::En),
         _ => None,
@@ -102,7 +125,7 @@ fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> 
     let mut from_storage: Option<Result<Situation, ()>> = None;
     if let Some(text) = stored {
         if until_ok == Some(false) {
-            browser::storage_clear_ours();
+            browser::storage_clear_session(sid);
         } else {
             from_storage = Some(share::situation_from_json(&text, session).map_err(|_| ()));
         }
@@ -120,7 +143,7 @@ fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> 
     match from_storage {
         Some(Ok(s)) => (s, true, Some(Notice::RestoredStorage), stored_lang),
         Some(Err(())) => {
-            browser::storage_clear_ours();
+            browser::storage_clear_session(sid);
             (default, false, Some(Notice::BadStorage), None)
         }
         None => (default, false, None, None),
@@ -134,21 +157,21 @@ pub fn default_situation(session: &Session) -> Situation {
 }
 
 #[component]
-pub fn App(session: &'static Session, #[prop(optional)] read_fragment: bool) -> impl IntoView {
+pub fn App(session: &'static Session, options: &'static MountOptions) -> impl IntoView {
     let real_now = browser::now();
-    let (initial, remembered, notice0, lang0) = initial_state(session, read_fragment, real_now);
+    let (initial, remembered, notice0, lang0) = initial_state(session, options.read_fragment, real_now);
 
     let situation = RwSignal::new(initial);
-    let lang = RwSignal::new(lang0.unwrap_or_default());
+    let lang = RwSignal::new(lang0.or(options.lang).unwrap_or_default());
     let now = RwSignal::new(real_now);
-    let simulated = RwSignal::new(None::<DateTime<Utc>>);
+    let simulated = RwSignal::new(options.explore_at);
     let at = Memo::new(move |_| simulated.get().unwrap_or_else(|| now.get()));
     let eval = Memo::new(move |_| situation.with(|s| evaluate(session, s, at.get())));
     let real_phase = Memo::new(move |_| situation.with(|s| evaluate(session, s, now.get()).phase));
     let remember = RwSignal::new(remembered);
     let notice = RwSignal::new(notice0);
 
-    let ctx = Ctx { session, situation, lang, now, simulated, at, eval, real_phase, remember, notice };
+    let ctx = Ctx { session, situation, lang, now, simulated, at, eval, real_phase, remember, notice, options };
     provide_context(ctx);
 
     // The real clock, every minute.
@@ -161,28 +184,33 @@ pub fn App(session: &'static Session, #[prop(optional)] read_fragment: bool) -> 
         on_cleanup(move || handle.clear());
     }
 
-    // <html lang> and the document title follow the language.
-    Effect::new(move |_| {
-        let u = ui(lang.get());
-        browser::set_document_lang(u.html_lang, u.page_title);
-    });
+    // <html lang> and the document title follow the language, when the page is ours; a
+    // widget only sets `lang` on its own root (below).
+    if options.owns_document {
+        Effect::new(move |_| {
+            let u = ui(lang.get());
+            browser::set_document_lang(u.html_lang, u.page_title);
+        });
+    }
 
     // "Se souvenir sur cet appareil": write only when switched on; switching off erases.
     Effect::new(move |_| {
         let on = remember.get();
         let json = situation.with(|s| s.to_json());
         let l = lang.get();
+        let sid = session.id.as_str();
         if on {
-            browser::storage_set(KEY_SITUATION, &json);
-            browser::storage_set(KEY_UNTIL, &session.return_closes.to_rfc3339());
-            browser::storage_set(KEY_LANG, ui(l).html_lang);
+            browser::storage_set(sid, KEY_SITUATION, &json);
+            browser::storage_set(sid, KEY_UNTIL, &session.return_closes.to_rfc3339());
+            browser::storage_set(sid, KEY_LANG, ui(l).html_lang);
         } else {
-            browser::storage_clear_ours();
+            // Only this session's keys: another widget of the page keeps its answers.
+            browser::storage_clear_session(sid);
         }
     });
 
     view! {
-        <div class="page" data-testid="page">
+        <div class="page candidat-root" data-testid="page" lang=move || ui(lang.get()).html_lang>
             <header class="site-header">
                 <p class="brand">{move || format!("Académie {} · {}", session.academie, session.notice_reference)}</p>
                 <toolbar::LangSwitch/>
@@ -217,9 +245,72 @@ pub struct AppHandle {
     _inner: Box<dyn std::any::Any>,
 }
 
+thread_local! {
+    /// Sessions and mount options, interned: the views borrow them as `&'static`. A value
+    /// equal to one already here is reused, so mounting the same session again and again
+    /// (a widget unmounted and mounted, several widgets of one file) does not grow memory;
+    /// only distinct sessions (a handful per page) stay for the page's life.
+    static SESSIONS: std::cell::RefCell<Vec<&'static Session>> = const { std::cell::RefCell::new(Vec::new()) };
+    static OPTIONS: std::cell::RefCell<Vec<&'static MountOptions>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn intern<T: PartialEq + 'static>(
+    cache: &'static std::thread::LocalKey<std::cell::RefCell<Vec<&'static T>>>,
+    value: T,
+) -> &'static T {
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(found) = c.iter().find(|v| ***v == value) {
+            return *found;
+        }
+        let leaked: &'static T = Box::leak(Box::new(value));
+        c.push(leaked);
+        leaked
+    })
+}
+
+/// The interned copy of a session (see `SESSIONS`).
+pub fn intern_session(session: Session) -> &'static Session {
+    intern(&SESSIONS, session)
+}
+
 /// Mount the page into `parent`. `read_fragment`: restore answers from `#s=…`.
+/// The standalone page's behaviour (owns the document, share link to this page).
 pub fn mount_app_into(parent: web_sys::HtmlElement, session: Session, read_fragment: bool) -> AppHandle {
-    let session: &'static Session = Box::leak(Box::new(session));
-    let handle = leptos::mount::mount_to(parent, move || view! { <App session=session read_fragment=read_fragment/> });
+    let options = MountOptions {
+        read_fragment,
+        owns_document: true,
+        share_base: Some(browser::standalone_url()),
+        ..MountOptions::default()
+    };
+    mount_app_with(parent, session, options)
+}
+
+/// Mount the app into `parent` with explicit options; each mount has its own reactive owner.
+pub fn mount_app_with(parent: web_sys::HtmlElement, session: Session, options: MountOptions) -> AppHandle {
+    let session = intern_session(session);
+    let options = intern(&OPTIONS, options);
+    let handle = leptos::mount::mount_to(parent, move || view! { <App session=session options=options/> });
+    AppHandle { _inner: Box::new(handle) }
+}
+
+/// A session file that could not be used: every problem as `$.path : message` (French),
+/// inside the widget, so the host page keeps working.
+pub fn mount_problems_into(parent: web_sys::HtmlElement, source: &str, problems: Vec<(String, String)>) -> AppHandle {
+    let source = source.to_string();
+    let handle = leptos::mount::mount_to(parent, move || {
+        view! {
+            <div class="page candidat-root" lang="fr" data-testid="session-errors">
+                <div class="session-errors" role="alert">
+                    <p><strong>"Ce fichier de session ne peut pas être utilisé"</strong>" ("{source.clone()}") :"</p>
+                    <ul>
+                        {problems.iter().map(|(path, message)| view! {
+                            <li data-path=path.clone()><code>{path.clone()}</code>" : "{message.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        }
+    });
     AppHandle { _inner: Box::new(handle) }
 }

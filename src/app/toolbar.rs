@@ -47,7 +47,7 @@ pub fn Simulate() -> impl IntoView {
             </div>
             <Show when=active>
                 <p class="simulate-flag" data-testid="simulate-flag" role="status">
-                    <strong>{move || ctx.ui().simulate_active}" : "</strong>
+                    <strong>{move || ctx.ui().simulate_active}{move || ctx.ui().colon}</strong>
                     {move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz))}
                     " "
                     <button type="button" class="btn btn-secondary btn-small" data-testid="simulate-reset"
@@ -93,7 +93,10 @@ pub fn calendar_text(ctx: &super::Ctx) -> String {
 pub fn Tools() -> impl IntoView {
     let ctx = use_ctx();
     let session = ctx.session;
-    let share_url = move || format!("{}#{}", browser::page_url_without_hash(), ctx.situation.with(share::encode_fragment));
+    // The share link always opens the standalone page (never the host page of a widget).
+    let share_base = ctx.options.share_base.clone();
+    let has_share = share_base.is_some();
+    let share_url = move || format!("{}#{}", share_base.clone().unwrap_or_default(), ctx.situation.with(share::encode_fragment));
     let link_copied = RwSignal::new(false);
     view! {
         <section class="tools card no-print" aria-labelledby="tools-h" data-testid="tools">
@@ -111,12 +114,13 @@ pub fn Tools() -> impl IntoView {
                 </button>
             </div>
 
+            {has_share.then(|| view! {
             <div class="field">
                 <label for="share-link">{move || ctx.ui().share}</label>
                 <p class="hint" id="share-hint">{move || ctx.ui().share_hint}</p>
                 <div class="share-row">
                     <input type="text" id="share-link" data-testid="share-link" readonly aria-describedby="share-hint"
-                        prop:value=share_url/>
+                        prop:value=share_url.clone()/>
                     <button type="button" class="btn btn-secondary" data-testid="copy-link"
                         on:click=move |_| {
                             let url = share_url();
@@ -130,6 +134,7 @@ pub fn Tools() -> impl IntoView {
                 </div>
                 <p class="copy-status" role="status">{move || if link_copied.get() { "✓" } else { "" }}</p>
             </div>
+            })}
 
             <div class="field switch-field">
                 <input type="checkbox" role="switch" id="remember" data-testid="remember" aria-describedby="remember-hint"

@@ -74,13 +74,24 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
   "module": "candidat.js",
   "main": "candidat.js",
   "types": "candidat.d.ts",
-  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "README.md"],
-  "sideEffects": false,
+  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "candidat-element.js", "candidat.css", "README.md"],
+  "exports": {{
+    ".": {{ "types": "./candidat.d.ts", "default": "./candidat.js" }},
+    "./element": "./candidat-element.js",
+    "./candidat-element.js": "./candidat-element.js",
+    "./candidat.css": "./candidat.css",
+    "./candidat_bg.wasm": "./candidat_bg.wasm"
+  }},
+  "sideEffects": ["./candidat-element.js"],
   "license": "MIT OR Apache-2.0"
 }}
 "#
     );
     fs::write(pkg.join("package.json"), manifest).map_err(|e| e.to_string())?;
+    // The custom element and its shadow-root stylesheet live next to the glue they import.
+    let www = root().join("www");
+    fs::copy(www.join("candidat-element.js"), pkg.join("candidat-element.js")).map_err(|e| e.to_string())?;
+    fs::write(pkg.join("candidat.css"), shadow_css(&read_text(&www.join("style.css"))?)).map_err(|e| e.to_string())?;
     let readme = root().join("www/pkg-README.md");
     if readme.exists() {
         fs::copy(&readme, pkg.join("README.md")).map_err(|e| e.to_string())?;
@@ -109,11 +120,18 @@ fn write_dist() -> Result<PathBuf, String> {
     let glue = read_text(&pkg.join("candidat.js"))?.replace("'candidat_bg.wasm'", &format!("'{}'", file_name(&wasm.hashed)));
     let glue = put_hashed(&dist, "pkg/candidat.js", glue.into_bytes())?;
     let boot = read_text(&www.join("boot.js"))?.replace("../pkg/candidat.js", &format!("./{}", file_name(&glue.hashed)));
-    let boot = put_hashed(&dist, "www/boot.js", boot.into_bytes())?;
-    let style = put_hashed(&dist, "www/style.css", read(&www.join("style.css"))?)?;
+    let mut referenced = vec![put_hashed(&dist, "www/boot.js", boot.into_bytes())?];
 
     let mut html = read_text(&root().join("index.html"))?;
-    for asset in [&boot, &style] {
+    // Every other file of www/ that index.html names ("www/style.css", "www/favicon.svg") is
+    // hashed too; what it does not name (embed.js) keeps its name at the site root.
+    for path in files_in(&www) {
+        let source = format!("www/{}", file_name(&path.to_string_lossy()));
+        if source != "www/boot.js" && html.contains(&format!("\"{source}\"")) {
+            referenced.push(put_hashed(&dist, &source, read(&path)?)?);
+        }
+    }
+    for asset in &referenced {
         let quoted = format!("\"{}\"", asset.source);
         if !html.contains(&quoted) {
             return Err(format!("index.html does not reference {quoted}"));
@@ -129,10 +147,19 @@ fn write_dist() -> Result<PathBuf, String> {
     fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
 
     copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| p.extension().is_some_and(|e| e == "json"))?;
+    let hashed_sources: Vec<String> = referenced.iter().map(|a| a.source.clone()).collect();
     copy_dir(&www, &dist, &|p| {
         let name = file_name(&p.to_string_lossy()).to_string();
-        !matches!(name.as_str(), "boot.js" | "style.css" | "pkg-README.md")
+        !matches!(name.as_str(), "pkg-README.md" | "candidat-element.js") && !hashed_sources.contains(&format!("www/{name}"))
     })?;
+    // The package, unhashed, for académies and the demo pages: `…/pkg/candidat.js`,
+    // `…/pkg/candidat-element.js` (it fetches `./candidat.css` and `./candidat_bg.wasm`).
+    copy_dir(&pkg, &dist.join("pkg"), &|p| !file_name(&p.to_string_lossy()).starts_with('.'))?;
+    // The loader's Subresource Integrity value, for `<script src=".../embed.js" integrity=…>`.
+    let embed = read(&dist.join("embed.js"))?;
+    let sri = format!("sha384-{}", base64(&Sha384::digest(&embed)));
+    fs::write(dist.join("embed.js.sri.txt"), format!("{sri}\n")).map_err(|e| e.to_string())?;
+    println!("xtask: embed.js integrity=\"{sri}\" ({} B gzip)", gzip_len(&embed));
     println!("xtask: site written to {}", dist.display());
     Ok(dist)
 }
@@ -173,6 +200,55 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
         println!("xtask: {:<48} {:>9} {:>9}", rel, bytes.len(), gzip_len(&bytes));
     }
     Ok(())
+}
+
+/// The stylesheet of a widget's shadow root, from www/style.css: `rem` (relative to the HOST
+/// page's root font size, which an académie's CMS may set to 62.5 % or worse) becomes `em`,
+/// relative to the widget's own root, whose font size is set without reference to the host.
+/// Media query conditions keep `rem` (there it means the browser's default size anyway).
+pub fn shadow_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    for line in css.split_inclusive('\n') {
+        // In "@media (min-width: 30rem) { .x { … } }", only what follows the first "{".
+        let (head, body) = match line.find("@media").and_then(|at| line[at..].find('{').map(|b| at + b)) {
+            Some(split) => line.split_at(split),
+            None if line.trim_start().starts_with("@media") => (line, ""),
+            None => ("", line),
+        };
+        out.push_str(head);
+        out.push_str(&rem_to_em(body));
+    }
+    out
+}
+
+fn rem_to_em(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i..].starts_with("rem")
+            && i > 0
+            && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')
+            && !bytes.get(i + 3).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        {
+            out.push_str("em");
+            i += 3;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The files directly in a folder (not below), sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 pub fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
@@ -238,6 +314,23 @@ fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The loader goes into académies' pages as is: it must stay tiny (issue 5: < 1 KB gzip).
+    #[test]
+    fn embed_loader_is_under_one_kilobyte_gzipped() {
+        let bytes = std::fs::read(crate::root().join("www/embed.js")).expect("www/embed.js");
+        let gz = super::gzip_len(&bytes);
+        assert!(gz < 1024, "www/embed.js is {gz} B gzip -9, the limit is 1024");
+    }
+
+    #[test]
+    fn shadow_css_turns_rem_into_em_outside_media_conditions() {
+        let css = "h1 { font-size: 1.75rem; margin: 0.5rem 0; }\n@media (min-width: 30rem) { .a { gap: 2rem; } }\n@media (min-width: 60rem) {\n  .b { padding: 1rem; }\n}\n.c { font-size: medium; }\n";
+        assert_eq!(
+            super::shadow_css(css),
+            "h1 { font-size: 1.75em; margin: 0.5em 0; }\n@media (min-width: 30rem) { .a { gap: 2em; } }\n@media (min-width: 60rem) {\n  .b { padding: 1em; }\n}\n.c { font-size: medium; }\n"
+        );
+    }
+
     #[test]
     fn base64_matches_rfc_4648_vectors() {
         for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {

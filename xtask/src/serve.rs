@@ -57,7 +57,10 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     }
     match resolve(dist, target) {
         Some(path) => match std::fs::read(&path) {
-            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, method == "HEAD"),
+            Ok(body) => {
+                let csp = strict_policy_for(dist, &path);
+                respond_with(&mut stream, "200 OK", content_type(&path), &body, method == "HEAD", csp)
+            }
             Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
         },
         None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
@@ -114,10 +117,38 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The policy the standalone page is built for and that docs/embedding.md asks académies to
+/// set: no inline script or style, wasm compilation allowed, everything from the own origin.
+pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/// The standalone page (`index.html`, also the iframe's page) and the demo pages named
+/// `strict-csp*` get the strict policy as a real response header, not only as a `<meta>`.
+fn strict_policy_for(dist: &Path, file: &Path) -> Option<&'static str> {
+    let rel = file.strip_prefix(dist).ok()?;
+    let name = rel.file_name()?.to_str()?;
+    let is_page = rel == Path::new("index.html");
+    let is_strict_demo = rel.parent() == Some(Path::new("demo")) && name.starts_with("strict-csp");
+    (is_page || is_strict_demo).then_some(STRICT_CSP)
+}
+
 fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+    respond_with(stream, status, kind, body, head_only, None)
+}
+
+fn respond_with(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    head_only: bool,
+    csp: Option<&str>,
+) -> std::io::Result<()> {
+    let csp = csp.map(|p| format!("Content-Security-Policy: {p}\r\n")).unwrap_or_default();
+    // Access-Control-Allow-Origin: académies import pkg/ (ES modules need CORS) and fetch
+    // session files from another origin; everything here is public and static.
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\n{csp}Connection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -136,6 +167,17 @@ mod tests {
         assert!(resolve(&dist, "/../Cargo.toml").is_none());
         assert!(resolve(&dist, "/%2e%2e/Cargo.toml").is_none());
         assert_eq!(resolve(&dist, "/Cargo.toml?x=1"), Some(dist.join("Cargo.toml")));
+    }
+
+    #[test]
+    fn strict_policy_goes_to_the_page_and_the_strict_demo_pages_only() {
+        let dist = Path::new("/srv/dist");
+        assert_eq!(strict_policy_for(dist, &dist.join("index.html")), Some(STRICT_CSP));
+        assert_eq!(strict_policy_for(dist, &dist.join("demo/strict-csp.html")), Some(STRICT_CSP));
+        assert_eq!(strict_policy_for(dist, &dist.join("demo/strict-csp.js")), Some(STRICT_CSP));
+        assert_eq!(strict_policy_for(dist, &dist.join("demo/academie.html")), None);
+        assert_eq!(strict_policy_for(dist, &dist.join("demo/index.html")), None);
+        assert_eq!(strict_policy_for(dist, &dist.join("pkg/candidat.js")), None);
     }
 
     #[test]

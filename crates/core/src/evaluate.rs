@@ -152,8 +152,18 @@ pub fn posting(session: &Session, situation: &Situation, at: DateTime<Tz>) -> Po
 
 /// Drop sub-second precision. Why: bounds are whole seconds and a closing second is inclusive
 /// as a whole ("17:00" closes at 17:00:01), and the contract prints instants without fractions.
+///
+/// Also keeps the instant at least a day inside chrono's range. Why: at chrono's extreme
+/// instants the session zone's local time is out of range and rendering it panics (chrono's
+/// `naive_local`; kept in crates/core/tests/fuzz_regressions.rs). Session dates are years
+/// 0000–9999, so moving an instant of year ±262143 by a day changes no answer.
 fn whole_second(t: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::<Utc>::from_timestamp(t.timestamp(), 0).unwrap_or(t)
+    const DAY: i64 = 86_400;
+    let secs = t.timestamp().clamp(
+        DateTime::<Utc>::MIN_UTC.timestamp() + DAY,
+        DateTime::<Utc>::MAX_UTC.timestamp() - DAY,
+    );
+    DateTime::<Utc>::from_timestamp(secs, 0).unwrap_or(t)
 }
 
 /// The activation deadline (R3): creation + the delay, in *elapsed* hours (DST-proof because
@@ -164,7 +174,7 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
     let delay = chrono::Duration::try_hours(i64::from(session.activation_delay_hours))?;
     created
         .checked_add_signed(delay)
-        .map(|t| t.with_timezone(&session.time_zone))
+        .map(|t| whole_second(t).with_timezone(&session.time_zone))
 }
 
 /// Evaluate a situation at an instant: phase, verdict, changes, deadlines and checklist.

@@ -187,7 +187,15 @@ impl Situation {
             }
         }
         if let Some(s) = Walker::optional(m, "posted_on").and_then(|v| w.string(v, "$.posted_on")) {
-            let shaped = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
+            // why every byte: chrono's %Y accepts a sign ("-001-01-01" is year -1), whose
+            // own JSON ("-0001-01-01") would then be refused: a share link that does not
+            // round-trip (found with the fuzz targets' round-trip check; kept in
+            // crates/core/tests/fuzz_regressions.rs).
+            let shaped = s.len() == 10
+                && s.bytes().enumerate().all(|(i, c)| match i {
+                    4 | 7 => c == b'-',
+                    _ => c.is_ascii_digit(),
+                });
             match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
                 Ok(d) if shaped => sit.posted_on = Some(d),
                 _ => w.push(

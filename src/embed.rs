@@ -1,0 +1,212 @@
+//! The wasm entry points: the standalone page (`run_page`, configured by its query string)
+//! and the in-page widget (`mount(element, options)` → `Widget`), both on top of
+//! `app::mount_app_with`. Nothing here panics on input: a bad configuration is shown inside
+//! the widget and in the console, and the host page goes on.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
+use crate::browser;
+use crate::core::{default_session, Lang, Session};
+
+/// Where a session comes from.
+enum Source {
+    /// The session embedded in the page (Aix-Marseille 2023).
+    Default,
+    /// JSON text already at hand (a JS object given to `mount`).
+    Json(String),
+    /// A URL, fetched once (relative to the document).
+    Url(String),
+}
+
+/// The standalone page: mount the app into `<main id="app">`. Its query string configures
+/// it: `?session=<URL>` (fetched once), `?lang=fr|en`, `?embed=<host origin>` (set by
+/// embed.js: the page is in an iframe; boot.js then posts its height to that origin).
+#[wasm_bindgen]
+pub fn run_page() {
+    console_error_panic_hook::set_once();
+    let Some(el) = browser::document()
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        browser::log("candidat: no <main id=\"app\"> in the page");
+        return;
+    };
+    let source = match browser::query_param("session").filter(|s| !s.is_empty()) {
+        Some(url) => Source::Url(url),
+        None => Source::Default,
+    };
+    let options = MountOptions {
+        read_fragment: true,
+        owns_document: true,
+        lang: browser::query_param("lang").as_deref().and_then(parse_lang),
+        explore_at: None,
+        share_base: Some(browser::standalone_url()),
+    };
+    // The page lives as long as the document: its handle is kept forever.
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    start(el, source, options, slot.clone());
+    std::mem::forget(slot);
+}
+
+/// A mounted widget. `unmount()` removes it and frees its reactive state; a session still
+/// being fetched is then dropped when it arrives.
+#[wasm_bindgen]
+pub struct Widget {
+    slot: Rc<RefCell<Slot>>,
+    element: web_sys::HtmlElement,
+}
+
+#[derive(Default)]
+struct Slot {
+    handle: Option<AppHandle>,
+    cancelled: bool,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Remove the widget from its element and free it. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        let handle = {
+            let mut slot = self.slot.borrow_mut();
+            slot.cancelled = true;
+            slot.handle.take()
+        };
+        drop(handle);
+        self.element.set_inner_html("");
+    }
+}
+
+/// `mount(element, { session, lang, now, page })`: the checklist inside `element`.
+/// - `session`: a session object (validated like a file) or the URL of a session file
+///   (fetched once); absent: the embedded Aix-Marseille 2023 session;
+/// - `lang`: `"fr"` (default) or `"en"`;
+/// - `now`: an RFC 3339 instant to explore ("Et si nous étions le…") instead of the clock;
+/// - `page`: the standalone page's URL, for the share link (absent: no share link).
+///
+/// Returns at once; shows a loading line, then the app, or the session's problems.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
+    console_error_panic_hook::set_once();
+    let get = |name: &str| -> JsValue {
+        if options.is_object() {
+            js_sys::Reflect::get(&options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    };
+    let mut config_problems = Vec::new();
+
+    let session = get("session");
+    let source = if session.is_undefined() || session.is_null() {
+        Source::Default
+    } else if let Some(url) = session.as_string() {
+        Source::Url(url)
+    } else {
+        match js_sys::JSON::stringify(&session).ok().and_then(|s| s.as_string()) {
+            Some(text) => Source::Json(text),
+            None => {
+                config_problems.push(("$".to_string(), "l'option « session » n'est ni un objet JSON ni une adresse".to_string()));
+                Source::Default
+            }
+        }
+    };
+
+    let lang = match get("lang").as_string() {
+        None => None,
+        Some(l) => {
+            let parsed = parse_lang(&l);
+            if parsed.is_none() {
+                browser::error(&format!("candidat: option lang {l:?} ignorée (\"fr\" ou \"en\")"));
+            }
+            parsed
+        }
+    };
+    let explore_at = match get("now").as_string() {
+        None => None,
+        Some(t) => match DateTime::parse_from_rfc3339(&t) {
+            Ok(t) => Some(t.with_timezone(&Utc)),
+            Err(_) => {
+                browser::error(&format!("candidat: option now {t:?} ignorée (instant RFC 3339 attendu)"));
+                None
+            }
+        },
+    };
+    let share_base = get("page").as_string().filter(|p| !p.is_empty()).map(|p| browser::absolute_url(&p));
+
+    let options = MountOptions { read_fragment: false, owns_document: false, lang, explore_at, share_base };
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    if config_problems.is_empty() {
+        start(element.clone(), source, options, slot.clone());
+    } else {
+        show_problems(&element, "options", config_problems, &slot);
+    }
+    Widget { slot, element }
+}
+
+fn parse_lang(l: &str) -> Option<Lang> {
+    match l {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// Loading line, then (at once or once fetched) the app or the problems.
+fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: Rc<RefCell<Slot>>) {
+    match source {
+        Source::Default => finish(&el, "session intégrée", Ok(default_session()), options, &slot),
+        Source::Json(text) => finish(&el, "objet session", parse(&text), options, &slot),
+        Source::Url(url) => {
+            let loading = match options.lang {
+                Some(Lang::En) => "Loading the session…",
+                _ => "Chargement de la session…",
+            };
+            browser::set_text(&el, "loading candidat-loading", loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match browser::fetch_text(&url).await {
+                    Ok(text) => parse(&text),
+                    Err(why) => Err(vec![("$".to_string(), format!("fichier de session inaccessible : {why}"))]),
+                };
+                if slot.borrow().cancelled {
+                    return;
+                }
+                finish(&el, &url, result, options, &slot);
+            });
+        }
+    }
+}
+
+fn parse(text: &str) -> Result<Session, Vec<(String, String)>> {
+    Session::from_json(text).map_err(|problems| problems.into_iter().map(|p| (p.path, p.fr)).collect())
+}
+
+fn finish(
+    el: &web_sys::HtmlElement,
+    source: &str,
+    result: Result<Session, Vec<(String, String)>>,
+    options: MountOptions,
+    slot: &Rc<RefCell<Slot>>,
+) {
+    match result {
+        Ok(session) => {
+            el.set_inner_html("");
+            let handle = mount_app_with(el.clone(), session, options);
+            slot.borrow_mut().handle = Some(handle);
+        }
+        Err(problems) => show_problems(el, source, problems, slot),
+    }
+}
+
+fn show_problems(el: &web_sys::HtmlElement, source: &str, problems: Vec<(String, String)>, slot: &Rc<RefCell<Slot>>) {
+    let listed: Vec<String> = problems.iter().map(|(p, m)| format!("{p} : {m}")).collect();
+    browser::error(&format!("candidat: session refusée ({source}) :\n{}", listed.join("\n")));
+    el.set_inner_html("");
+    let handle = mount_problems_into(el.clone(), source, problems);
+    slot.borrow_mut().handle = Some(handle);
+}
