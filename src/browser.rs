@@ -132,6 +132,30 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
+/// `<… id=…>` as an HTML element.
+pub fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    document()?.get_element_by_id(id)?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Empty an element (before mounting into it, after unmounting).
+pub fn clear(el: &web_sys::HtmlElement) {
+    el.set_inner_html("");
+}
+
+/// `options[name]` of a JS options object (`undefined` when absent or not an object).
+pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &wasm_bindgen::JsValue::from_str(name)).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+    } else {
+        wasm_bindgen::JsValue::UNDEFINED
+    }
+}
+
+/// `JSON.stringify(value)`, `None` when it cannot be (cycles, BigInt…).
+pub fn json_stringify(value: &wasm_bindgen::JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
+}
+
 /// Replace an element's content by one paragraph of text (the widget's loading state).
 pub fn set_text(el: &web_sys::HtmlElement, class: &str, text: &str) {
     el.set_inner_html("");

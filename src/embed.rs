@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
 use crate::browser;
@@ -30,10 +29,7 @@ enum Source {
 #[wasm_bindgen]
 pub fn run_page() {
     console_error_panic_hook::set_once();
-    let Some(el) = browser::document()
-        .and_then(|d| d.get_element_by_id("app"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+    let Some(el) = browser::html_element_by_id("app") else {
         browser::log("candidat: no <main id=\"app\"> in the page");
         return;
     };
@@ -78,7 +74,7 @@ impl Widget {
             slot.handle.take()
         };
         drop(handle);
-        self.element.set_inner_html("");
+        browser::clear(&self.element);
     }
 }
 
@@ -93,13 +89,7 @@ impl Widget {
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
     console_error_panic_hook::set_once();
-    let get = |name: &str| -> JsValue {
-        if options.is_object() {
-            js_sys::Reflect::get(&options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-        } else {
-            JsValue::UNDEFINED
-        }
-    };
+    let get = |name: &str| browser::js_field(&options, name);
     let mut config_problems = Vec::new();
 
     let session = get("session");
@@ -108,7 +98,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
     } else if let Some(url) = session.as_string() {
         Source::Url(url)
     } else {
-        match js_sys::JSON::stringify(&session).ok().and_then(|s| s.as_string()) {
+        match browser::json_stringify(&session) {
             Some(text) => Source::Json(text),
             None => {
                 config_problems.push(("$".to_string(), "l'option « session » n'est ni un objet JSON ni une adresse".to_string()));
@@ -195,7 +185,7 @@ fn finish(
 ) {
     match result {
         Ok(session) => {
-            el.set_inner_html("");
+            browser::clear(el);
             let handle = mount_app_with(el.clone(), session, options);
             slot.borrow_mut().handle = Some(handle);
         }
@@ -206,7 +196,7 @@ fn finish(
 fn show_problems(el: &web_sys::HtmlElement, source: &str, problems: Vec<(String, String)>, slot: &Rc<RefCell<Slot>>) {
     let listed: Vec<String> = problems.iter().map(|(p, m)| format!("{p} : {m}")).collect();
     browser::error(&format!("candidat: session refusée ({source}) :\n{}", listed.join("\n")));
-    el.set_inner_html("");
+    browser::clear(el);
     let handle = mount_problems_into(el.clone(), source, problems);
     slot.borrow_mut().handle = Some(handle);
 }

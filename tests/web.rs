@@ -11,6 +11,9 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The embedded session's id: stored keys are `candidat:<session id>:…`.
+const SID: &str = "aix-marseille-2023";
+
 fn doc() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -167,8 +170,8 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     // Switched on: answers are kept.
     check(&root, "[data-testid=remember]");
     leptos::task::tick().await;
-    assert!(our_keys().iter().any(|k| k == "candidat:situation"), "{:?}", our_keys());
-    let stored = browser::storage_get("situation").unwrap();
+    assert!(our_keys().iter().any(|k| k == "candidat:aix-marseille-2023:situation"), "{:?}", our_keys());
+    let stored = browser::storage_get(SID, "situation").unwrap();
     assert!(stored.contains("CAP Cuisine"));
     drop(h);
     root.remove();
@@ -194,7 +197,7 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
 #[wasm_bindgen_test]
 async fn unreadable_storage_is_discarded_with_a_notice() {
     set_hash("");
-    browser::storage_set("situation", "{not json");
+    browser::storage_set(SID, "situation", "{not json");
     let (root, _h) = mount(false).await;
     assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("bad-storage"));
     assert!(our_keys().is_empty(), "{:?}", our_keys());
@@ -233,8 +236,8 @@ async fn simulated_date_inside_the_window_is_on_track() {
 #[wasm_bindgen_test]
 async fn stored_answers_expire_after_the_return_deadline() {
     set_hash("");
-    browser::storage_set("situation", r#"{"diploma":"cap","title":"Old"}"#);
-    browser::storage_set("until", "2022-12-02T23:59:59+01:00");
+    browser::storage_set(SID, "situation", r#"{"diploma":"cap","title":"Old"}"#);
+    browser::storage_set(SID, "until", "2022-12-02T23:59:59+01:00");
     let (root, _h) = mount(false).await;
     settle().await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();

@@ -6,7 +6,7 @@
 
 use arbitrary::Arbitrary;
 use candidat_core::{Acquis, AcquisKind, Diploma, ItemId, Situation};
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{FixedOffset, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -69,7 +69,6 @@ fuzz_target!(|input: Input| {
         let offset = FixedOffset::east_opt(offset % 86_400)?;
         Some(common::instant(secs).with_timezone(&offset))
     });
-    let _: Option<DateTime<FixedOffset>> = s.account_created_at;
     s.posted_on = input.posted.and_then(|(near, days)| {
         if near {
             session

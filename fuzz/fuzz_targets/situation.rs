@@ -3,7 +3,7 @@
 //! from the input, and renders (contract JSON and text, French and English).
 #![no_main]
 
-use candidat_core::{default_session, Situation};
+use candidat_core::Situation;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -19,5 +19,4 @@ fuzz_target!(|data: &[u8]| {
     let h = common::fnv(data);
     let delta = if h & 1 == 0 { (h >> 1) as i64 % (100 * 86_400) - 30 * 86_400 } else { (h >> 1) as i64 };
     common::evaluate_checked(session, &situation, common::instant_near(session, delta));
-    let _ = default_session;
 });

@@ -149,8 +149,9 @@ fn write_dist() -> Result<PathBuf, String> {
     copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| p.extension().is_some_and(|e| e == "json"))?;
     let hashed_sources: Vec<String> = referenced.iter().map(|a| a.source.clone()).collect();
     copy_dir(&www, &dist, &|p| {
-        let name = file_name(&p.to_string_lossy()).to_string();
-        !matches!(name.as_str(), "pkg-README.md" | "candidat-element.js") && !hashed_sources.contains(&format!("www/{name}"))
+        // By path inside www/: demo/favicon.svg is not the hashed www/favicon.svg.
+        let rel = p.strip_prefix(&www).unwrap_or(p).to_string_lossy().replace('\\', "/");
+        !matches!(rel.as_str(), "pkg-README.md" | "candidat-element.js") && !hashed_sources.contains(&format!("www/{rel}"))
     })?;
     // The package, unhashed, for académies and the demo pages: `…/pkg/candidat.js`,
     // `…/pkg/candidat-element.js` (it fetches `./candidat.css` and `./candidat_bg.wasm`).
@@ -205,19 +206,15 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
 /// The stylesheet of a widget's shadow root, from www/style.css: `rem` (relative to the HOST
 /// page's root font size, which an académie's CMS may set to 62.5 % or worse) becomes `em`,
 /// relative to the widget's own root, whose font size is set without reference to the host.
-/// Media query conditions keep `rem` (there it means the browser's default size anyway).
+/// Width media queries become container queries on the widget's root: a widget in a narrow
+/// sidebar gets the one-column layout whatever the window's width (`em` there is the root's).
 pub fn shadow_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     for line in css.split_inclusive('\n') {
-        // In "@media (min-width: 30rem) { .x { … } }", only what follows the first "{".
-        let (head, body) = match line.find("@media").and_then(|at| line[at..].find('{').map(|b| at + b)) {
-            Some(split) => line.split_at(split),
-            None if line.trim_start().starts_with("@media") => (line, ""),
-            None => ("", line),
-        };
-        out.push_str(head);
-        out.push_str(&rem_to_em(body));
+        out.push_str(&rem_to_em(&line.replace("@media (min-width:", "@container (min-width:")));
     }
+    out.push_str("\n/* Added by the build for the shadow root: width queries are the widget's own. */\n");
+    out.push_str(".candidat-root { container-type: inline-size; }\n");
     out
 }
 
@@ -323,12 +320,13 @@ mod tests {
     }
 
     #[test]
-    fn shadow_css_turns_rem_into_em_outside_media_conditions() {
-        let css = "h1 { font-size: 1.75rem; margin: 0.5rem 0; }\n@media (min-width: 30rem) { .a { gap: 2rem; } }\n@media (min-width: 60rem) {\n  .b { padding: 1rem; }\n}\n.c { font-size: medium; }\n";
-        assert_eq!(
-            super::shadow_css(css),
-            "h1 { font-size: 1.75em; margin: 0.5em 0; }\n@media (min-width: 30rem) { .a { gap: 2em; } }\n@media (min-width: 60rem) {\n  .b { padding: 1em; }\n}\n.c { font-size: medium; }\n"
-        );
+    fn shadow_css_uses_em_and_container_queries() {
+        let css = "h1 { font-size: 1.75rem; margin: 0.5rem 0; }\n@media (min-width: 30rem) { .a { gap: 2rem; } }\n@media print {\n  .b { padding: 1rem; }\n}\n.c { font-size: medium; }\n";
+        let out = super::shadow_css(css);
+        assert!(out.starts_with(
+            "h1 { font-size: 1.75em; margin: 0.5em 0; }\n@container (min-width: 30em) { .a { gap: 2em; } }\n@media print {\n  .b { padding: 1em; }\n}\n.c { font-size: medium; }\n"
+        ), "{out}");
+        assert!(out.contains(".candidat-root { container-type: inline-size; }"));
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn count_artifacts(dir: &Path) -> usize {
             rd.filter_map(Result::ok)
                 .filter(|e| {
                     let n = e.file_name().to_string_lossy().into_owned();
-                    ["crash-", "leak-", "timeout-", "oom-", "slow-unit-"].iter().any(|p| n.starts_with(p))
+                    ["crash-", "leak-", "timeout-", "oom-"].iter().any(|p| n.starts_with(p))
                 })
                 .count()
         })

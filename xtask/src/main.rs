@@ -6,7 +6,9 @@
 //!
 //! Every step is idempotent: a second run installs nothing and rebuilds only what changed.
 
+mod bench;
 mod build;
+mod fuzz;
 mod serve;
 mod test;
 mod tools;
@@ -19,7 +21,9 @@ const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test>
   serve   install what is missing, build the site into dist/, serve it on http://127.0.0.1:8080
   build   install what is missing and build dist/ and pkg/ (what serve does, without serving)
   test    install what is missing, then run every test layer:
-          native cargo tests, wasm-bindgen-test in headless Chromium, Playwright journeys";
+          native cargo tests, wasm-bindgen-test in headless Chromium, Playwright journeys
+  fuzz [--seconds N] [--target NAME]
+          run the cargo-fuzz targets (nightly), N seconds each (default 600), report in bench/fuzz-report.md";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +35,8 @@ fn main() -> ExitCode {
         }),
         Some("build") => tools::ensure_build_tools().and_then(|_| build::site().map(|_| ())),
         Some("test") => test::all(),
+        Some("fuzz") => fuzz::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,13 @@
+import { launch, open } from "./tests/e2e/harness.mjs";
+const b = await launch();
+const t = await open(b, { width: 1280, height: 900 });
+t.page.on("response", r => { if (r.status() >= 400) console.log("HTTP", r.status(), r.url()); });
+const url = process.argv[2] ?? "demo/academie.html";
+await t.page.goto("http://127.0.0.1:8094/" + url);
+await t.page.waitForTimeout(4000);
+await t.page.screenshot({ path: "/tmp/shot.png", fullPage: true, clip: { x: 0, y: Number(process.argv[3] ?? 0), width: 1280, height: 1600 } });
+console.log(t.errors.filter(e => !e.includes("refusée")));
+console.log(await t.page.evaluate(() => [...document.querySelectorAll("candidat-checklist")].map(e => e.id + ": " + (e.shadowRoot?.textContent ?? "").slice(0, 300))));
+const f = t.page.locator("iframe");
+console.log("iframe height", await f.evaluate(e => e.getBoundingClientRect().height));
+await b.close();
