@@ -194,8 +194,8 @@ for (const [name, viewport] of VIEWPORTS) {
       await page.getByLabel("Diplôme", { exact: true }).selectOption("cap");
       await page.getByLabel("Intitulé exact du diplôme").fill("CAP Cuisine");
       await page.locator("#tick-print-confirmation").check();
-      assert.deepEqual(await ownStorageKeys(page), ["candidat:lang", "candidat:situation", "candidat:until"]);
-      const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("candidat:situation")));
+      assert.deepEqual(await ownStorageKeys(page), ["candidat:aix-marseille-2023:lang", "candidat:aix-marseille-2023:situation", "candidat:aix-marseille-2023:until"]);
+      const kept = await page.evaluate(() => JSON.parse(localStorage.getItem("candidat:aix-marseille-2023:situation")));
       assert.deepEqual(kept, { diploma: "cap", title: "CAP Cuisine", done: ["print-confirmation"] });
       const before = await answers(page);
 
@@ -551,8 +551,8 @@ test("3b. answers kept on this device expire after the return deadline", async (
   await load(page);
   await page.getByRole("switch", { name: "Se souvenir sur cet appareil" }).check();
   await page.getByLabel("Diplôme", { exact: true }).selectOption("cap");
-  assert.deepEqual(await ownStorageKeys(page), ["candidat:lang", "candidat:situation", "candidat:until"]);
-  assert.equal(await page.evaluate(() => localStorage.getItem("candidat:until")), "2022-12-02T23:59:59+01:00");
+  assert.deepEqual(await ownStorageKeys(page), ["candidat:aix-marseille-2023:lang", "candidat:aix-marseille-2023:situation", "candidat:aix-marseille-2023:until"]);
+  assert.equal(await page.evaluate(() => localStorage.getItem("candidat:aix-marseille-2023:until")), "2022-12-02T23:59:59+01:00");
   await reload(page);
   assert.equal(await page.locator("#diploma").inputValue(), "bac-pro");
   assert.deepEqual(await ownStorageKeys(page), []);
