@@ -53,7 +53,7 @@ pub fn calendar(uid_scope: &str, stamp: DateTime<Utc>, events: &[IcsEvent]) -> S
 
 /// `20221117T225959Z`
 pub fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    crate::core::timefmt::ics_utc(t.naive_utc())
 }
 
 fn safe_uid(s: &str) -> String {

@@ -2,21 +2,20 @@
 //! session's time zone (never the browser's: the candidate may be anywhere).
 //! Pure: compiled and tested natively.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use crate::core::timefmt;
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// "2022-10-29T10:00" in `tz`.
 pub fn to_input(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string()
+    timefmt::date_time(t.with_timezone(&tz).naive_local(), 'T', false)
 }
 
 /// Read "2022-10-29T10:00" (seconds tolerated) as a wall-clock time in `tz`. In the autumn
 /// overlap the earlier instant is taken; in the spring gap the time does not exist: `None`.
 pub fn from_input(text: &str, tz: Tz) -> Option<DateTime<Tz>> {
     let text = text.trim();
-    let naive = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
+    let naive = timefmt::parse_date_time(text, false).or_else(|| timefmt::parse_date_time(text, true))?;
     tz.from_local_datetime(&naive).earliest()
 }
 
@@ -26,11 +25,11 @@ pub fn fixed(t: DateTime<Tz>) -> DateTime<FixedOffset> {
 }
 
 pub fn date_to_input(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    timefmt::date(d)
 }
 
 pub fn date_from_input(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    timefmt::parse_date(text.trim())
 }
 
 #[cfg(test)]

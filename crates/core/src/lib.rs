@@ -12,6 +12,7 @@ pub mod output;
 pub mod problems;
 pub mod session;
 pub mod situation;
+pub mod timefmt;
 pub mod wording;
 
 pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};

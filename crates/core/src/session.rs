@@ -139,12 +139,10 @@ fn parse_bound(s: &str) -> Option<Bound> {
         return None;
     }
     match b.len() {
-        10 => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .ok()
+        10 => crate::timefmt::parse_date(s)
             .map(Bound::Date),
         16 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) => {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-                .ok()
+            crate::timefmt::parse_date_time(s, false)
                 .map(Bound::DateTime)
         }
         19 if b[10] == b'T'
@@ -154,8 +152,7 @@ fn parse_bound(s: &str) -> Option<Bound> {
             && b[16] == b':'
             && digits(17..19) =>
         {
-            NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-                .ok()
+            crate::timefmt::parse_date_time(s, true)
                 .map(Bound::DateTime)
         }
         _ => None,
@@ -259,7 +256,7 @@ fn resolve_reported(
         Ok(t) => Some(t),
         Err(_) if !known => None,
         Err(local) => {
-            let l = local.format("%Y-%m-%d %H:%M:%S");
+            let l = crate::timefmt::date_time(local, ' ', true);
             w.push(
                 path,
                 format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été) : choisir une autre heure.", tz.name()),

@@ -196,8 +196,8 @@ impl Situation {
                     4 | 7 => c == b'-',
                     _ => c.is_ascii_digit(),
                 });
-            match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Ok(d) if shaped => sit.posted_on = Some(d),
+            match crate::timefmt::parse_date(s) {
+                Some(d) if shaped => sit.posted_on = Some(d),
                 _ => w.push(
                     "$.posted_on",
                     format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),

@@ -128,7 +128,7 @@ pub fn format_instant(at: DateTime<Tz>, lang: Lang) -> String {
 /// The same instant with the zone's abbreviation-free offset, for the overseas académies:
 /// "jeudi 17 novembre 2022 à 23:59 (UTC+01:00)".
 pub fn format_instant_with_offset(at: DateTime<Tz>, lang: Lang) -> String {
-    format!("{} (UTC{})", format_instant(at, lang), at.format("%:z"))
+    format!("{} (UTC{})", format_instant(at, lang), crate::timefmt::offset_colon(chrono::Offset::fix(at.offset())))
 }
 
 // ---------------------------------------------------------------------------------------------
