@@ -88,13 +88,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .arg(tmp.join("browser.json")),
     )?);
 
-    // 7: Lighthouse, against xtask's server (raw bytes) and a gzip-serving one (as a host would).
+    // 7: Lighthouse, against xtask's server (gzip, as any real host serves the site).
     let lighthouse = key_values(&capture(
         Command::new("node").arg("bench/lighthouse.mjs").arg(&ours_url).arg(tmp.join("lighthouse.json")),
-    )?);
-    let gzip_url = format!("http://{}/", spawn_gzip_server(&dist)?);
-    let lighthouse_gzip = key_values(&capture(
-        Command::new("node").arg("bench/lighthouse.mjs").arg(&gzip_url).arg(tmp.join("lighthouse-gzip.json")),
     )?);
 
     let machine = Machine::read(&browser, load_before);
@@ -107,7 +103,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
         browser: &browser,
         divan: &divan,
         lighthouse: &lighthouse,
-        lighthouse_gzip: &lighthouse_gzip,
         seconds: started.elapsed().as_secs_f64(),
     });
     let path = root().join("bench/report.md");
@@ -163,82 +158,6 @@ fn build_hello() -> Result<PathBuf, String> {
         fs::copy(&from, &to).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
     }
     Ok(dist)
-}
-
-/// A loopback server like xtask's (same files, same CSP on index.html) that answers with
-/// `Content-Encoding: gzip` (gzip -9) when asked, as any real host of the static site would:
-/// Lighthouse's simulated slow 4G then counts the bytes a visitor really downloads.
-fn spawn_gzip_server(dist: &Path) -> Result<std::net::SocketAddr, String> {
-    let listener = serve::bind(0)?;
-    let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let dist = dist.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dist = dist.clone();
-            std::thread::spawn(move || {
-                let _ = answer_gzip(stream, &dist);
-            });
-        }
-    });
-    Ok(addr)
-}
-
-fn answer_gzip(mut stream: std::net::TcpStream, dist: &Path) -> std::io::Result<()> {
-    use std::io::{BufRead, BufReader, Write};
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    let mut gzip_ok = false;
-    let mut header = String::new();
-    while reader.read_line(&mut header)? > 2 {
-        let lower = header.to_ascii_lowercase();
-        gzip_ok |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
-        header.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let file = local_file(dist, "", target).map(|n| dist.join(n)).or_else(|| {
-        let index = dist.join(target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/')).join("index.html");
-        (!target.contains("..") && index.is_file()).then_some(index)
-    });
-    let Some(body) = file.as_ref().and_then(|f| fs::read(f).ok()) else {
-        return stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-    };
-    let file = file.unwrap_or_default();
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let kind = match ext {
-        "html" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "wasm" => "application/wasm",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        _ => "application/octet-stream",
-    };
-    let csp = if file == dist.join("index.html") { format!("Content-Security-Policy: {}\r\n", serve::STRICT_CSP) } else { String::new() };
-    let compressed = if gzip_ok && kind != "application/octet-stream" { gzip(&body) } else { None };
-    let (body, encoding) = match compressed {
-        Some(gz) => (gz, "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n"),
-        None => (body, ""),
-    };
-    write!(
-        stream,
-        "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}{csp}Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)?;
-    stream.flush()
-}
-
-/// gzip -9 bytes, through Debian's gzip like `build::gzip_len`.
-fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write;
-    let mut child = Command::new("gzip").args(["-9", "-n", "-c"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
-    let mut stdin = child.stdin.take()?;
-    let input = bytes.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().ok()?;
-    writer.join().ok()?.ok()?;
-    out.status.success().then_some(out.stdout)
 }
 
 struct Asset {
@@ -484,7 +403,6 @@ struct Report<'a> {
     browser: &'a BTreeMap<String, String>,
     divan: &'a [DivanRow],
     lighthouse: &'a BTreeMap<String, String>,
-    lighthouse_gzip: &'a BTreeMap<String, String>,
     seconds: f64,
 }
 
@@ -662,26 +580,23 @@ fn render(r: &Report) -> String {
     );
 
     // Lighthouse.
-    let lz = |k: &str| get(r.lighthouse_gzip, k).to_string();
     let _ = writeln!(md, "## 6. Lighthouse (mobile)\n");
     let _ = writeln!(
         md,
         "Lighthouse {} (bench/package-lock.json), form factor {}, throttling `{}` (Lighthouse's\n\
          simulated slow 4G and 4× CPU: the metrics are estimates from a trace, not wall-clock\n\
-         times), in the same Chromium, against the standalone page on loopback, twice: served by\n\
-         xtask's server, which sends raw bytes, and by a gzip -9 `Content-Encoding` server (the\n\
-         same files and CSP), as any real host would send them. Raw JSON: bench/tmp/lighthouse*.json.\n",
+         times), in the same Chromium, against the standalone page served on loopback by xtask's\n\
+         server (gzip -9 `Content-Encoding`, as a real host sends it). Raw JSON: bench/tmp/lighthouse.json.\n",
         lh("lighthouse.version"),
         lh("lighthouse.formfactor"),
         lh("lighthouse.throttling")
     );
-    let _ = writeln!(md, "| | served raw (`cargo xtask serve`) | served gzip -9 |\n|---|---:|---:|");
+    let _ = writeln!(md, "| | standalone page |\n|---|---:|");
     for (key, label) in [("performance", "Performance score"), ("accessibility", "Accessibility score"), ("best-practices", "Best practices score")] {
-        let k = format!("lighthouse.score.{key}");
-        let _ = writeln!(md, "| **{label}** | **{}** | **{}** |", lh(&k), lz(&k));
+        let _ = writeln!(md, "| **{label}** | **{}** |", lh(&format!("lighthouse.score.{key}")));
     }
-    let metric = |map: &BTreeMap<String, String>, key: &str| {
-        let raw = get(map, &format!("lighthouse.metric.{key}"));
+    let metric = |key: &str| {
+        let raw = get(r.lighthouse, &format!("lighthouse.metric.{key}"));
         match raw.parse::<f64>() {
             Ok(v) if key == "cls" => format!("{v:.3}"),
             Ok(v) => format!("{v:.0} ms"),
@@ -696,29 +611,26 @@ fn render(r: &Report) -> String {
         ("si", "Speed Index"),
         ("tti", "Time to Interactive"),
     ] {
-        let _ = writeln!(md, "| {label} | {} | {} |", metric(r.lighthouse, key), metric(r.lighthouse_gzip, key));
+        let _ = writeln!(md, "| {label} | {} |", metric(key));
     }
-    let _ = writeln!(md, "| bytes transferred | {} | {} |\n", lh("lighthouse.transfer"), lz("lighthouse.transfer"));
-    for (name, map) in [("raw", r.lighthouse), ("gzip", r.lighthouse_gzip)] {
-        let get = |k: &str| get(map, k).to_string();
-        let foreign = get("lighthouse.foreign");
-        if foreign.is_empty() {
-            let _ = writeln!(
-                md,
-                "- Network ({name}): {} requests recorded, {} to the page's own loopback origin, {} inline (`data:`/`blob:` URLs, no network); none elsewhere.",
-                get("lighthouse.requests"),
-                get("lighthouse.requests.own"),
-                get("lighthouse.requests.inline")
-            );
-        } else {
-            let _ = writeln!(md, "- Network ({name}): **requests outside the page's origin**: `{foreign}`.");
-        }
-        if let Some(err) = [("lighthouse.error", "runtime error"), ("lighthouse.warning", "warnings")]
-            .iter()
-            .find_map(|(k, l)| (get(k) != "n/a").then(|| format!("{l}: {}", get(k))))
-        {
-            let _ = writeln!(md, "- Lighthouse ({name}) {err}");
-        }
+    let _ = writeln!(md, "| bytes transferred | {} |\n", lh("lighthouse.transfer"));
+    let foreign = lh("lighthouse.foreign");
+    if foreign.is_empty() {
+        let _ = writeln!(
+            md,
+            "- Network: {} requests recorded, {} to the page's own loopback origin, {} inline (`data:`/`blob:` URLs, no network); none elsewhere.",
+            lh("lighthouse.requests"),
+            lh("lighthouse.requests.own"),
+            lh("lighthouse.requests.inline")
+        );
+    } else {
+        let _ = writeln!(md, "- Network: **requests outside the page's origin**: `{foreign}`.");
+    }
+    if let Some(err) = [("lighthouse.error", "runtime error"), ("lighthouse.warning", "warnings")]
+        .iter()
+        .find_map(|(k, l)| (lh(k) != "n/a").then(|| format!("{l}: {}", lh(k))))
+    {
+        let _ = writeln!(md, "- Lighthouse {err}");
     }
     md
 }

@@ -261,19 +261,23 @@ pub fn collect_files(dir: &Path, into: &mut Vec<PathBuf>) {
     }
 }
 
-/// gzip -9 size, through Debian's gzip (always present): a byte count, not a file.
+/// gzip -9 size, through Debian's gzip: a byte count, not a file.
 pub fn gzip_len(bytes: &[u8]) -> usize {
+    gzip(bytes).map(|gz| gz.len()).unwrap_or(usize::MAX)
+}
+
+/// gzip -9 (no name, no time stamp: the same input gives the same bytes), through Debian's gzip.
+pub fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
-    let child = Command::new("gzip")
-        .args(["-9", "-n", "-c"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn();
-    let Ok(mut child) = child else { return usize::MAX };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(bytes);
-    }
-    child.wait_with_output().map(|o| o.stdout.len()).unwrap_or(usize::MAX)
+    use std::process::Stdio;
+    let mut child = Command::new("gzip").args(["-9", "-n", "-c"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = bytes.to_vec();
+    // Written from a thread: a large input would otherwise fill the pipe while gzip's output does.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    out.status.success().then_some(out.stdout)
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {

@@ -44,9 +44,12 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Drain the headers; nothing in them changes the answer.
+    // Of the headers, only Accept-Encoding changes the answer.
+    let mut gzip_accepted = false;
     let mut header = String::new();
     while reader.read_line(&mut header)? > 2 {
+        let lower = header.to_ascii_lowercase();
+        gzip_accepted |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
@@ -59,7 +62,14 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         Some(path) => match std::fs::read(&path) {
             Ok(body) => {
                 let csp = strict_policy_for(dist, &path);
-                respond_with(&mut stream, "200 OK", content_type(&path), &body, method == "HEAD", csp)
+                let kind = content_type(&path);
+                // Compressed as any real static host would, so that what the tests, the bench
+                // and Lighthouse download is what a visitor downloads.
+                let gzipped = if gzip_accepted && kind != "application/octet-stream" { gzip_cached(&path, &body) } else { None };
+                match gzipped {
+                    Some(gz) => respond_with(&mut stream, "200 OK", kind, &gz, method == "HEAD", csp, true),
+                    None => respond_with(&mut stream, "200 OK", kind, &body, method == "HEAD", csp, false),
+                }
             }
             Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
         },
@@ -132,7 +142,25 @@ fn strict_policy_for(dist: &Path, file: &Path) -> Option<&'static str> {
 }
 
 fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
-    respond_with(stream, status, kind, body, head_only, None)
+    respond_with(stream, status, kind, body, head_only, None, false)
+}
+
+/// gzip -9 of a file, computed once per file version (the wasm takes ~50 ms to compress).
+fn gzip_cached(path: &Path, body: &[u8]) -> Option<std::sync::Arc<Vec<u8>>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    type Cache = Mutex<HashMap<PathBuf, (Option<std::time::SystemTime>, Arc<Vec<u8>>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some((when, gz)) = cache.lock().ok()?.get(path) {
+        if *when == modified {
+            return Some(gz.clone());
+        }
+    }
+    let gz = Arc::new(crate::build::gzip(body)?);
+    cache.lock().ok()?.insert(path.to_path_buf(), (modified, gz.clone()));
+    Some(gz)
 }
 
 fn respond_with(
@@ -142,13 +170,15 @@ fn respond_with(
     body: &[u8],
     head_only: bool,
     csp: Option<&str>,
+    gzipped: bool,
 ) -> std::io::Result<()> {
     let csp = csp.map(|p| format!("Content-Security-Policy: {p}\r\n")).unwrap_or_default();
+    let encoding = if gzipped { "Content-Encoding: gzip\r\n" } else { "" };
     // Access-Control-Allow-Origin: académies import pkg/ (ES modules need CORS) and fetch
     // session files from another origin; everything here is public and static.
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\n{csp}Connection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{encoding}Vary: Accept-Encoding\r\nCache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\nAccess-Control-Allow-Origin: *\r\n{csp}Connection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -160,6 +190,36 @@ fn respond_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn get(addr: SocketAddr, path: &str, accept_gzip: bool) -> (String, Vec<u8>) {
+        use std::io::Read;
+        let mut stream = TcpStream::connect(addr).expect("connect");
+        let encoding = if accept_gzip { "Accept-Encoding: gzip, deflate\r\n" } else { "" };
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}\r\n").expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).expect("read");
+        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").expect("headers end") + 4;
+        (String::from_utf8_lossy(&answer[..split]).into_owned(), answer[split..].to_vec())
+    }
+
+    #[test]
+    fn gzip_is_sent_only_to_who_asks_and_is_the_same_file() {
+        let dir = crate::root().join("www");
+        let addr = spawn(&dir).expect("server");
+        let (plain_head, plain) = get(addr, "/style.css", false);
+        let (gz_head, gz) = get(addr, "/style.css", true);
+        assert!(!plain_head.contains("Content-Encoding"), "{plain_head}");
+        assert!(gz_head.contains("Content-Encoding: gzip"), "{gz_head}");
+        assert!(gz.len() < plain.len() / 2, "{} vs {}", gz.len(), plain.len());
+        let mut child = std::process::Command::new("gzip")
+            .args(["-d", "-c"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("gzip");
+        child.stdin.take().expect("stdin").write_all(&gz).expect("write");
+        assert_eq!(child.wait_with_output().expect("gunzip").stdout, plain);
+    }
 
     #[test]
     fn resolve_refuses_to_leave_dist() {
