@@ -10,7 +10,8 @@
 //
 // Prints flat `key=value` lines on stdout (xtask's std-only parser reads them), and writes the
 // raw samples as JSON to `--json`. Times are milliseconds, sizes bytes.
-import { chromium } from "playwright-core";
+// The same Chromium, with the same flags, as the end-to-end tests.
+import { launch } from "../tests/e2e/harness.mjs";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -33,20 +34,6 @@ function parseArgs(argv) {
   return out;
 }
 
-async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-quic",
-    ],
-  });
-}
 
 /// Installed before any page script: records, in the page's own clock (performance.now(),
 /// ms since navigation start), the first moment the app's rendered marker is in the DOM.

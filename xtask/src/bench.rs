@@ -15,22 +15,13 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{build, output, root, serve, tools};
+use crate::first_load::{first_load_of_page, widget_assets, Asset};
+use crate::{budgets, build, output, root, serve, tools};
 
-/// The same wasm-opt feature flags as build.rs (shared/TOOLCHAIN.md), for the baseline.
-const WASM_OPT_FEATURES: &[&str] = &[
-    "--enable-bulk-memory",
-    "--enable-bulk-memory-opt",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
 
 const USAGE: &str = "usage: cargo xtask bench [--loads N] [--changes N]   (defaults: 20 loads, 100 changes)";
 
@@ -142,7 +133,7 @@ fn build_hello() -> Result<PathBuf, String> {
     let wasm = pkg.join("hello_bg.wasm");
     crate::run(Command::new(root().join("node_modules/.bin/wasm-opt"))
         .arg("-Oz")
-        .args(WASM_OPT_FEATURES)
+        .args(build::WASM_OPT_FEATURES)
         .arg(&wasm)
         .arg("-o")
         .arg(&wasm))?;
@@ -158,112 +149,6 @@ fn build_hello() -> Result<PathBuf, String> {
         fs::copy(&from, &to).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
     }
     Ok(dist)
-}
-
-struct Asset {
-    /// Path relative to the folder it is served from.
-    name: String,
-    raw: usize,
-    gzip: usize,
-}
-
-fn asset(dir: &Path, name: &str) -> Result<Asset, String> {
-    let bytes = fs::read(dir.join(name)).map_err(|e| format!("cannot read {}/{name}: {e}", dir.display()))?;
-    Ok(Asset { name: name.to_string(), raw: bytes.len(), gzip: build::gzip_len(&bytes) })
-}
-
-/// What a first visit downloads: index.html, every local file it names in `href`/`src`, and
-/// (transitively) every local .js/.mjs/.wasm/.css a script names in a string literal: the
-/// glue that boot.js imports, the wasm the glue fetches with `new URL(…, import.meta.url)`.
-fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
-    let html = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
-    let mut names = vec!["index.html".to_string()];
-    for attr in ["href=\"", "src=\""] {
-        for value in html.split(attr).skip(1).filter_map(|rest| rest.split('"').next()) {
-            if let Some(name) = local_file(dist, "", value) {
-                push_new(&mut names, name);
-            }
-        }
-    }
-    let mut i = 0;
-    while i < names.len() {
-        let name = names[i].clone();
-        i += 1;
-        if !(name.ends_with(".js") || name.ends_with(".mjs")) {
-            continue;
-        }
-        let text = fs::read_to_string(dist.join(&name)).unwrap_or_default();
-        let base = name.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
-        for literal in string_literals(&text) {
-            if [".js", ".mjs", ".wasm", ".css"].iter().any(|ext| literal.ends_with(ext)) {
-                if let Some(found) = local_file(dist, &base, literal) {
-                    push_new(&mut names, found);
-                }
-            }
-        }
-    }
-    names.iter().map(|n| asset(dist, n)).collect()
-}
-
-/// The in-page widget as an académie's page loads it from pkg/.
-fn widget_assets() -> Result<Vec<Asset>, String> {
-    let pkg = root().join("pkg");
-    ["candidat-element.js", "candidat.js", "candidat_bg.wasm", "candidat.css"]
-        .iter()
-        .filter(|n| pkg.join(n).exists())
-        .map(|n| asset(&pkg, n))
-        .collect()
-}
-
-fn push_new(names: &mut Vec<String>, name: String) {
-    if !names.contains(&name) {
-        names.push(name);
-    }
-}
-
-/// A URL as written in a file at `base` (folder relative to dist, "" or "assets/"), if it
-/// names a file of dist: relative, no scheme, no fragment-only link.
-fn local_file(dist: &Path, base: &str, url: &str) -> Option<String> {
-    let path = url.split(['?', '#']).next()?;
-    if path.is_empty() || url.contains("://") || url.starts_with("data:") || url.starts_with("//") {
-        return None;
-    }
-    let joined = if let Some(abs) = path.strip_prefix('/') { abs.to_string() } else { format!("{base}{path}") };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in joined.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let name = parts.join("/");
-    dist.join(&name).is_file().then_some(name)
-}
-
-/// The contents of '…', "…" and `…` literals without escapes or newlines (enough for the
-/// file names that wasm-bindgen and our scripts write).
-fn string_literals(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let q = bytes[i];
-        if q == b'\'' || q == b'"' || q == b'`' {
-            if let Some(len) = text[i + 1..].find(|c: char| c as u32 == u32::from(q) || c == '\n' || c == '\\') {
-                let end = i + 1 + len;
-                if bytes[end] == q {
-                    out.push(&text[i + 1..end]);
-                    i = end + 1;
-                    continue;
-                }
-            }
-        }
-        i += 1;
-    }
-    out
 }
 
 /// A divan line: bench name and its median (as printed, e.g. "2.61 µs").
@@ -452,8 +337,8 @@ fn render(r: &Report) -> String {
     let _ = writeln!(md, "## 1. First-load bytes (and the Leptos baseline)\n");
     let _ = writeln!(
         md,
-        "Every file a first visit downloads (gzip -9 as a server would send it; `cargo xtask serve`\n\
-         itself sends raw bytes). Standalone page: `dist/index.html`, what it names (`href`/`src`),\n\
+        "Every file a first visit downloads (gzip -9, as `cargo xtask serve` and any real host send\n\
+         it). Standalone page: `dist/index.html`, what it names (`href`/`src`),\n\
          and what its scripts import or fetch (glue, wasm).\n"
     );
     size_table(&mut md, "standalone page (`dist/`)", r.standalone);
@@ -467,6 +352,15 @@ fn render(r: &Report) -> String {
     } else {
         let _ = writeln!(md, "Cross-check: Chromium requested `{observed}`; not requested: {missing:?}; not in the table: {extra:?}.\n");
     }
+    let (_, first_load) = totals(r.standalone);
+    let (max, target) = (budgets::FIRST_LOAD_GZIP_MAX, budgets::FIRST_LOAD_GZIP_TARGET);
+    let verdict = |limit: usize| if first_load <= limit { "within" } else { "**over**" };
+    let _ = writeln!(
+        md,
+        "Budgets (xtask/src/budgets.rs): first load {first_load} B gzip: {} the target of {target} B; {} the ratchet of {max} B that `cargo xtask test` enforces.\n",
+        verdict(target),
+        verdict(max)
+    );
     size_table(&mut md, "in-page widget (`pkg/`, host page not counted)", r.widget);
     size_table(&mut md, "baseline: Leptos 0.8 counter (`bench/hello/dist/`)", r.hello);
     let (sr, sg) = totals(r.standalone);
@@ -654,21 +548,4 @@ evaluate                       fastest       │ slowest       │ median       
         );
     }
 
-    #[test]
-    fn string_literals_find_the_wasm_the_glue_fetches() {
-        let js = r#"import init from "./candidat.ab.js"; const u = new URL('candidat_bg.cd.wasm', import.meta.url); x = `a${b}`;"#;
-        let lits = string_literals(js);
-        assert!(lits.contains(&"./candidat.ab.js"));
-        assert!(lits.contains(&"candidat_bg.cd.wasm"));
-    }
-
-    #[test]
-    fn local_files_are_relative_to_the_referring_file() {
-        let dir = root().join("xtask");
-        assert_eq!(local_file(&dir, "src/", "./main.rs"), Some("src/main.rs".to_string()));
-        assert_eq!(local_file(&dir, "src/", "../Cargo.toml?v=1"), Some("Cargo.toml".to_string()));
-        assert_eq!(local_file(&dir, "", "#app"), None);
-        assert_eq!(local_file(&dir, "", "https://example.org/Cargo.toml"), None);
-        assert_eq!(local_file(&dir, "", "../Cargo.toml"), None);
-    }
 }

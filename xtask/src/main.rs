@@ -7,7 +7,9 @@
 //! Every step is idempotent: a second run installs nothing and rebuilds only what changed.
 
 mod bench;
+mod budgets;
 mod build;
+mod first_load;
 mod fuzz;
 mod serve;
 mod test;

@@ -5,7 +5,7 @@
 
 use std::process::Command;
 
-use crate::{build, root, run, serve, tools};
+use crate::{budgets, build, root, run, serve, tools};
 
 pub fn all() -> Result<(), String> {
     tools::ensure_test_tools()?;
@@ -26,6 +26,7 @@ pub fn all() -> Result<(), String> {
 
     layer(&mut layers, "journeys (Playwright in Chromium, dist/ on loopback)", || {
         let dist = build::site()?;
+        budgets::check(&dist)?;
         let addr = serve::spawn(&dist)?;
         run(Command::new("node")
             .args(["--test", "--test-concurrency=1"])
