@@ -90,6 +90,10 @@ pub struct MountOptions {
 }
 
 impl Ctx {
+    /// The session's return deadline has passed by the real clock: nothing is worth keeping.
+    pub fn session_over(&self) -> bool {
+        self.now.get() > self.session.return_closes.with_timezone(&Utc)
+    }
     pub fn ui(&self) -> &'static Ui {
         ui(self.lang.get())
     }
@@ -193,9 +197,11 @@ pub fn App(session: &'static Session, options: &'static MountOptions) -> impl In
         });
     }
 
-    // "Se souvenir sur cet appareil": write only when switched on; switching off erases.
+    // "Se souvenir sur cet appareil": write only when switched on, and only while the session's
+    // return deadline (by the real clock) has not passed — what would be discarded at the next
+    // visit is never written; switching off erases.
     Effect::new(move |_| {
-        let on = remember.get();
+        let on = remember.get() && !ctx.session_over();
         let json = situation.with(|s| s.to_json());
         let l = lang.get();
         let sid = session.id.as_str();

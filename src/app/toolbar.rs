@@ -138,10 +138,11 @@ pub fn Tools() -> impl IntoView {
 
             <div class="field switch-field">
                 <input type="checkbox" role="switch" id="remember" data-testid="remember" aria-describedby="remember-hint"
-                    prop:checked=move || ctx.remember.get()
+                    prop:checked=move || ctx.remember.get() && !ctx.session_over()
+                    prop:disabled=move || ctx.session_over()
                     on:change=move |ev| { let _ = ctx.remember.try_set(event_target_checked(&ev)); }/>
                 <label for="remember">{move || ctx.ui().remember}</label>
-                <p class="hint" id="remember-hint">{move || ctx.ui().remember_hint}</p>
+                <p class="hint" id="remember-hint">{move || if ctx.session_over() { ctx.ui().remember_closed } else { ctx.ui().remember_hint }}</p>
             </div>
 
             <button type="button" class="btn btn-danger" data-testid="erase"

@@ -18,8 +18,11 @@ const REFUSED = "console: candidat: session refusée";
 const unexpected = (errors) => errors.filter((e) => !e.startsWith(REFUSED));
 
 /// Open the demo académie page and wait until every embedding has rendered.
-async function openDemo(query = "") {
+/// `clock`: a fixed browser time (the demo sessions are 2023's, over by the real clock, and
+/// "remember" is only offered while a session's return deadline has not passed).
+async function openDemo(query = "", clock = null) {
   const t = await open(browser, DESKTOP);
+  if (clock) await t.context.clock.setFixedTime(new Date(clock));
   await t.page.goto(url(`demo/academie.html${query}`));
   await t.page.locator("#widget-aix [data-phase]").waitFor({ timeout: 20_000 });
   await t.page.locator("#widget-upload [data-phase]").waitFor({ timeout: 20_000 });
@@ -149,7 +152,7 @@ describe("embedding on an académie page", () => {
   });
 
   test("two widgets with different sessions are independent", async () => {
-    const t = await openDemo();
+    const t = await openDemo("", "2022-11-02T10:00:00+01:00");
     const { page } = t;
     const aix = page.locator("#widget-aix");
     const upload = page.locator("#widget-upload");

@@ -547,16 +547,23 @@ for (const [name, viewport] of VIEWPORTS) {
 test("3b. answers kept on this device expire after the return deadline", async () => {
   const t = await open(browser, VIEWPORTS[0][1]);
   const { page, context } = t;
-  await context.clock.setFixedTime(new Date("2022-12-03T09:00:00+01:00"));
+  const remember = page.getByRole("switch", { name: "Se souvenir sur cet appareil" });
+  await context.clock.setFixedTime(new Date("2022-12-02T22:00:00+01:00"));
   await load(page);
-  await page.getByRole("switch", { name: "Se souvenir sur cet appareil" }).check();
+  await remember.check();
   await page.getByLabel("Diplôme", { exact: true }).selectOption("cap");
   assert.deepEqual(await ownStorageKeys(page), ["candidat:aix-marseille-2023:lang", "candidat:aix-marseille-2023:situation", "candidat:aix-marseille-2023:until"]);
   assert.equal(await page.evaluate(() => localStorage.getItem("candidat:aix-marseille-2023:until")), "2022-12-02T23:59:59+01:00");
+  // The next visit comes after the deadline: the answers are gone, and nothing can be kept.
+  await context.clock.setFixedTime(new Date("2022-12-03T09:00:00+01:00"));
   await reload(page);
   assert.equal(await page.locator("#diploma").inputValue(), "bac-pro");
   assert.deepEqual(await ownStorageKeys(page), []);
-  assert.equal(await page.getByRole("switch", { name: "Se souvenir sur cet appareil" }).isChecked(), false);
+  assert.equal(await remember.isChecked(), false);
+  assert.equal(await remember.isDisabled(), true);
+  assert.match(await page.locator("#remember-hint").innerText(), /date limite de retour du dossier de cette session est passée/);
+  await page.getByLabel("Diplôme", { exact: true }).selectOption("cap");
+  assert.deepEqual(await ownStorageKeys(page), [], "nothing written after the deadline");
   assertClean(t);
   await context.close();
 });
