@@ -18,7 +18,7 @@ for (const [name, viewport, scale] of [["320 px", { width: 320, height: 640 }, 1
     // Open every part that can grow: an acquis row, both accommodations, every "Pourquoi ?".
     await page.getByTestId("disability-both").check();
     await page.getByTestId("acquis-add").click();
-    await page.getByTestId("acquis-0-epreuve").fill("EP2 Épreuve professionnelle très longue");
+    await page.locator("#acquis-0-epreuve").fill("EP2 Épreuve professionnelle très longue");
     await page.$$eval("#app details", (ds) => ds.forEach((d) => (d.open = true)));
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
