@@ -121,8 +121,9 @@ pub fn applies(id: ItemId, situation: &Situation) -> bool {
 pub enum Posting {
     /// No `posted_on` in the situation.
     Unknown,
-    /// `posted_on` is later than the evaluated instant's local date: not posted yet at that
-    /// instant (why: the CLI replays past instants; a fact dated in the future is not yet true).
+    /// `posted_on` is inside the return window but later than the evaluated instant's local
+    /// date: not posted yet at that instant, a planned date (why: the CLI replays past instants;
+    /// a fact dated in the future is not yet true).
     NotYet,
     /// Posted before the return window opened: the notice asks for posting *between* the two
     /// dates, so this posting is not counted and the item stays to do (post again).
@@ -131,24 +132,68 @@ pub enum Posting {
     BeforeWindow,
     /// Inside the return window (dates, both inclusive): `mail-file` is done.
     InWindow,
-    /// After the return deadline: `mail-file` is late and the verdict is too-late (R10).
+    /// On the closing day of a window that closes at a set hour (e.g. 17:00), evaluated after
+    /// that hour: the date carries no hour, so nothing shows the file went before the close.
+    /// `mail-file` is late and the verdict too-late. Why not "done": a wrong on-track is the
+    /// worst answer; the candidate who did post or upload in time knows it, the page says why.
+    /// Evaluated at or before the closing instant, the same date is [`Posting::InWindow`].
+    ClosingDayAfterHour,
+    /// After the return window's last day: `mail-file` is late and the verdict is too-late
+    /// (R10), *whatever the evaluated instant* — a planned date that is already too late is
+    /// flagged now, not on the day it would happen.
     AfterWindow,
 }
 
 /// Classify `posted_on` against the session's return window, at local instant `at`.
 ///
 /// The postmark is a date (DOMAIN.md: "the date of posting counts, 2 December inclusive"), so
-/// it is compared with the window's first and last local *dates*, even when the session gives
-/// hours (a postmark carries no hour).
+/// it is compared with the window's first and last local *dates*. When the window closes at a
+/// set hour ([`Session::return_closes_at_an_hour`], ADR 0003), a date equal to the closing day
+/// counts only while `at` is at or before the closing instant; after it, the date cannot show
+/// that the posting or upload was before the hour ([`Posting::ClosingDayAfterHour`]). Earlier
+/// days inside the window count at every instant; whole-day windows are unchanged.
+/// A date after the window's last day is [`Posting::AfterWindow`] at every instant, checked
+/// before "not yet" (decision: a planned date that is already too late is flagged).
 pub fn posting(session: &Session, situation: &Situation, at: DateTime<Tz>) -> Posting {
-    match situation.posted_on {
-        None => Posting::Unknown,
-        Some(d) if d > at.date_naive() => Posting::NotYet,
-        Some(d) if d < session.return_opens.date_naive() => Posting::BeforeWindow,
-        Some(d) if d > session.return_closes.date_naive() => Posting::AfterWindow,
-        Some(_) => Posting::InWindow,
+    let Some(d) = situation.posted_on else {
+        return Posting::Unknown;
+    };
+    let last_day = session.return_closes.date_naive();
+    if d > last_day {
+        Posting::AfterWindow
+    } else if d > at.date_naive() {
+        Posting::NotYet
+    } else if d < session.return_opens.date_naive() {
+        Posting::BeforeWindow
+    } else if d == last_day && session.return_closes_at_an_hour() && at > session.return_closes {
+        Posting::ClosingDayAfterHour
+    } else {
+        Posting::InWindow
     }
 }
+
+/// Items that must be done before pre-registration closes for the candidacy to exist: an
+/// account valid (created and activated) in time, then the online registration (R1–R4).
+pub const ACCOUNT_CHAIN: [ItemId; 3] = [
+    ItemId::CreateAccount,
+    ItemId::ActivateAccount,
+    ItemId::RegisterOnline,
+];
+
+/// Items that go in the file (the envelope, or the upload) and `mail-file` itself: R10 cancels
+/// the candidacy when "the signed confirmation with its supporting documents" has not been
+/// returned by the deadline. Not in this list, on purpose: `declare-handicap`,
+/// `declare-acquis`, `request-accommodation`, `read-referentiel` — missing them, the candidacy
+/// stands, without the accommodations or the acquis (they show as late, the verdict holds).
+pub const ENVELOPE: [ItemId; 7] = [
+    ItemId::PrintConfirmation,
+    ItemId::SignConfirmation,
+    ItemId::AttachSupportingDocuments,
+    ItemId::AttachAccommodationNotice,
+    ItemId::AttachTranscript,
+    ItemId::AttachDiploma,
+    ItemId::MailFile,
+];
 
 /// Drop sub-second precision. Why: bounds are whole seconds and a closing second is inclusive
 /// as a whole ("17:00" closes at 17:00:01), and the contract prints instants without fractions.
@@ -184,10 +229,15 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 ///   seconds: an item is `late` when `at` is strictly after its due instant, at whole-second
 ///   precision. The same holds for the activation deadline (created + 48 h exactly is still in
 ///   time; one second later the account is gone).
-/// - Facts dated after `at` (`account_created_at`, `posted_on`) are not yet true at `at`.
+/// - Facts dated after `at` (`account_created_at`, `posted_on`) are not yet true at `at`,
+///   except a `posted_on` after the return window's last day: late at every instant.
 /// - `posted_on`, when given, decides `mail-file` alone (a tick of `mail-file` is then
 ///   ignored): inside the window → done, after → late, before the window opens or later than
-///   `at` → not done (todo, or late once the return deadline passed). See [`Posting`].
+///   `at` → not done (todo, or late once the return deadline passed). On the closing day of a
+///   window that closes at a set hour, done only while `at` is at or before the closing
+///   instant, late after it (the date cannot show the hour). See [`Posting`].
+/// - `account_created_at` after the pre-registration close makes `create-account` late even
+///   if ticked: an account created then could not be used to register (R1, R2).
 /// - `mail-file` ticked without `posted_on` counts as done: the candidate says it was sent;
 ///   the page should ask for the postmark date.
 /// - Activation expired: `activate-account` is `expired` even after the pre-registration
@@ -199,9 +249,13 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 /// - `changes` = `red-pen` also when the confirmation is printed during pre-registration but
 ///   before the return window opens (the paper exists, corrections go on it); "return window
 ///   still open" is read as "return deadline not passed".
-/// - The verdict is `too-late` exactly in the contract's two cases (plus a posting dated after
-///   the deadline). Other late items (e.g. `declare-handicap`) show as `late` but do not by
-///   themselves cancel the candidacy.
+/// - The verdict is `too-late` when, after the pre-registration closed, any item of
+///   [`ACCOUNT_CHAIN`] is not done (no valid account by the close means no online
+///   registration, R1–R4); when, after the return deadline, any item of [`ENVELOPE`] is not
+///   done (R10: no signed confirmation with its documents, candidacy cancelled); and whenever
+///   `mail-file` is late (a posting dated after the window, or on the closing day after the
+///   hour). Other late items (`declare-handicap`, `declare-acquis`) show as `late` but the
+///   candidacy stands without the accommodations or acquis, so the verdict does not turn.
 pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> Evaluation {
     let tz = session.time_zone;
     let at = whole_second(at).with_timezone(&tz);
@@ -254,6 +308,11 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         .map(|c| whole_second(c.with_timezone(&Utc)) <= at.with_timezone(&Utc))
         .unwrap_or(false);
     let expired = created && !ticked(ItemId::ActivateAccount) && activation.is_some_and(|a| at > a);
+    // Created (and known at `at`) only after the pre-registration closed: too late to register.
+    let created_too_late = created
+        && situation
+            .account_created_at
+            .is_some_and(|c| whole_second(c.with_timezone(&Utc)) > reg_closes.with_timezone(&Utc));
     let by_due = |due: Option<DateTime<Tz>>| match due {
         Some(d) if at > d => Status::Late,
         _ => Status::Todo,
@@ -276,12 +335,13 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         };
         let status = match id {
             ItemId::CreateAccount if expired => by_due(due),
+            ItemId::CreateAccount if created_too_late => Status::Late,
             ItemId::CreateAccount if created || ticked(id) => Status::Done,
             ItemId::ActivateAccount if ticked(id) => Status::Done,
             ItemId::ActivateAccount if expired => Status::Expired,
             ItemId::MailFile => match post {
                 Posting::InWindow => Status::Done,
-                Posting::AfterWindow => Status::Late,
+                Posting::AfterWindow | Posting::ClosingDayAfterHour => Status::Late,
                 Posting::NotYet | Posting::BeforeWindow => by_due(due),
                 Posting::Unknown if ticked(id) => Status::Done,
                 Posting::Unknown => by_due(due),
@@ -298,15 +358,16 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     }
 
     let status_of = |id: ItemId| items.iter().find(|i| i.id == id).map(|i| i.status);
-    let registered = status_of(ItemId::RegisterOnline) == Some(Status::Done);
+    // An item that applies and is not done (late, expired, or still todo).
+    let missing = |id: ItemId| status_of(id).is_some_and(|s| s != Status::Done);
     let mail = status_of(ItemId::MailFile);
     let posted = mail == Some(Status::Done);
     let printed = status_of(ItemId::PrintConfirmation) == Some(Status::Done);
 
     let verdict = if at < reg_opens {
         Verdict::NotOpenYet
-    } else if (at > reg_closes && !registered)
-        || (at > ret_closes && !posted)
+    } else if (at > reg_closes && ACCOUNT_CHAIN.into_iter().any(missing))
+        || (at > ret_closes && ENVELOPE.into_iter().any(missing))
         || mail == Some(Status::Late)
     {
         Verdict::TooLate
@@ -349,6 +410,18 @@ mod tests {
     }
     fn ids(ev: &Evaluation) -> Vec<ItemId> {
         ev.items.iter().map(|i| i.id).collect()
+    }
+    /// The account chain and the envelope of a minimal situation, without `mail-file`.
+    fn all_but_mail() -> Vec<ItemId> {
+        use ItemId::*;
+        vec![
+            CreateAccount,
+            ActivateAccount,
+            RegisterOnline,
+            PrintConfirmation,
+            SignConfirmation,
+            AttachSupportingDocuments,
+        ]
     }
 
     #[test]
@@ -520,7 +593,16 @@ mod tests {
         assert_eq!(ev.verdict, Verdict::TooLate);
         assert_eq!(status(&ev, ItemId::RegisterOnline), Some(Status::Late));
         let mut s = sit();
+        // Registered, but no account created and activated by the close (decision C).
         s.done = vec![ItemId::RegisterOnline];
+        let ev = evaluate(&session, &s, at("2022-11-18T00:00:00+01:00"));
+        assert_eq!(ev.verdict, Verdict::TooLate);
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Late));
+        s.done = vec![
+            ItemId::CreateAccount,
+            ItemId::ActivateAccount,
+            ItemId::RegisterOnline,
+        ];
         let ev = evaluate(&session, &s, at("2022-11-18T00:00:00+01:00"));
         assert_eq!(ev.verdict, Verdict::OnTrack);
         assert_eq!(ev.changes, Changes::RedPen);
@@ -531,7 +613,8 @@ mod tests {
     fn posted_on_read_against_the_return_window() {
         let session = default_session();
         let mut s = sit();
-        s.done = vec![ItemId::RegisterOnline, ItemId::MailFile];
+        s.done = all_but_mail();
+        s.done.push(ItemId::MailFile);
         let after = at("2022-12-10T12:00:00+01:00");
         let check = |s: &Situation, posted: &str, t: DateTime<Utc>| {
             let mut s = s.clone();
@@ -552,10 +635,11 @@ mod tests {
             check(&s, "2022-12-03", after),
             (Status::Late, Verdict::TooLate, Changes::None)
         );
-        // Before the window opens: does not count, even though mail-file is ticked.
+        // Before the window opens: does not count, even though mail-file is ticked (the
+        // confirmation is ticked printed: corrections in red pen).
         assert_eq!(
             check(&s, "2022-10-18", at("2022-11-01T12:00:00+01:00")),
-            (Status::Todo, Verdict::OnTrack, Changes::Online)
+            (Status::Todo, Verdict::OnTrack, Changes::RedPen)
         );
         assert_eq!(check(&s, "2022-10-18", after).1, Verdict::TooLate);
         // Dated after the instant: not yet posted.
@@ -573,7 +657,7 @@ mod tests {
     fn mail_file_ticked_without_date_counts_and_missing_file_is_too_late() {
         let session = default_session();
         let mut s = sit();
-        s.done = vec![ItemId::RegisterOnline];
+        s.done = all_but_mail();
         let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
         assert_eq!(
             (ev.verdict, status(&ev, ItemId::MailFile)),
@@ -621,6 +705,170 @@ mod tests {
             evaluate(&session, &s, at("2022-12-05T00:00:00+01:00")).changes,
             Changes::None
         );
+    }
+
+    /// The default session with the return window closing at 17:00 on 2 December.
+    fn closing_at_17h() -> Session {
+        use chrono::TimeZone;
+        let mut s = default_session();
+        s.return_closes = s
+            .time_zone
+            .with_ymd_and_hms(2022, 12, 2, 17, 0, 0)
+            .single()
+            .unwrap();
+        s
+    }
+
+    #[test]
+    fn closing_day_posting_counts_only_until_the_hour() {
+        let session = closing_at_17h();
+        assert!(
+            session.return_closes_at_an_hour() && !default_session().return_closes_at_an_hour()
+        );
+        let mut s = sit();
+        s.done = all_but_mail();
+        s.posted_on = Some("2022-12-02".parse().unwrap());
+        let ev = |t: &str| {
+            let ev = evaluate(&session, &s, at(t));
+            (status(&ev, ItemId::MailFile).unwrap(), ev.verdict)
+        };
+        assert_eq!(
+            ev("2022-12-02T16:00:00+01:00"),
+            (Status::Done, Verdict::OnTrack)
+        );
+        assert_eq!(
+            ev("2022-12-02T17:00:00+01:00"),
+            (Status::Done, Verdict::OnTrack)
+        );
+        assert_eq!(
+            ev("2022-12-02T17:00:01+01:00"),
+            (Status::Late, Verdict::TooLate)
+        );
+        assert_eq!(
+            ev("2022-12-20T10:00:00+01:00"),
+            (Status::Late, Verdict::TooLate)
+        );
+        // An earlier day inside the window is done at every instant.
+        s.posted_on = Some("2022-12-01".parse().unwrap());
+        let e = evaluate(&session, &s, at("2022-12-20T10:00:00+01:00"));
+        assert_eq!(
+            (status(&e, ItemId::MailFile), e.verdict),
+            (Some(Status::Done), Verdict::OnTrack)
+        );
+        // A whole-day window: the closing day counts after the evaluated day too.
+        s.posted_on = Some("2022-12-02".parse().unwrap());
+        let e = evaluate(&default_session(), &s, at("2022-12-20T10:00:00+01:00"));
+        assert_eq!(
+            (status(&e, ItemId::MailFile), e.verdict),
+            (Some(Status::Done), Verdict::OnTrack)
+        );
+    }
+
+    #[test]
+    fn a_planned_date_after_the_window_is_late_at_every_instant() {
+        let mut s = sit();
+        s.done = all_but_mail();
+        s.posted_on = Some("2022-12-10".parse().unwrap());
+        for t in [
+            "2022-10-25T10:00:00+02:00",
+            "2022-11-20T10:00:00+01:00",
+            "2022-12-20T10:00:00+01:00",
+        ] {
+            let ev = evaluate(&default_session(), &s, at(t));
+            assert_eq!(
+                (status(&ev, ItemId::MailFile), ev.verdict),
+                (Some(Status::Late), Verdict::TooLate),
+                "{t}"
+            );
+        }
+        // Inside the window but after the instant: planned, todo.
+        s.posted_on = Some("2022-11-30".parse().unwrap());
+        let ev = evaluate(&default_session(), &s, at("2022-11-20T10:00:00+01:00"));
+        assert_eq!(
+            (status(&ev, ItemId::MailFile), ev.verdict),
+            (Some(Status::Todo), Verdict::OnTrack)
+        );
+    }
+
+    #[test]
+    fn the_account_chain_decides_after_the_close() {
+        let session = default_session();
+        let after = at("2022-11-20T12:00:00+01:00");
+        for missing in ACCOUNT_CHAIN {
+            let mut s = sit();
+            s.done = ACCOUNT_CHAIN
+                .into_iter()
+                .filter(|i| *i != missing)
+                .collect();
+            let before = evaluate(&session, &s, at("2022-11-10T12:00:00+01:00"));
+            assert_eq!(before.verdict, Verdict::OnTrack, "{missing:?}");
+            let ev = evaluate(&session, &s, after);
+            assert_eq!(ev.verdict, Verdict::TooLate, "{missing:?}");
+            assert_eq!(status(&ev, missing), Some(Status::Late), "{missing:?}");
+        }
+        // Created after the close: create-account late even if ticked, too-late.
+        let mut s = sit();
+        s.done = ACCOUNT_CHAIN.to_vec();
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-11-18T09:00:00+01:00").unwrap());
+        let ev = evaluate(&session, &s, after);
+        assert_eq!(
+            (status(&ev, ItemId::CreateAccount), ev.verdict),
+            (Some(Status::Late), Verdict::TooLate)
+        );
+        // Created on the last second of the close: in time.
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-11-17T23:59:59+01:00").unwrap());
+        let ev = evaluate(&session, &s, after);
+        assert_eq!(
+            (status(&ev, ItemId::CreateAccount), ev.verdict),
+            (Some(Status::Done), Verdict::OnTrack)
+        );
+    }
+
+    #[test]
+    fn the_envelope_decides_after_the_return_deadline() {
+        let session = default_session();
+        let mut full = sit();
+        full.existing_accommodation = true;
+        full.new_accommodation_request = true;
+        full.acquis = vec![
+            Acquis {
+                epreuve: "EG1".into(),
+                kind: AcquisKind::Benefice,
+            },
+            Acquis {
+                epreuve: "EG2".into(),
+                kind: AcquisKind::Dispense,
+            },
+        ];
+        full.posted_on = Some("2022-11-30".parse().unwrap());
+        let after = at("2022-12-05T12:00:00+01:00");
+        let envelope = ENVELOPE.into_iter().filter(|i| *i != ItemId::MailFile);
+        for missing in envelope {
+            let mut s = full.clone();
+            s.done = ItemId::ALL.into_iter().filter(|i| *i != missing).collect();
+            let ev = evaluate(&session, &s, at("2022-12-01T12:00:00+01:00"));
+            assert_eq!(
+                ev.verdict,
+                Verdict::OnTrack,
+                "{missing:?} before the deadline"
+            );
+            let ev = evaluate(&session, &s, after);
+            assert_eq!(ev.verdict, Verdict::TooLate, "{missing:?}");
+        }
+        // Not in the envelope: late, but the candidacy stands.
+        for missing in [
+            ItemId::DeclareHandicap,
+            ItemId::DeclareAcquis,
+            ItemId::RequestAccommodation,
+            ItemId::ReadReferentiel,
+        ] {
+            let mut s = full.clone();
+            s.done = ItemId::ALL.into_iter().filter(|i| *i != missing).collect();
+            let ev = evaluate(&session, &s, after);
+            assert_eq!(ev.verdict, Verdict::OnTrack, "{missing:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! The file format is documented for exam offices in `sessions/README.md`. Parsing walks a
 //! `serde_json::Value` by hand so that every problem is reported with its JSON path.
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
+};
 use chrono_tz::Tz;
 use serde_json::Value;
 
@@ -212,17 +214,64 @@ const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
 const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instructions"];
 const LINK_FIELDS: &[&str] = &["cyclades", "academie", "accommodation", "eduscol"];
 
+/// How many years before the session year a window bound may fall. Why 2: the notice's
+/// session 2023 is registered for in autumn 2022; an académie may open a year earlier still,
+/// but a bound further away is a typo (1890, or last year's file half updated).
+pub const BOUND_YEARS_BEFORE_SESSION: i32 = 2;
+
+impl Bound {
+    fn year(self) -> i32 {
+        match self {
+            Bound::Date(d) => d.year(),
+            Bound::DateTime(dt) => dt.year(),
+        }
+    }
+    /// chrono reads a second 60 as a leap second (nanoseconds ≥ 1 s).
+    fn is_leap_second(self) -> bool {
+        matches!(self, Bound::DateTime(dt) if dt.nanosecond() >= 1_000_000_000)
+    }
+}
+
 /// Reads one window object; returns the raw bounds (each may be missing/invalid).
+///
+/// A bound is refused (and `None` returned, so no order check repeats the problem) when it is
+/// not a real date, when it names a leap second (":60" — why: civil time in the académies'
+/// zones never shows one, and chrono would read it as 59.999…; a typo for 59 or 00), or when
+/// its year is outside `session_year - 2 ..= session_year` (only checked when the session year
+/// itself is valid).
 fn window_bounds(
     w: &mut Walker,
     m: &serde_json::Map<String, Value>,
     path: &str,
+    session_year: Option<i32>,
 ) -> (Option<Bound>, Option<Bound>) {
     let one = |w: &mut Walker, key: &str| -> Option<Bound> {
         let p = format!("{path}.{key}");
         let v = w.required(m, path, key)?;
         let s = w.string(v, &p)?;
         match parse_bound(s) {
+            Some(b) if b.is_leap_second() => {
+                w.push(
+                    &p,
+                    format!("« {s} » : la seconde 60 n'existe pas dans l'heure légale ; écrire 59 (ou l'heure sans les secondes)."),
+                    format!("\"{s}\": second 60 does not exist in civil time; write 59 (or the time without seconds)."),
+                );
+                None
+            }
+            Some(b)
+                if session_year.is_some_and(|y| {
+                    !(y - BOUND_YEARS_BEFORE_SESSION..=y).contains(&b.year())
+                }) =>
+            {
+                let y = session_year.unwrap_or_default();
+                let from = y - BOUND_YEARS_BEFORE_SESSION;
+                w.push(
+                    &p,
+                    format!("« {s} » est en {} : pour la session {y}, les dates tombent entre {from} et {y}.", b.year()),
+                    format!("\"{s}\" is in {}: for the {y} session, dates fall between {from} and {y}.", b.year()),
+                );
+                None
+            }
             Some(b) => Some(b),
             None => {
                 w.push(
@@ -403,7 +452,7 @@ impl Session {
             .required(m, "$", "pre_registration")
             .and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS))
         {
-            let (o, c) = window_bounds(&mut w, pm, "$.pre_registration");
+            let (o, c) = window_bounds(&mut w, pm, "$.pre_registration", session_year);
             reg_opens = resolve_reported(
                 &mut w,
                 o,
@@ -428,7 +477,16 @@ impl Session {
             );
         }
 
-        let activation = w.required(m, "$", "activation_delay_hours").and_then(|v| match v.as_u64() {
+        // why the float branch: JSON has one number type and some tools write 48 as 48.0; a
+        // whole float is the same number of hours. 4.5 or -1 stay refused (wrong type).
+        let whole_hours = |v: &Value| {
+            v.as_u64().or_else(|| {
+                v.as_f64()
+                    .filter(|f| f.fract() == 0.0 && (0.0..=1e15).contains(f))
+                    .map(|f| f as u64)
+            })
+        };
+        let activation = w.required(m, "$", "activation_delay_hours").and_then(|v| match whole_hours(v) {
             Some(0) => {
                 w.push(
                     "$.activation_delay_hours",
@@ -465,7 +523,7 @@ impl Session {
             .and_then(|v| w.object(v, "$.return", RETURN_FIELDS))
         {
             return_ok = true;
-            let (o, c) = window_bounds(&mut w, rm, "$.return");
+            let (o, c) = window_bounds(&mut w, rm, "$.return", session_year);
             ret_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.return.opens");
             ret_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.return.closes");
             check_order(
@@ -475,6 +533,14 @@ impl Session {
                 "$.return.closes",
                 "Le retour du dossier ferme avant d'ouvrir.",
                 "The return window closes before it opens.",
+            );
+            check_order(
+                &mut w,
+                reg_opens,
+                ret_opens,
+                "$.return.opens",
+                "Le retour du dossier ouvre avant la pré-inscription : on ne peut pas envoyer une confirmation qui n'existe pas encore.",
+                "The return window opens before the pre-registration: a confirmation that does not exist yet cannot be sent.",
             );
             check_order(
                 &mut w,
@@ -660,6 +726,21 @@ impl Session {
     pub fn offers(&self, d: Diploma) -> bool {
         self.diplomas.contains(&d)
     }
+
+    /// Whether the return window closes at a set hour (the file gave a time such as
+    /// `"2023-12-01T17:00"`), rather than at the end of a whole day (23:59:59 local).
+    ///
+    /// Why it matters: a postmark or an upload date (`posted_on`) carries no hour, so on the
+    /// closing day of such a window it cannot show that the file went before the hour (ADR 0003).
+    /// A file that writes `"T23:59:59"` reads as the whole day, which it is.
+    pub fn return_closes_at_an_hour(&self) -> bool {
+        self.return_closes.time() != NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
+    }
+
+    /// Whether the return window opens at a set hour rather than at 00:00 of a whole day.
+    pub fn return_opens_at_an_hour(&self) -> bool {
+        self.return_opens.time() != NaiveTime::MIN
+    }
 }
 
 /// The notice's session (Aix-Marseille 2023), embedded as the default.
@@ -821,7 +902,8 @@ mod tests {
         let p = problems_with(|v| {
             v["pre_registration"] = json!({"opens": "2022-11-17", "closes": "2022-10-19"})
         });
-        assert_eq!(paths(&p), ["$.pre_registration.closes"]);
+        // The return window (opening 19 October) now also opens before the pre-registration.
+        assert_eq!(paths(&p), ["$.pre_registration.closes", "$.return.opens"]);
         let p = problems_with(|v| v["return"]["closes"] = json!("2022-11-16"));
         assert_eq!(paths(&p), ["$.return.closes"], "{p:?}");
         assert!(p[0].en.contains("before the pre-registration closes"));
@@ -829,6 +911,60 @@ mod tests {
         assert_eq!(paths(&p), ["$.return.closes"]);
         // Same instant is allowed (inclusive bounds).
         assert!(problems_with(|v| v["return"]["closes"] = json!("2022-11-17")).is_empty());
+    }
+
+    #[test]
+    fn return_may_not_open_before_the_pre_registration() {
+        let p = problems_with(|v| v["return"]["opens"] = json!("2022-10-18"));
+        assert_eq!(paths(&p), ["$.return.opens"]);
+        assert!(p[0].en.contains("opens before the pre-registration") && !p[0].fr.is_empty());
+        // Same instant is allowed; with hours, one minute earlier is not.
+        assert!(problems_with(|v| v["return"]["opens"] = json!("2022-10-19T00:00")).is_empty());
+        let p = problems_with(|v| {
+            v["pre_registration"]["opens"] = json!("2022-10-19T08:00");
+            v["return"]["opens"] = json!("2022-10-19T07:59");
+        });
+        assert_eq!(paths(&p), ["$.return.opens"]);
+    }
+
+    #[test]
+    fn a_leap_second_is_refused_in_every_bound() {
+        for (win, edge, text) in [
+            ("pre_registration", "opens", "2022-10-19T00:00:60"),
+            ("pre_registration", "closes", "2022-11-17T23:59:60"),
+            ("return", "opens", "2022-10-19T08:00:60"),
+            ("return", "closes", "2022-12-02T17:00:60"),
+        ] {
+            let p = problems_with(|v| v[win][edge] = json!(text));
+            assert_eq!(paths(&p), [format!("$.{win}.{edge}")], "{text}");
+            assert!(p[0].en.contains("second 60") && p[0].fr.contains("seconde 60"), "{p:?}");
+        }
+        assert!(problems_with(|v| v["return"]["closes"] = json!("2022-12-02T23:59:59")).is_empty());
+    }
+
+    #[test]
+    fn every_bound_falls_within_two_years_before_the_session_year() {
+        for (win, edge, text) in [
+            ("pre_registration", "opens", "1890-10-19"),
+            ("pre_registration", "closes", "2024-11-17"),
+            ("return", "opens", "2020-12-31T08:00"),
+            ("return", "closes", "2099-12-02"),
+        ] {
+            let p = problems_with(|v| v[win][edge] = json!(text));
+            assert!(paths(&p).contains(&format!("$.{win}.{edge}").as_str()), "{text}: {p:?}");
+            let pr = p.iter().find(|pr| pr.path == format!("$.{win}.{edge}")).unwrap();
+            assert!(pr.en.contains("between 2021 and 2023") && pr.fr.contains("entre 2021 et 2023"), "{pr:?}");
+        }
+        // 2021 (session year - 2) is the earliest year allowed: only the order check speaks.
+        let p = problems_with(|v| v["return"]["opens"] = json!("2021-01-01"));
+        assert_eq!(paths(&p), ["$.return.opens"]);
+        assert!(p[0].en.contains("opens before the pre-registration"), "{p:?}");
+        // Without a valid session year, no year check (the session year's problem says it).
+        let p = problems_with(|v| {
+            v["session_year"] = json!(1850);
+            v["pre_registration"]["opens"] = json!("1890-10-19");
+        });
+        assert_eq!(paths(&p), ["$.session_year"]);
     }
 
     #[test]
@@ -847,11 +983,15 @@ mod tests {
 
     #[test]
     fn activation_delay_zero_absurd_or_not_a_number() {
-        for bad in [json!(0), json!(721), json!(-1), json!(4.5), json!("48")] {
+        for bad in [json!(0), json!(721), json!(-1), json!(4.5), json!("48"), json!(-1.0), json!(0.0), json!(1e300)] {
             let p = problems_with(|v| v["activation_delay_hours"] = bad.clone());
             assert_eq!(paths(&p), ["$.activation_delay_hours"], "{bad}");
         }
         assert!(problems_with(|v| v["activation_delay_hours"] = json!(720)).is_empty());
+        // A whole float is the same number of hours.
+        let mut v = base();
+        v["activation_delay_hours"] = json!(48.0);
+        assert_eq!(Session::from_json(&v.to_string()).unwrap().activation_delay_hours, 48);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The candidate's situation: the contract's JSON (CLI, share link, local storage).
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
@@ -26,6 +26,11 @@ pub struct Situation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted_on: Option<NaiveDate>,
 }
+
+/// Years a situation's dates (`account_created_at`, `posted_on`) may fall in, like a session
+/// year (ADR 0005 §9). Why: a year such as 0022 or 2922 is a typo; read as given it would say
+/// "late" or "not yet" with confidence about a date the candidate never meant.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 const FIELDS: &[&str] = &[
     "diploma",
@@ -123,6 +128,11 @@ impl Situation {
         if let Some(v) = Walker::optional(m, "account_created_at") {
             if let Some(s) = w.string(v, "$.account_created_at") {
                 match DateTime::parse_from_rfc3339(s) {
+                    Ok(t) if !PLAUSIBLE_YEARS.contains(&t.year()) => w.push(
+                        "$.account_created_at",
+                        format!("« {s} » est en {} : la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                        format!("\"{s}\" is in {}: the account creation date must fall between {} and {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                    ),
                     Ok(t) => sit.account_created_at = Some(t),
                     Err(_) => w.push(
                         "$.account_created_at",
@@ -197,6 +207,11 @@ impl Situation {
                     _ => c.is_ascii_digit(),
                 });
             match crate::timefmt::parse_date(s) {
+                Some(d) if shaped && !PLAUSIBLE_YEARS.contains(&d.year()) => w.push(
+                    "$.posted_on",
+                    format!("« {s} » est en {} : la date d'envoi du dossier doit tomber entre {} et {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                    format!("\"{s}\" is in {}: the date the file was sent must fall between {} and {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                ),
                 Some(d) if shaped => sit.posted_on = Some(d),
                 _ => w.push(
                     "$.posted_on",
@@ -272,6 +287,38 @@ mod tests {
                 "$.posted_on"
             ]
         );
+    }
+
+    #[test]
+    fn dates_outside_2000_to_2100_are_refused() {
+        for (text, path) in [
+            (
+                r#"{"diploma":"cap","account_created_at":"1999-12-31T23:59:59+01:00"}"#,
+                "$.account_created_at",
+            ),
+            (
+                r#"{"diploma":"cap","account_created_at":"2101-01-01T00:00:00Z"}"#,
+                "$.account_created_at",
+            ),
+            (
+                r#"{"diploma":"cap","posted_on":"0022-12-01"}"#,
+                "$.posted_on",
+            ),
+            (
+                r#"{"diploma":"cap","posted_on":"2922-12-01"}"#,
+                "$.posted_on",
+            ),
+        ] {
+            let p = Situation::from_json(text, &default_session()).unwrap_err();
+            assert_eq!(p.len(), 1, "{text}");
+            assert_eq!(p[0].path, path);
+            assert!(
+                p[0].en.contains("between 2000 and 2100") && p[0].fr.contains("entre 2000 et 2100"),
+                "{p:?}"
+            );
+        }
+        let ok = r#"{"diploma":"cap","account_created_at":"2000-01-01T00:00:00+01:00","posted_on":"2100-12-31"}"#;
+        assert!(Situation::from_json(ok, &default_session()).is_ok());
     }
 
     #[test]

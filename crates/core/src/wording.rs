@@ -491,18 +491,21 @@ fn why(
     let upload = session.return_mode == ReturnMode::Upload;
     let hours = session.activation_delay_hours;
     let reg_closes = format_instant(session.registration_closes, lang);
-    // why dates in post mode: a postmark has a day, not an hour; upload times are exact.
-    let (ret_opens, ret_closes) = if upload {
-        (
-            format_instant(session.return_opens, lang),
-            format_instant(session.return_closes, lang),
-        )
+    // why dates in post mode: a postmark has a day, not an hour; upload times are exact. A
+    // bound given with a set hour shows its hour in both modes (ADR 0003: on the closing day,
+    // the hour decides whether a posting dated that day counts).
+    let ret_opens = if upload || session.return_opens_at_an_hour() {
+        format_instant(session.return_opens, lang)
     } else {
-        (
-            format_date(session.return_opens.date_naive(), lang),
-            format_date(session.return_closes.date_naive(), lang),
-        )
+        format_date(session.return_opens.date_naive(), lang)
     };
+    let ret_closes = if upload || session.return_closes_at_an_hour() {
+        format_instant(session.return_closes, lang)
+    } else {
+        format_date(session.return_closes.date_naive(), lang)
+    };
+    // Set when the item's own sentence already says why it is late (mail-file with a date).
+    let mut late_explained = false;
     let mut s = match item.id {
         ItemId::CreateAccount => {
             let mut s = if fr {
@@ -595,12 +598,17 @@ fn why(
                 format!("As soon as the registration is finished, the confirmation for the {title} and the list of supporting documents are in \"Mes documents\" in your Cyclades account.")
             }
         }
-        ItemId::SignConfirmation => t(
-            lang,
-            "Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Toute correction ensuite se fait au stylo rouge uniquement, et aucune n'est prise en compte après la fin des inscriptions.",
-            "Check the confirmation, then date and sign it: without a signature the file is not complete. Any later correction is made in red pen only, and none is taken into account after registrations end.",
-        )
-        .to_owned(),
+        // DOMAIN.md's reading of R4, R7, R8 (the same as `changes`): online until the
+        // pre-registration closes, then red pen on the paper until it is sent, nothing after
+        // the return deadline.
+        ItemId::SignConfirmation => {
+            let sent = if upload { t(lang, "déposée", "uploaded") } else { t(lang, "envoyée", "sent") };
+            if fr {
+                format!("Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Les changements se font en ligne jusqu'à la fin de la pré-inscription ({reg_closes}), tant que la confirmation n'est pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, jusqu'à ce qu'elle soit {sent} ; après la date limite de retour ({ret_closes}), plus aucun changement.")
+            } else {
+                format!("Check the confirmation, then date and sign it: without a signature the file is not complete. Changes are made online until the pre-registration closes ({reg_closes}), as long as the confirmation is not printed; after that, only in red pen on the paper confirmation, until it is {sent}; after the return deadline ({ret_closes}), no change at all.")
+            }
+        }
         ItemId::AttachSupportingDocuments => {
             if upload {
                 t(lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
@@ -630,7 +638,11 @@ fn why(
                 format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
             }
         }
-        ItemId::MailFile => mail_why(item, session, situation, at, lang, &title, (&ret_opens, &ret_closes)),
+        ItemId::MailFile => {
+            let (s, explained) = mail_why(item, session, situation, at, lang, &title, (&ret_opens, &ret_closes));
+            late_explained = explained;
+            s
+        }
         ItemId::ReadReferentiel => {
             let link = &session.links.eduscol;
             if fr {
@@ -640,7 +652,7 @@ fn why(
             }
         }
     };
-    if item.status == Status::Late {
+    if item.status == Status::Late && !late_explained {
         s.push_str(t(
             lang,
             " Le délai est dépassé.",
@@ -650,6 +662,8 @@ fn why(
     s
 }
 
+/// The `mail-file` sentence, and whether it already says why the item is late (then the
+/// generic "the deadline has passed" is not added: a planned date must not read as passed).
 fn mail_why(
     item: &Item,
     session: &Session,
@@ -658,7 +672,7 @@ fn mail_why(
     lang: Lang,
     title: &str,
     (opens, closes): (&str, &str),
-) -> String {
+) -> (String, bool) {
     let fr = lang == Lang::Fr;
     let upload = session.return_mode == ReturnMode::Upload;
     let mut s = match session.address_for(title) {
@@ -682,48 +696,106 @@ fn mail_why(
         s.push(' ');
         s.push_str(extra);
     }
+    let mut explained = false;
     if let Some(d) = situation.posted_on {
         let day = format_date(d, lang);
-        // why the status first: it already carries what the instant decided.
-        let post = at.map(|at| posting(session, situation, at));
-        let note = if post == Some(Posting::NotYet) {
-            if fr {
-                format!(" Envoi prévu le {day}.")
-            } else {
-                format!(" Posting planned on {day}.")
+        let last_day = session.return_closes.date_naive();
+        let hour = session.return_closes_at_an_hour().then(|| {
+            let c = session.return_closes;
+            format!("{:02}:{:02}", c.hour(), c.minute())
+        });
+        // With the instant, the engine's reading; without it (item_why), the same reading
+        // rebuilt from the status the instant gave.
+        let post = match at {
+            Some(at) => posting(session, situation, at),
+            None if d > last_day => Posting::AfterWindow,
+            None if d < session.return_opens.date_naive() => Posting::BeforeWindow,
+            None if item.status == Status::Done => Posting::InWindow,
+            None if item.status == Status::Late && d == last_day && hour.is_some() => {
+                Posting::ClosingDayAfterHour
             }
-        } else if item.status == Status::Done {
-            if fr {
-                format!(
-                    " {} le {day}, dans les délais.",
-                    if upload { "Déposé" } else { "Envoyé" }
-                )
-            } else {
-                format!(
-                    " {} on {day}, in time.",
-                    if upload { "Uploaded" } else { "Sent" }
-                )
+            None => Posting::NotYet,
+        };
+        // A date in the future at the instant (planned), when the instant is known.
+        let future = at.is_some_and(|at| d > at.date_naive());
+        let note = match post {
+            Posting::Unknown => String::new(),
+            Posting::NotYet => {
+                let mut n = match (fr, upload) {
+                    (true, true) => format!(" Dépôt prévu le {day}."),
+                    (true, false) => format!(" Envoi prévu le {day}."),
+                    (false, true) => format!(" Upload planned on {day}."),
+                    (false, false) => format!(" Posting planned on {day}."),
+                };
+                if let (Some(h), true) = (&hour, d == last_day) {
+                    n.push_str(&if fr {
+                        format!(" C'est le dernier jour : au plus tard à {h}, après il est trop tard.")
+                    } else {
+                        format!(" That is the last day: by {h} at the latest, after that it is too late.")
+                    });
+                }
+                n
             }
-        } else if d > session.return_closes.date_naive() {
-            if fr {
-                format!(" Envoyé le {day}, après la date limite : le dossier ne peut plus être pris en compte.")
-            } else {
-                format!(" Sent on {day}, after the deadline: the file can no longer be accepted.")
+            Posting::InWindow if item.status == Status::Done => {
+                if fr {
+                    format!(" {} le {day}, dans les délais.", if upload { "Déposé" } else { "Envoyé" })
+                } else {
+                    format!(" {} on {day}, in time.", if upload { "Uploaded" } else { "Sent" })
+                }
             }
-        } else if d < session.return_opens.date_naive() {
-            if fr {
-                format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.")
-            } else {
-                format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.")
+            // Not reachable with the engine's statuses; worded as planned rather than guessed.
+            Posting::InWindow => {
+                if fr { format!(" Envoi prévu le {day}.") } else { format!(" Posting planned on {day}.") }
             }
-        } else if fr {
-            format!(" Envoi prévu le {day}.")
-        } else {
-            format!(" Posting planned on {day}.")
+            Posting::ClosingDayAfterHour => {
+                explained = true;
+                let h = hour.as_deref().unwrap_or_default();
+                match (fr, upload) {
+                    (true, true) => format!(" Le dépôt du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
+                    (true, false) => format!(" L'envoi du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
+                    (false, true) => format!(" An upload on {day} counts only if it was made by {h}; after that, it is too late."),
+                    (false, false) => format!(" A posting on {day} counts only if it was made by {h}; after that, it is too late."),
+                }
+            }
+            Posting::AfterWindow if future => {
+                explained = true;
+                // why no "planned" and no "deadline passed" together: the date is after the
+                // window, whatever the instant; say what it means and, while there is time,
+                // what to do instead.
+                let still_time = at.is_some_and(|at| at <= session.return_closes);
+                let mut n = if fr {
+                    format!(" Le {day} est après la date limite ({closes}) : un dossier {} ce jour-là ne serait plus pris en compte.", if upload { "déposé" } else { "envoyé" })
+                } else {
+                    format!(" {day} is after the deadline ({closes}): a file {} on that day could no longer be accepted.", if upload { "uploaded" } else { "sent" })
+                };
+                if still_time {
+                    n.push_str(&if fr {
+                        format!(" {} au plus tard le {closes}.", if upload { "Déposez-le" } else { "Envoyez-le" })
+                    } else {
+                        format!(" {} by {closes} at the latest.", if upload { "Upload it" } else { "Send it" })
+                    });
+                }
+                n
+            }
+            Posting::AfterWindow => {
+                explained = true;
+                if fr {
+                    format!(" {} le {day}, après la date limite : le dossier ne peut plus être pris en compte.", if upload { "Déposé" } else { "Envoyé" })
+                } else {
+                    format!(" {} on {day}, after the deadline: the file can no longer be accepted.", if upload { "Uploaded" } else { "Sent" })
+                }
+            }
+            Posting::BeforeWindow => {
+                if fr {
+                    format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.")
+                } else {
+                    format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.")
+                }
+            }
         };
         s.push_str(&note);
     }
-    s
+    (s, explained)
 }
 
 #[cfg(test)]
@@ -815,6 +887,89 @@ mod tests {
             item_label_for(ItemId::MailFile, &default_session(), Lang::Fr),
             item_label(ItemId::MailFile, Lang::Fr)
         );
+    }
+
+    /// The mail-file sentence at an instant (RFC 3339), for a situation on a session.
+    fn mail_at(session: &Session, s: &Situation, at: &str, lang: Lang) -> (Status, String) {
+        let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&Utc);
+        let ev = evaluate(session, s, at);
+        let item = ev.item(ItemId::MailFile).unwrap();
+        (item.status, item_why_at(item, session, s, ev.at, lang))
+    }
+
+    fn with_hours(upload: bool) -> Session {
+        let mut session = default_session();
+        session.return_closes = session.time_zone.with_ymd_and_hms(2022, 12, 1, 17, 0, 0).unwrap();
+        if upload {
+            session.return_mode = ReturnMode::Upload;
+        }
+        session
+    }
+
+    #[test]
+    fn a_closing_day_posting_after_the_hour_is_explained_plainly() {
+        let mut s = Situation::new(Diploma::Cap);
+        s.posted_on = NaiveDate::from_ymd_opt(2022, 12, 1);
+        for upload in [true, false] {
+            let session = with_hours(upload);
+            let (st, fr) = mail_at(&session, &s, "2022-12-01T18:00:00+01:00", Lang::Fr);
+            assert_eq!(st, Status::Late);
+            let word = if upload { "Le dépôt" } else { "L'envoi" };
+            assert!(fr.contains(&format!("{word} du jeudi 1er décembre 2022 ne compte que s'il a été fait au plus tard à 17:00 ; après, il est trop tard.")), "{fr}");
+            assert!(fr.contains("jeudi 1er décembre 2022 à 17:00"), "the closing hour is shown: {fr}");
+            assert!(!fr.contains("Le délai est dépassé") && !fr.contains("prévu"), "{fr}");
+            let (_, en) = mail_at(&session, &s, "2022-12-01T18:00:00+01:00", Lang::En);
+            assert!(en.contains("on Thursday 1 December 2022 counts only if it was made by 17:00; after that, it is too late."), "{en}");
+            assert!(en.contains("Thursday 1 December 2022, 17:00"), "{en}");
+            // Before the hour: in time.
+            let (st, en) = mail_at(&session, &s, "2022-12-01T16:00:00+01:00", Lang::En);
+            assert_eq!(st, Status::Done);
+            assert!(en.contains("in time"), "{en}");
+            // Planned on the closing day: the hour is said.
+            let (st, en) = mail_at(&session, &s, "2022-11-30T16:00:00+01:00", Lang::En);
+            assert_eq!(st, Status::Todo);
+            assert!(en.contains("planned") && en.contains("by 17:00"), "{en}");
+        }
+        // A whole-day window in post mode shows dates only, no hour.
+        let (_, fr) = mail_at(&default_session(), &s, "2022-11-30T16:00:00+01:00", Lang::Fr);
+        assert!(fr.contains("vendredi 2 décembre 2022 (cachet") && !fr.contains("23:59"), "{fr}");
+    }
+
+    #[test]
+    fn a_planned_date_after_the_window_is_not_also_a_passed_deadline() {
+        let session = default_session();
+        let mut s = Situation::new(Diploma::Cap);
+        s.posted_on = NaiveDate::from_ymd_opt(2022, 12, 10);
+        let (st, en) = mail_at(&session, &s, "2022-11-20T10:00:00+01:00", Lang::En);
+        assert_eq!(st, Status::Late);
+        assert!(!(en.contains("planned") && en.contains("deadline has passed")), "{en}");
+        assert!(!en.contains("planned") && !en.contains("has passed"), "{en}");
+        assert!(en.contains("is after the deadline") && en.contains("Send it by Friday 2 December 2022"), "{en}");
+        let (_, fr) = mail_at(&session, &s, "2022-11-20T10:00:00+01:00", Lang::Fr);
+        assert!(!fr.contains("prévu") && !fr.contains("Le délai est dépassé"), "{fr}");
+        assert!(fr.contains("est après la date limite"), "{fr}");
+        // After the deadline: no advice to send it in time any more.
+        let (_, en) = mail_at(&session, &s, "2022-12-05T10:00:00+01:00", Lang::En);
+        assert!(en.contains("after the deadline") && !en.contains("Send it by") && !en.contains("planned"), "{en}");
+        // Dated in the past, after the window: sent late.
+        let (_, en) = mail_at(&session, &s, "2022-12-20T10:00:00+01:00", Lang::En);
+        assert!(en.contains("Sent on Saturday 10 December 2022, after the deadline"), "{en}");
+    }
+
+    #[test]
+    fn sign_confirmation_says_when_changes_are_possible() {
+        let session = default_session();
+        let s = Situation::new(Diploma::Cap);
+        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap());
+        let item = ev.item(ItemId::SignConfirmation).unwrap();
+        let fr = item_why(item, &session, &s, Lang::Fr);
+        let en = item_why(item, &session, &s, Lang::En);
+        for w in [&fr, &en] {
+            assert!(!w.contains("fin des inscriptions") && !w.contains("after registrations end"), "{w}");
+            assert!(w.contains("17") && w.contains("2 "), "{w}");
+        }
+        assert!(fr.contains("en ligne jusqu'à la fin de la pré-inscription") && fr.contains("stylo rouge") && fr.contains("plus aucun changement"), "{fr}");
+        assert!(en.contains("online until the pre-registration closes") && en.contains("red pen") && en.contains("no change at all"), "{en}");
     }
 
     #[test]

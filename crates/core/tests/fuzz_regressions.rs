@@ -155,11 +155,23 @@ fn unknown_and_duplicate_keys() {
 
 #[test]
 fn session_windows_at_the_edges_of_the_calendar() {
-    // Years 0000 and 9999 are well-formed dates: accepted, and evaluated without panic even at
-    // chrono's extreme instants.
+    // Years 0000 and 9999 are well-formed dates, but far from the session year: refused, each
+    // bound by its path (a bound's year must be session_year - 2 ..= session_year).
     let wide = session_with("\"pre_registration\": { \"opens\": \"2022-10-19\", \"closes\": \"2022-11-17\" }", "\"pre_registration\": { \"opens\": \"0000-01-01\", \"closes\": \"9999-12-31\" }")
         .replacen("\"opens\": \"2022-10-19\",\n    \"closes\": \"2022-12-02\"", "\"opens\": \"0000-01-01\",\n    \"closes\": \"9999-12-31\"", 1);
-    let session = session_path(&wide).unwrap();
+    assert_eq!(
+        problem_paths(session_path(&wide)),
+        ["$.pre_registration.opens", "$.pre_registration.closes", "$.return.opens", "$.return.closes"]
+    );
+    // The same windows built directly still evaluate without panic, even at chrono's extreme
+    // instants (the engine must not rely on validation for that).
+    let mut session = default_session();
+    let tz = session.time_zone;
+    let local = |y, mo, d, h, mi, s| tz.from_local_datetime(&NaiveDate::from_ymd_opt(y, mo, d).unwrap().and_hms_opt(h, mi, s).unwrap()).earliest().unwrap();
+    session.registration_opens = local(0, 1, 1, 0, 0, 0);
+    session.return_opens = local(0, 1, 1, 0, 0, 0);
+    session.registration_closes = local(9999, 12, 31, 23, 59, 59);
+    session.return_closes = local(9999, 12, 31, 23, 59, 59);
     assert_eq!(session.registration_opens.with_timezone(&Utc).timestamp(), NaiveDate::from_ymd_opt(0, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp() - 561);
     let mut sit = Situation::new(Diploma::Cap);
     sit.posted_on = NaiveDate::from_ymd_opt(9999, 12, 31);
@@ -173,18 +185,18 @@ fn session_windows_at_the_edges_of_the_calendar() {
         assert_eq!(problem_paths(session_path(&text)), ["$.pre_registration.opens"], "{bad}");
     }
     // A leap second is accepted by chrono (23:59:60 reads as 23:59:59 plus one second of
-    // nanoseconds): no panic, and it evaluates and renders.
+    // nanoseconds) but not by a session file: civil time never shows one (a problem, no panic).
     let text = session_with("\"opens\": \"2022-10-19\", \"closes\": \"2022-11-17\"", "\"opens\": \"2022-10-19T23:59:60\", \"closes\": \"2022-11-17\"");
-    session_path(&text).unwrap();
+    assert_eq!(problem_paths(session_path(&text)), ["$.pre_registration.opens"]);
 }
 
 #[test]
 fn situation_dates_at_the_edges_of_the_calendar() {
     for ok in [
-        r#"{"diploma":"cap","posted_on":"0000-01-01"}"#,
-        r#"{"diploma":"cap","posted_on":"9999-12-31"}"#,
-        r#"{"diploma":"cap","account_created_at":"0000-01-01T00:00:00+23:59"}"#,
-        r#"{"diploma":"cap","account_created_at":"9999-12-31T23:59:59-23:59"}"#,
+        r#"{"diploma":"cap","posted_on":"2000-01-01"}"#,
+        r#"{"diploma":"cap","posted_on":"2100-12-31"}"#,
+        r#"{"diploma":"cap","account_created_at":"2000-01-01T00:00:00+23:59"}"#,
+        r#"{"diploma":"cap","account_created_at":"2100-12-31T23:59:59-23:59"}"#,
         r#"{"diploma":"cap","account_created_at":"2022-10-29T10:00:00.999999999Z"}"#,
         r#"{"diploma":"cap","account_created_at":"2016-12-31T23:59:60Z"}"#,
         r#"{"diploma":"cap","account_created_at":"2022-10-29t10:00:00z"}"#,
@@ -192,6 +204,12 @@ fn situation_dates_at_the_edges_of_the_calendar() {
         situation_path(ok).unwrap_or_else(|p| panic!("{ok}: {p:?}"));
     }
     for (bad, path) in [
+        // Well-formed, but years outside 2000..=2100 (the engine still copes with them when
+        // built directly: see evaluate_at_instants_at_the_limits).
+        (r#"{"diploma":"cap","posted_on":"0000-01-01"}"#, "$.posted_on"),
+        (r#"{"diploma":"cap","posted_on":"9999-12-31"}"#, "$.posted_on"),
+        (r#"{"diploma":"cap","account_created_at":"0000-01-01T00:00:00+23:59"}"#, "$.account_created_at"),
+        (r#"{"diploma":"cap","account_created_at":"9999-12-31T23:59:59-23:59"}"#, "$.account_created_at"),
         (r#"{"diploma":"cap","posted_on":"+275760-09-13"}"#, "$.posted_on"),
         (r#"{"diploma":"cap","posted_on":"-271821-04-20"}"#, "$.posted_on"),
         (r#"{"diploma":"cap","posted_on":"2022-02-29"}"#, "$.posted_on"),

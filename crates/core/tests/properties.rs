@@ -78,6 +78,15 @@ fn session() -> Session {
     default_session()
 }
 
+/// A post-mode session whose windows have hours (return closes at 12:00 on 1 December 2022),
+/// for the closing-day reading of `posted_on` (ADR 0003).
+fn session_with_hours() -> Session {
+    Session::from_json(include_str!(
+        "../../../tests/scenarios/sessions/guyane-2023-post.json"
+    ))
+    .expect("the Guyane test session is valid")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -101,8 +110,33 @@ proptest! {
     #[test]
     fn too_late_never_becomes_on_track(s in situation(), a in near_session(), b in near_session()) {
         let (early, late) = if a <= b { (a, b) } else { (b, a) };
-        let e = evaluate(&session(), &s, early);
-        let l = evaluate(&session(), &s, late);
+        for session in [session(), session_with_hours()] {
+            let e = evaluate(&session, &s, early);
+            let l = evaluate(&session, &s, late);
+            if e.verdict == Verdict::TooLate {
+                prop_assert_eq!(l.verdict, Verdict::TooLate, "{}", session.id);
+            }
+        }
+    }
+
+    /// The same near the closing instant of a window with an hour, where a posting dated on
+    /// the closing day turns from done to late.
+    #[test]
+    fn too_late_never_becomes_on_track_around_the_closing_hour(
+        s in situation(),
+        a in -172_800i64..172_800,
+        b in -172_800i64..172_800,
+        posted_on_closing_day in any::<bool>(),
+    ) {
+        let session = session_with_hours();
+        let mut s = s;
+        if posted_on_closing_day {
+            s.posted_on = Some(session.return_closes.date_naive());
+        }
+        let close = session.return_closes.with_timezone(&Utc);
+        let (early, late) = (close + chrono::Duration::seconds(a.min(b)), close + chrono::Duration::seconds(a.max(b)));
+        let e = evaluate(&session, &s, early);
+        let l = evaluate(&session, &s, late);
         if e.verdict == Verdict::TooLate {
             prop_assert_eq!(l.verdict, Verdict::TooLate);
         }
@@ -120,7 +154,13 @@ proptest! {
             let posted_decides = i.id == ItemId::MailFile && s.posted_on.is_some();
             let recreate = i.id == ItemId::CreateAccount
                 && ev.items.iter().any(|j| j.id == ItemId::ActivateAccount && j.status == Status::Expired);
-            if !posted_decides && !recreate {
+            // Third exception: an account created (by `at`) after the pre-registration closed
+            // is late even if ticked.
+            let created_too_late = i.id == ItemId::CreateAccount
+                && s.account_created_at.is_some_and(|c| {
+                    c.with_timezone(&Utc) <= at && c.with_timezone(&Utc) > session().registration_closes.with_timezone(&Utc)
+                });
+            if !posted_decides && !recreate && !created_too_late {
                 prop_assert_eq!(i.status, Status::Done, "{:?}", i.id);
             }
         }
@@ -135,6 +175,18 @@ proptest! {
         }
         if at > session.return_closes && ev.items.iter().any(|i| i.id == ItemId::MailFile && i.status != Status::Done) {
             prop_assert_eq!(ev.verdict, Verdict::TooLate);
+        }
+        // Decisions C and D: the account chain after the close, the envelope after the deadline.
+        let missing = |ids: &[ItemId]| ev.items.iter().any(|i| ids.contains(&i.id) && i.status != Status::Done);
+        if at > session.registration_closes && missing(&candidat_core::evaluate::ACCOUNT_CHAIN) {
+            prop_assert_eq!(ev.verdict, Verdict::TooLate);
+        }
+        if at > session.return_closes && missing(&candidat_core::evaluate::ENVELOPE) {
+            prop_assert_eq!(ev.verdict, Verdict::TooLate);
+        }
+        // Never on-track with a posting dated after the window.
+        if s.posted_on.is_some_and(|d| d > session.return_closes.date_naive()) {
+            prop_assert_ne!(ev.verdict, Verdict::OnTrack);
         }
     }
 }
