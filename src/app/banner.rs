@@ -114,7 +114,12 @@ pub fn PhaseBanner() -> impl IntoView {
                     ]))
                 }
             }
-            Phase::Closed => format!("{} {}", fill(u.closed_all, &[("date", &labels::date(l, &s.return_closes))]), u.verdict_too_late),
+            // Closed is not "too late" for a candidate whose file went in time: say which.
+            Phase::Closed => {
+                let closed = fill(u.closed_all, &[("date", &labels::date_time(l, &s.return_closes))]);
+                let outcome = if e.verdict == Verdict::TooLate { u.verdict_too_late } else { u.closed_complete };
+                format!("{closed} {outcome}")
+            }
         }
     };
     view! {

@@ -156,7 +156,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await state(page), { phase: "closed", verdict: "too-late", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022. Il est trop tard pour cette session.",
+        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Il est trop tard pour cette session.",
       );
       assert.equal(await page.locator("[data-testid=changes]").textContent(), "Aucune modification n'est possible maintenant.");
       assert.deepEqual(await checklist(page), [
@@ -166,6 +166,17 @@ for (const [name, viewport] of VIEWPORTS) {
       ]);
       assert.equal(await still.isVisible(), true);
       await assertAccessible(page, `closed 5 Dec 2022, ${name}`);
+
+      // The same date for a candidate whose file went in time: closed, but not "too late".
+      for (const id of ["print-confirmation", "sign-confirmation", "attach-supporting-documents"]) await page.locator(`#tick-${id}`).check();
+      await page.getByTestId("file-posted").check();
+      await page.getByTestId("posted-on").fill("2022-12-01");
+      assert.deepEqual(await state(page), { phase: "closed", verdict: "on-track", changes: "none" });
+      assert.equal(
+        (await page.getByTestId("phase-banner").textContent()).trim(),
+        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Votre dossier est parti à temps : votre part de l'inscription est faite.",
+      );
+      await assertAccessible(page, `closed 5 Dec 2022, file sent in time, ${name}`);
       assertClean(t);
       await t.context.close();
     });
