@@ -33,20 +33,31 @@ pub fn session_prefix(session_id: &str) -> String {
 
 /// `key` without the session's prefix (`situation` → `candidat:<session-id>:situation`).
 pub fn storage_get(session_id: &str, key: &str) -> Option<String> {
-    storage()?.get_item(&format!("{}{key}", session_prefix(session_id))).ok().flatten()
+    storage()?
+        .get_item(&format!("{}{key}", session_prefix(session_id)))
+        .ok()
+        .flatten()
 }
 
 pub fn storage_set(session_id: &str, key: &str, value: &str) -> bool {
     storage()
-        .map(|s| s.set_item(&format!("{}{key}", session_prefix(session_id)), value).is_ok())
+        .map(|s| {
+            s.set_item(&format!("{}{key}", session_prefix(session_id)), value)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
 /// Every key starting with `candidat:` (full names).
 pub fn storage_keys() -> Vec<String> {
-    let Some(s) = storage() else { return Vec::new() };
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
     let n = s.length().unwrap_or(0);
-    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect()
+    (0..n)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect()
 }
 
 /// Remove every key the product wrote, whatever the session ("Effacer mes réponses").
@@ -62,7 +73,10 @@ pub fn storage_clear_ours() {
 pub fn storage_clear_session(session_id: &str) {
     let prefix = session_prefix(session_id);
     if let Some(s) = storage() {
-        for k in storage_keys().into_iter().filter(|k| k.starts_with(&prefix)) {
+        for k in storage_keys()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+        {
             let _ = s.remove_item(&k);
         }
     }
@@ -78,7 +92,9 @@ pub fn location_hash() -> String {
 
 /// The page's address without its fragment (the share link's base).
 pub fn page_url_without_hash() -> String {
-    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     match href.split_once('#') {
         Some((base, _)) => base.to_string(),
         None => href,
@@ -95,7 +111,9 @@ pub fn query_param(name: &str) -> Option<String> {
 /// without `embed` (a shared link opens the full page, not the iframe version).
 pub fn standalone_url() -> String {
     let base = page_url_without_hash();
-    let Ok(url) = web_sys::Url::new(&base) else { return base };
+    let Ok(url) = web_sys::Url::new(&base) else {
+        return base;
+    };
     url.search_params().delete("embed");
     // `URLSearchParams.delete` leaves a bare "?" when it removed the last parameter.
     let href = url.href();
@@ -104,8 +122,12 @@ pub fn standalone_url() -> String {
 
 /// `url` resolved against the document's base URL (a widget's `page` option may be relative).
 pub fn absolute_url(url: &str) -> String {
-    let base = document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+    let base = document()
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
 }
 
 /// GET `url` once (relative to the document) and return its text; `Err` is a sentence saying
@@ -116,13 +138,20 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let resp = JsFuture::from(w.fetch_with_str(url))
         .await
         .map_err(|e| format!("requête impossible ({})", js_error_text(&e)))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| "réponse illisible".to_string())?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| "réponse illisible".to_string())?;
     if !resp.ok() {
-        return Err(format!("réponse HTTP {} pour {}", resp.status(), resp.url()));
+        return Err(format!(
+            "réponse HTTP {} pour {}",
+            resp.status(),
+            resp.url()
+        ));
     }
     let text = resp.text().map_err(|e| js_error_text(&e))?;
     let text = JsFuture::from(text).await.map_err(|e| js_error_text(&e))?;
-    text.as_string().ok_or_else(|| "contenu illisible".to_string())
+    text.as_string()
+        .ok_or_else(|| "contenu illisible".to_string())
 }
 
 fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
@@ -134,7 +163,10 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
 
 /// `<… id=…>` as an HTML element.
 pub fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
-    document()?.get_element_by_id(id)?.dyn_into::<web_sys::HtmlElement>().ok()
+    document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
 }
 
 /// Empty an element (before mounting into it, after unmounting).
@@ -145,7 +177,8 @@ pub fn clear(el: &web_sys::HtmlElement) {
 /// `options[name]` of a JS options object (`undefined` when absent or not an object).
 pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
     if options.is_object() {
-        js_sys::Reflect::get(options, &wasm_bindgen::JsValue::from_str(name)).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+        js_sys::Reflect::get(options, &wasm_bindgen::JsValue::from_str(name))
+            .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
     } else {
         wasm_bindgen::JsValue::UNDEFINED
     }
@@ -153,7 +186,9 @@ pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::Js
 
 /// `JSON.stringify(value)`, `None` when it cannot be (cycles, BigInt…).
 pub fn json_stringify(value: &wasm_bindgen::JsValue) -> Option<String> {
-    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
 }
 
 /// Replace an element's content by one paragraph of text (the widget's loading state).
@@ -190,7 +225,10 @@ pub async fn copy_text(text: String) -> Result<(), ()> {
     if clipboard.is_undefined() {
         return Err(());
     }
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text)).await.map(|_| ()).map_err(|_| ())
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
 }
 
 /// Offer `text` as a file download (Blob + object URL + a temporary `<a download>`).

@@ -101,7 +101,10 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
         match browser::json_stringify(&session) {
             Some(text) => Source::Json(text),
             None => {
-                config_problems.push(("$".to_string(), "l'option « session » n'est ni un objet JSON ni une adresse".to_string()));
+                config_problems.push((
+                    "$".to_string(),
+                    "l'option « session » n'est ni un objet JSON ni une adresse".to_string(),
+                ));
                 Source::Default
             }
         }
@@ -112,7 +115,9 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
         Some(l) => {
             let parsed = parse_lang(&l);
             if parsed.is_none() {
-                browser::error(&format!("candidat: option lang {l:?} ignorée (\"fr\" ou \"en\")"));
+                browser::error(&format!(
+                    "candidat: option lang {l:?} ignorée (\"fr\" ou \"en\")"
+                ));
             }
             parsed
         }
@@ -122,14 +127,25 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
         Some(t) => match DateTime::parse_from_rfc3339(&t) {
             Ok(t) => Some(t.with_timezone(&Utc)),
             Err(_) => {
-                browser::error(&format!("candidat: option now {t:?} ignorée (instant RFC 3339 attendu)"));
+                browser::error(&format!(
+                    "candidat: option now {t:?} ignorée (instant RFC 3339 attendu)"
+                ));
                 None
             }
         },
     };
-    let share_base = get("page").as_string().filter(|p| !p.is_empty()).map(|p| browser::absolute_url(&p));
+    let share_base = get("page")
+        .as_string()
+        .filter(|p| !p.is_empty())
+        .map(|p| browser::absolute_url(&p));
 
-    let options = MountOptions { read_fragment: false, owns_document: false, lang, explore_at, share_base };
+    let options = MountOptions {
+        read_fragment: false,
+        owns_document: false,
+        lang,
+        explore_at,
+        share_base,
+    };
     let slot = Rc::new(RefCell::new(Slot::default()));
     if config_problems.is_empty() {
         start(element.clone(), source, options, slot.clone());
@@ -150,7 +166,13 @@ fn parse_lang(l: &str) -> Option<Lang> {
 /// Loading line, then (at once or once fetched) the app or the problems.
 fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: Rc<RefCell<Slot>>) {
     match source {
-        Source::Default => finish(&el, "session intégrée", Ok(default_session()), options, &slot),
+        Source::Default => finish(
+            &el,
+            "session intégrée",
+            Ok(default_session()),
+            options,
+            &slot,
+        ),
         Source::Json(text) => finish(&el, "objet session", parse(&text), options, &slot),
         Source::Url(url) => {
             let loading = match options.lang {
@@ -161,7 +183,10 @@ fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: 
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match browser::fetch_text(&url).await {
                     Ok(text) => parse(&text),
-                    Err(why) => Err(vec![("$".to_string(), format!("fichier de session inaccessible : {why}"))]),
+                    Err(why) => Err(vec![(
+                        "$".to_string(),
+                        format!("fichier de session inaccessible : {why}"),
+                    )]),
                 };
                 if slot.borrow().cancelled {
                     return;
@@ -173,7 +198,8 @@ fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: 
 }
 
 fn parse(text: &str) -> Result<Session, Vec<(String, String)>> {
-    Session::from_json(text).map_err(|problems| problems.into_iter().map(|p| (p.path, p.fr)).collect())
+    Session::from_json(text)
+        .map_err(|problems| problems.into_iter().map(|p| (p.path, p.fr)).collect())
 }
 
 fn finish(
@@ -193,9 +219,17 @@ fn finish(
     }
 }
 
-fn show_problems(el: &web_sys::HtmlElement, source: &str, problems: Vec<(String, String)>, slot: &Rc<RefCell<Slot>>) {
+fn show_problems(
+    el: &web_sys::HtmlElement,
+    source: &str,
+    problems: Vec<(String, String)>,
+    slot: &Rc<RefCell<Slot>>,
+) {
     let listed: Vec<String> = problems.iter().map(|(p, m)| format!("{p} : {m}")).collect();
-    browser::error(&format!("candidat: session refusée ({source}) :\n{}", listed.join("\n")));
+    browser::error(&format!(
+        "candidat: session refusée ({source}) :\n{}",
+        listed.join("\n")
+    ));
     browser::clear(el);
     let handle = mount_problems_into(el.clone(), source, problems);
     slot.borrow_mut().handle = Some(handle);

@@ -29,7 +29,11 @@ pub fn calendar(uid_scope: &str, stamp: DateTime<Utc>, events: &[IcsEvent]) -> S
     line("METHOD:PUBLISH".into());
     for e in events {
         line("BEGIN:VEVENT".into());
-        line(format!("UID:{}-{}@candidat", safe_uid(uid_scope), safe_uid(&e.key)));
+        line(format!(
+            "UID:{}-{}@candidat",
+            safe_uid(uid_scope),
+            safe_uid(&e.key)
+        ));
         line(format!("DTSTAMP:{}", utc(stamp)));
         line(format!("DTSTART:{}", utc(e.start)));
         line(format!("SUMMARY:{}", escape_text(&e.summary)));
@@ -57,7 +61,15 @@ pub fn utc(t: DateTime<Utc>) -> String {
 }
 
 fn safe_uid(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '-' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// RFC 5545 §3.3.11: backslash, semicolon, comma and newlines.
@@ -140,14 +152,20 @@ mod tests {
                 key: "register-online".into(),
                 summary: "S'inscrire en ligne, et enregistrer; vite \\ fin".into(),
                 description: "Ligne 1\nLigne 2 — « accents » éèàç ".repeat(5),
-                start: paris.with_ymd_and_hms(2022, 11, 17, 23, 59, 59).unwrap().with_timezone(&Utc),
+                start: paris
+                    .with_ymd_and_hms(2022, 11, 17, 23, 59, 59)
+                    .unwrap()
+                    .with_timezone(&Utc),
                 url: Some("https://cyclades.education.gouv.fr/cyccandidat/portal/login".into()),
             },
             IcsEvent {
                 key: "mail-file".into(),
                 summary: "Poster le dossier".into(),
                 description: String::new(),
-                start: paris.with_ymd_and_hms(2022, 12, 2, 23, 59, 59).unwrap().with_timezone(&Utc),
+                start: paris
+                    .with_ymd_and_hms(2022, 12, 2, 23, 59, 59)
+                    .unwrap()
+                    .with_timezone(&Utc),
                 url: None,
             },
         ]
@@ -158,11 +176,20 @@ mod tests {
         let stamp = Utc.with_ymd_and_hms(2022, 11, 1, 8, 0, 0).unwrap();
         let text = calendar("aix-marseille-2023", stamp, &events());
         let lines = parse(&text);
-        assert_eq!(lines.first().unwrap(), &("BEGIN".into(), "VCALENDAR".into()));
+        assert_eq!(
+            lines.first().unwrap(),
+            &("BEGIN".into(), "VCALENDAR".into())
+        );
         assert_eq!(lines.last().unwrap(), &("END".into(), "VCALENDAR".into()));
         assert!(lines.contains(&("VERSION".into(), "2.0".into())));
         assert!(lines.iter().any(|(n, _)| n == "PRODID"));
-        let get = |name: &str| lines.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect::<Vec<_>>();
+        let get = |name: &str| {
+            lines
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(get("BEGIN").iter().filter(|v| *v == "VEVENT").count(), 2);
         assert_eq!(get("BEGIN").iter().filter(|v| *v == "VALARM").count(), 2);
         // DTSTART in UTC: 23:59:59 Paris in winter is 22:59:59Z.
@@ -184,7 +211,9 @@ mod tests {
         let stamp = Utc.with_ymd_and_hms(2022, 11, 1, 8, 0, 0).unwrap();
         let text = calendar("x", stamp, &events()[..1]);
         let unfolded = text.replace("\r\n ", "");
-        assert!(unfolded.contains("SUMMARY:S'inscrire en ligne\\, et enregistrer\\; vite \\\\ fin\r\n"));
+        assert!(
+            unfolded.contains("SUMMARY:S'inscrire en ligne\\, et enregistrer\\; vite \\\\ fin\r\n")
+        );
         assert!(unfolded.contains("Ligne 1\\nLigne 2"));
     }
 
@@ -196,7 +225,10 @@ mod tests {
         for l in out.trim_end_matches("\r\n").split("\r\n") {
             assert!(l.len() <= 75);
         }
-        assert_eq!(out.trim_end_matches("\r\n").replace("\r\n ", ""), format!("SUMMARY:{long}"));
+        assert_eq!(
+            out.trim_end_matches("\r\n").replace("\r\n ", ""),
+            format!("SUMMARY:{long}")
+        );
     }
 
     #[test]

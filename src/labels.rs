@@ -24,7 +24,13 @@ pub fn item(lang: Lang, session: &Session, id: ItemId) -> &'static str {
 }
 
 /// Why this item applies to this candidate, at the evaluated instant.
-pub fn why_item(lang: Lang, session: &Session, situation: &Situation, item: Option<&Item>, at: DateTime<Tz>) -> String {
+pub fn why_item(
+    lang: Lang,
+    session: &Session,
+    situation: &Situation,
+    item: Option<&Item>,
+    at: DateTime<Tz>,
+) -> String {
     match item {
         Some(i) => wording::item_why_at(i, session, situation, at, lang),
         None => String::new(),
@@ -39,7 +45,11 @@ pub fn quote(id: ItemId) -> &'static str {
 /// "§3 (R9, R10)".
 pub fn sources(lang: Lang, id: ItemId, rules: &[RuleId]) -> String {
     let ids: Vec<String> = rules.iter().map(|r| r.label()).collect();
-    format!("{} ({})", wording::notice_section_in(id, lang), ids.join(", "))
+    format!(
+        "{} ({})",
+        wording::notice_section_in(id, lang),
+        ids.join(", ")
+    )
 }
 
 pub fn deadline(lang: Lang, id: DeadlineId) -> &'static str {

@@ -15,7 +15,8 @@ pub fn to_input(t: DateTime<Utc>, tz: Tz) -> String {
 /// overlap the earlier instant is taken; in the spring gap the time does not exist: `None`.
 pub fn from_input(text: &str, tz: Tz) -> Option<DateTime<Tz>> {
     let text = text.trim();
-    let naive = timefmt::parse_date_time(text, false).or_else(|| timefmt::parse_date_time(text, true))?;
+    let naive =
+        timefmt::parse_date_time(text, false).or_else(|| timefmt::parse_date_time(text, true))?;
     tz.from_local_datetime(&naive).earliest()
 }
 
@@ -43,7 +44,10 @@ mod tests {
         assert_eq!(fixed(t).to_rfc3339(), "2022-10-29T10:00:00+02:00");
         assert_eq!(to_input(t.with_timezone(&Utc), tz), "2022-10-29T10:00");
         // Autumn overlap: 02:30 happens twice on 30 October 2022; the earlier is +02:00.
-        assert_eq!(fixed(from_input("2022-10-30T02:30", tz).unwrap()).to_rfc3339(), "2022-10-30T02:30:00+02:00");
+        assert_eq!(
+            fixed(from_input("2022-10-30T02:30", tz).unwrap()).to_rfc3339(),
+            "2022-10-30T02:30:00+02:00"
+        );
         // Spring gap.
         assert_eq!(from_input("2023-03-26T02:30", tz), None);
         assert_eq!(from_input("garbage", tz), None);

@@ -31,7 +31,10 @@ pub enum ShareError {
 
 /// `s=<base64url(json)>` (without the leading `#`).
 pub fn encode_fragment(situation: &Situation) -> String {
-    format!("{PARAM}={}", base64url_encode(situation.to_json().as_bytes()))
+    format!(
+        "{PARAM}={}",
+        base64url_encode(situation.to_json().as_bytes())
+    )
 }
 
 /// Read a fragment (with or without its leading `#`; other `&`-separated parameters ignored).
@@ -56,7 +59,13 @@ pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, S
         if not_offered_only(text, &problems) {
             ShareError::DiplomaNotOffered
         } else {
-            ShareError::BadSituation(problems.iter().map(|p| format!("{}: {}", p.path, p.en)).collect::<Vec<_>>().join("; "))
+            ShareError::BadSituation(
+                problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.path, p.en))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
         }
     })
 }
@@ -68,7 +77,11 @@ fn not_offered_only(text: &str, problems: &[crate::core::Problem]) -> bool {
     matches!(problems, [p] if p.path == "$.diploma")
         && serde_json::from_str::<serde_json::Value>(text)
             .ok()
-            .and_then(|v| v.get("diploma")?.as_str().and_then(crate::core::Diploma::parse))
+            .and_then(|v| {
+                v.get("diploma")?
+                    .as_str()
+                    .and_then(crate::core::Diploma::parse)
+            })
             .is_some()
 }
 
@@ -78,7 +91,11 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         let chars = chunk.len() + 1;
         for i in 0..chars {
@@ -132,12 +149,19 @@ mod tests {
     fn full() -> Situation {
         let mut s = Situation::new(Diploma::Cap);
         s.title = Some("CAP Cuisine — « été » & co".into());
-        s.account_created_at = chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").ok();
+        s.account_created_at =
+            chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").ok();
         s.existing_accommodation = true;
         s.new_accommodation_request = true;
         s.acquis = vec![
-            Acquis { epreuve: "EG1".into(), kind: AcquisKind::Benefice },
-            Acquis { epreuve: "EG2".into(), kind: AcquisKind::Dispense },
+            Acquis {
+                epreuve: "EG1".into(),
+                kind: AcquisKind::Benefice,
+            },
+            Acquis {
+                epreuve: "EG2".into(),
+                kind: AcquisKind::Dispense,
+            },
         ];
         s.done = vec![ItemId::CreateAccount, ItemId::ActivateAccount];
         s.posted_on = chrono::NaiveDate::from_ymd_opt(2022, 11, 30);
@@ -147,7 +171,15 @@ mod tests {
     #[test]
     fn base64url_known_vectors() {
         // RFC 4648 §10 vectors (url alphabet, no padding).
-        for (plain, enc) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+        for (plain, enc) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64url_encode(plain.as_bytes()), enc);
             assert_eq!(base64url_decode(enc).unwrap(), plain.as_bytes());
         }
@@ -159,7 +191,10 @@ mod tests {
     fn base64url_round_trip_all_bytes() {
         let bytes: Vec<u8> = (0..=255u8).collect();
         for n in 0..bytes.len() {
-            assert_eq!(base64url_decode(&base64url_encode(&bytes[..n])).unwrap(), &bytes[..n]);
+            assert_eq!(
+                base64url_decode(&base64url_encode(&bytes[..n])).unwrap(),
+                &bytes[..n]
+            );
         }
     }
 
@@ -168,9 +203,14 @@ mod tests {
         let s = full();
         let frag = encode_fragment(&s);
         assert!(frag.starts_with("s="));
-        assert!(frag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'=' ));
+        assert!(frag
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'='));
         assert_eq!(decode_fragment(&frag, &session()), Ok(s.clone()));
-        assert_eq!(decode_fragment(&format!("#{frag}"), &session()), Ok(s.clone()));
+        assert_eq!(
+            decode_fragment(&format!("#{frag}"), &session()),
+            Ok(s.clone())
+        );
         assert_eq!(decode_fragment(&format!("#x=1&{frag}"), &session()), Ok(s));
     }
 
@@ -193,15 +233,33 @@ mod tests {
         assert_eq!(decode_fragment("#s=%%%", &ss), Err(ShareError::BadEncoding));
         assert_eq!(decode_fragment("#s=A", &ss), Err(ShareError::BadEncoding));
         assert_eq!(decode_fragment("#s=_w", &ss), Err(ShareError::NotText));
-        assert!(matches!(decode_fragment("#s=", &ss), Err(ShareError::BadSituation(_))));
+        assert!(matches!(
+            decode_fragment("#s=", &ss),
+            Err(ShareError::BadSituation(_))
+        ));
         let not_json = format!("s={}", base64url_encode(b"{\"diploma\":"));
-        assert!(matches!(decode_fragment(&not_json, &ss), Err(ShareError::BadSituation(_))));
-        let unknown_item = format!("s={}", base64url_encode(br#"{"diploma":"cap","done":["hack"]}"#));
-        assert!(matches!(decode_fragment(&unknown_item, &ss), Err(ShareError::BadSituation(_))));
+        assert!(matches!(
+            decode_fragment(&not_json, &ss),
+            Err(ShareError::BadSituation(_))
+        ));
+        let unknown_item = format!(
+            "s={}",
+            base64url_encode(br#"{"diploma":"cap","done":["hack"]}"#)
+        );
+        assert!(matches!(
+            decode_fragment(&unknown_item, &ss),
+            Err(ShareError::BadSituation(_))
+        ));
         let extra_field = format!("s={}", base64url_encode(br#"{"diploma":"cap","evil":1}"#));
-        assert!(matches!(decode_fragment(&extra_field, &ss), Err(ShareError::BadSituation(_))));
+        assert!(matches!(
+            decode_fragment(&extra_field, &ss),
+            Err(ShareError::BadSituation(_))
+        ));
         let not_offered = format!("s={}", base64url_encode(br#"{"diploma":"mc4"}"#));
-        assert_eq!(decode_fragment(&not_offered, &ss), Err(ShareError::DiplomaNotOffered));
+        assert_eq!(
+            decode_fragment(&not_offered, &ss),
+            Err(ShareError::DiplomaNotOffered)
+        );
         let long = format!("s={}", "A".repeat(MAX_LEN + 10));
         assert_eq!(decode_fragment(&long, &ss), Err(ShareError::TooLong));
     }

@@ -104,6 +104,8 @@ pub struct Ui {
     pub recap: &'static str,
     pub left_register: &'static str,
     pub left_return: &'static str,
+    /// The same for sessions where documents are uploaded in Cyclades (no envelope).
+    pub left_return_upload: &'static str,
     pub left_opening: &'static str,
     pub closed_reg: &'static str,
     pub closed_all: &'static str,
@@ -208,6 +210,7 @@ pub static FR: Ui = Ui {
     recap: "Mes réponses",
     left_register: "Il vous reste {left} pour vous pré-inscrire (jusqu'au {date}).",
     left_return: "Il vous reste {left} pour poster votre dossier (jusqu'au {date}).",
+    left_return_upload: "Il vous reste {left} pour déposer vos pièces dans Cyclades (jusqu'au {date}).",
     left_opening: "Les pré-inscriptions ouvrent dans {left}, le {date}.",
     closed_reg: "Pré-inscription close depuis le {date}.",
     closed_all: "Session terminée : retour des dossiers clos depuis le {date}.",
@@ -311,6 +314,7 @@ pub static EN: Ui = Ui {
     recap: "My answers",
     left_register: "You have {left} left to pre-register (until {date}).",
     left_return: "You have {left} left to post your file (until {date}).",
+    left_return_upload: "You have {left} left to upload your documents in Cyclades (until {date}).",
     left_opening: "Pre-registration opens in {left}, on {date}.",
     closed_reg: "Pre-registration closed on {date}.",
     closed_all: "Session over: the file return closed on {date}.",
@@ -391,10 +395,19 @@ mod tests {
     #[test]
     fn countdown_french() {
         let c = |d: Duration| countdown(Lang::Fr, t0(), t0() + d);
-        assert_eq!(c(Duration::days(3) + Duration::hours(4) + Duration::minutes(59)), "3 jours et 4 heures");
+        assert_eq!(
+            c(Duration::days(3) + Duration::hours(4) + Duration::minutes(59)),
+            "3 jours et 4 heures"
+        );
         assert_eq!(c(Duration::days(1)), "1 jour");
-        assert_eq!(c(Duration::hours(5) + Duration::minutes(2)), "5 heures et 2 minutes");
-        assert_eq!(c(Duration::hours(1) + Duration::minutes(1)), "1 heure et 1 minute");
+        assert_eq!(
+            c(Duration::hours(5) + Duration::minutes(2)),
+            "5 heures et 2 minutes"
+        );
+        assert_eq!(
+            c(Duration::hours(1) + Duration::minutes(1)),
+            "1 heure et 1 minute"
+        );
         assert_eq!(c(Duration::minutes(12)), "12 minutes");
         assert_eq!(c(Duration::seconds(30)), "moins d'une minute");
         assert_eq!(c(Duration::seconds(-30)), "moins d'une minute");
@@ -403,22 +416,35 @@ mod tests {
     #[test]
     fn countdown_english() {
         let c = |d: Duration| countdown(Lang::En, t0(), t0() + d);
-        assert_eq!(c(Duration::days(3) + Duration::hours(4)), "3 days and 4 hours");
-        assert_eq!(c(Duration::days(1) + Duration::hours(1)), "1 day and 1 hour");
+        assert_eq!(
+            c(Duration::days(3) + Duration::hours(4)),
+            "3 days and 4 hours"
+        );
+        assert_eq!(
+            c(Duration::days(1) + Duration::hours(1)),
+            "1 day and 1 hour"
+        );
         assert_eq!(c(Duration::minutes(1)), "1 minute");
     }
 
     #[test]
     fn fill_markers() {
-        assert_eq!(fill(FR.left_register, &[("left", "3 jours"), ("date", "17 novembre")]),
-            "Il vous reste 3 jours pour vous pré-inscrire (jusqu'au 17 novembre).");
+        assert_eq!(
+            fill(
+                FR.left_register,
+                &[("left", "3 jours"), ("date", "17 novembre")]
+            ),
+            "Il vous reste 3 jours pour vous pré-inscrire (jusqu'au 17 novembre)."
+        );
     }
 
     #[test]
     fn both_tables_have_every_string() {
         // A missing translation would show as an empty string.
         for ui in [&FR, &EN] {
-            assert!(!ui.page_title.is_empty() && !ui.dismiss.is_empty() && !ui.left_register.is_empty());
+            assert!(
+                !ui.page_title.is_empty() && !ui.dismiss.is_empty() && !ui.left_register.is_empty()
+            );
         }
         assert_eq!(FR.html_lang, "fr");
         assert_eq!(EN.html_lang, "en");

@@ -27,7 +27,8 @@ async fn mount(read_fragment: bool) -> (HtmlElement, AppHandle) {
 /// kept only until the session's return deadline).
 fn current_session() -> candidat::core::Session {
     let mut s = default_session();
-    let shift = (browser::now() - s.registration_opens.with_timezone(&chrono::Utc)) + chrono::Duration::days(300);
+    let shift = (browser::now() - s.registration_opens.with_timezone(&chrono::Utc))
+        + chrono::Duration::days(300);
     s.registration_opens = s.registration_opens + shift;
     s.registration_closes = s.registration_closes + shift;
     s.return_opens = s.return_opens + shift;
@@ -35,7 +36,10 @@ fn current_session() -> candidat::core::Session {
     s
 }
 
-async fn mount_session(session: candidat::core::Session, read_fragment: bool) -> (HtmlElement, AppHandle) {
+async fn mount_session(
+    session: candidat::core::Session,
+    read_fragment: bool,
+) -> (HtmlElement, AppHandle) {
     let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     doc().body().unwrap().append_child(&div).unwrap();
     let handle = mount_app_into(div.clone(), session, read_fragment);
@@ -78,8 +82,15 @@ fn check(root: &Element, sel: &str) {
 fn set_hash(hash: &str) {
     let w = web_sys::window().unwrap();
     let base = browser::page_url_without_hash();
-    let url = if hash.is_empty() { base } else { format!("{base}#{hash}") };
-    w.history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+    let url = if hash.is_empty() {
+        base
+    } else {
+        format!("{base}#{hash}")
+    };
+    w.history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 fn our_keys() -> Vec<String> {
@@ -91,7 +102,10 @@ async fn page_renders_verdict_banner_and_checklist() {
     set_hash("");
     let (root, _h) = mount(false).await;
     let verdict = q(&root, "#verdict").expect("verdict");
-    assert!(matches!(verdict.get_attribute("data-verdict").as_deref(), Some("on-track" | "too-late" | "not-open-yet")));
+    assert!(matches!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("on-track" | "too-late" | "not-open-yet")
+    ));
     assert!(q(&root, "[data-phase]").is_some());
     assert!(q(&root, "#envelope").is_some());
     let ids = items(&root);
@@ -135,9 +149,21 @@ async fn share_fragment_round_trip_restores_answers() {
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "CAP Cuisine");
     assert!(items(&root).contains(&"request-accommodation".to_string()));
-    let link: HtmlInputElement = q(&root, "[data-testid=share-link]").unwrap().dyn_into().unwrap();
-    assert!(link.value().ends_with(&format!("#{frag}")), "{}", link.value());
-    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("restored-link"));
+    let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        link.value().ends_with(&format!("#{frag}")),
+        "{}",
+        link.value()
+    );
+    assert_eq!(
+        q(&root, "[data-notice]")
+            .and_then(|n| n.get_attribute("data-notice"))
+            .as_deref(),
+        Some("restored-link")
+    );
     set_hash("");
     root.remove();
 }
@@ -146,7 +172,12 @@ async fn share_fragment_round_trip_restores_answers() {
 async fn broken_fragment_gives_a_message_and_default_answers() {
     set_hash("s=%%%not-base64");
     let (root, _h) = mount(true).await;
-    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("bad-link"));
+    assert_eq!(
+        q(&root, "[data-notice]")
+            .and_then(|n| n.get_attribute("data-notice"))
+            .as_deref(),
+        Some("bad-link")
+    );
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "");
     assert!(q(&root, "#verdict").is_some());
@@ -170,7 +201,13 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     // Switched on: answers are kept.
     check(&root, "[data-testid=remember]");
     leptos::task::tick().await;
-    assert!(our_keys().iter().any(|k| k == "candidat:aix-marseille-2023:situation"), "{:?}", our_keys());
+    assert!(
+        our_keys()
+            .iter()
+            .any(|k| k == "candidat:aix-marseille-2023:situation"),
+        "{:?}",
+        our_keys()
+    );
     let stored = browser::storage_get(SID, "situation").unwrap();
     assert!(stored.contains("CAP Cuisine"));
     drop(h);
@@ -180,15 +217,27 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     let (root, _h2) = mount_session(current_session(), false).await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "CAP Cuisine");
-    let remember: HtmlInputElement = q(&root, "[data-testid=remember]").unwrap().dyn_into().unwrap();
+    let remember: HtmlInputElement = q(&root, "[data-testid=remember]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(remember.checked());
 
     // Erase: no key left, default answers.
     let erase: HtmlElement = q(&root, "[data-testid=erase]").unwrap().dyn_into().unwrap();
     erase.click();
     settle().await;
-    let link: HtmlInputElement = q(&root, "[data-testid=share-link]").unwrap().dyn_into().unwrap();
-    assert!(!link.value().contains(&share::base64url_encode(b"CAP Cuisine")[..8]), "{}", link.value());
+    let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        !link
+            .value()
+            .contains(&share::base64url_encode(b"CAP Cuisine")[..8]),
+        "{}",
+        link.value()
+    );
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     assert_eq!(title.value(), "");
     root.remove();
@@ -199,7 +248,12 @@ async fn unreadable_storage_is_discarded_with_a_notice() {
     set_hash("");
     browser::storage_set(SID, "situation", "{not json");
     let (root, _h) = mount(false).await;
-    assert_eq!(q(&root, "[data-notice]").and_then(|n| n.get_attribute("data-notice")).as_deref(), Some("bad-storage"));
+    assert_eq!(
+        q(&root, "[data-notice]")
+            .and_then(|n| n.get_attribute("data-notice"))
+            .as_deref(),
+        Some("bad-storage")
+    );
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     root.remove();
 }
@@ -208,14 +262,38 @@ async fn unreadable_storage_is_discarded_with_a_notice() {
 async fn language_switch_follows_to_html_lang() {
     set_hash("");
     let (root, _h) = mount(false).await;
-    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
-    let btn: HtmlElement = q(&root, "[data-testid=lang-switch]").unwrap().dyn_into().unwrap();
+    assert_eq!(
+        doc()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("fr")
+    );
+    let btn: HtmlElement = q(&root, "[data-testid=lang-switch]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     btn.click();
     leptos::task::tick().await;
-    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        doc()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
     btn.click();
     leptos::task::tick().await;
-    assert_eq!(doc().document_element().unwrap().get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(
+        doc()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("fr")
+    );
     root.remove();
 }
 
@@ -223,12 +301,27 @@ async fn language_switch_follows_to_html_lang() {
 async fn simulated_date_inside_the_window_is_on_track() {
     set_hash("");
     let (root, _h) = mount(false).await;
-    let input: HtmlInputElement = q(&root, "[data-testid=simulate-at]").unwrap().dyn_into().unwrap();
+    let input: HtmlInputElement = q(&root, "[data-testid=simulate-at]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     input.set_value("2022-11-02T12:00");
     fire(&input, "change");
     leptos::task::tick().await;
-    assert_eq!(q(&root, "#verdict").unwrap().get_attribute("data-verdict").as_deref(), Some("on-track"));
-    assert_eq!(q(&root, "[data-phase]").unwrap().get_attribute("data-phase").as_deref(), Some("registration-open"));
+    assert_eq!(
+        q(&root, "#verdict")
+            .unwrap()
+            .get_attribute("data-verdict")
+            .as_deref(),
+        Some("on-track")
+    );
+    assert_eq!(
+        q(&root, "[data-phase]")
+            .unwrap()
+            .get_attribute("data-phase")
+            .as_deref(),
+        Some("registration-open")
+    );
     assert!(q(&root, "[data-testid=simulate-flag]").is_some());
     root.remove();
 }

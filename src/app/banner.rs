@@ -68,11 +68,29 @@ pub fn SessionNotice() -> impl IntoView {
         let l = ctx.lang();
         let u = ctx.ui();
         let text = match phase {
-            Phase::Closed => fill(u.past_session, &[("year", &s.session_year.to_string()), ("date", &labels::date(l, &s.return_closes))]),
-            Phase::BeforeOpening => fill(u.future_session, &[("year", &s.session_year.to_string()), ("date", &labels::date(l, &s.registration_opens))]),
+            Phase::Closed => fill(
+                u.past_session,
+                &[
+                    ("year", &s.session_year.to_string()),
+                    ("date", &labels::date(l, &s.return_closes)),
+                ],
+            ),
+            Phase::BeforeOpening => fill(
+                u.future_session,
+                &[
+                    ("year", &s.session_year.to_string()),
+                    ("date", &labels::date(l, &s.registration_opens)),
+                ],
+            ),
             _ => return None,
         };
-        let label = fill(u.explore, &[("date", &labels::date(l, &explore_at.with_timezone(&s.time_zone)))]);
+        let label = fill(
+            u.explore,
+            &[(
+                "date",
+                &labels::date(l, &explore_at.with_timezone(&s.time_zone)),
+            )],
+        );
         Some(view! {
             <div class="session-notice" data-testid="session-notice" data-real-phase=phase_id(phase)>
                 <p><strong>{text}</strong></p>
@@ -95,29 +113,65 @@ pub fn PhaseBanner() -> impl IntoView {
         let u = ctx.ui();
         let at = ctx.at.get();
         match e.phase {
-            Phase::BeforeOpening => fill(u.left_opening, &[
-                ("left", &countdown(l, at, s.registration_opens.with_timezone(&Utc))),
-                ("date", &labels::date_time(l, &s.registration_opens)),
-            ]),
-            Phase::RegistrationOpen => fill(u.left_register, &[
-                ("left", &countdown(l, at, s.registration_closes.with_timezone(&Utc))),
-                ("date", &labels::date_time(l, &s.registration_closes)),
-            ]),
+            Phase::BeforeOpening => fill(
+                u.left_opening,
+                &[
+                    (
+                        "left",
+                        &countdown(l, at, s.registration_opens.with_timezone(&Utc)),
+                    ),
+                    ("date", &labels::date_time(l, &s.registration_opens)),
+                ],
+            ),
+            Phase::RegistrationOpen => fill(
+                u.left_register,
+                &[
+                    (
+                        "left",
+                        &countdown(l, at, s.registration_closes.with_timezone(&Utc)),
+                    ),
+                    ("date", &labels::date_time(l, &s.registration_closes)),
+                ],
+            ),
             Phase::ReturnOnly => {
-                let closed = fill(u.closed_reg, &[("date", &labels::date(l, &s.registration_closes))]);
+                let closed = fill(
+                    u.closed_reg,
+                    &[("date", &labels::date(l, &s.registration_closes))],
+                );
                 if e.verdict == Verdict::TooLate {
                     format!("{} {}", closed, u.verdict_too_late)
                 } else {
-                    format!("{} {}", closed, fill(u.left_return, &[
-                        ("left", &countdown(l, at, s.return_closes.with_timezone(&Utc))),
-                        ("date", &labels::date_time(l, &s.return_closes)),
-                    ]))
+                    let left = match s.return_mode {
+                        crate::core::session::ReturnMode::Post { .. } => u.left_return,
+                        crate::core::session::ReturnMode::Upload => u.left_return_upload,
+                    };
+                    format!(
+                        "{} {}",
+                        closed,
+                        fill(
+                            left,
+                            &[
+                                (
+                                    "left",
+                                    &countdown(l, at, s.return_closes.with_timezone(&Utc))
+                                ),
+                                ("date", &labels::date_time(l, &s.return_closes)),
+                            ]
+                        )
+                    )
                 }
             }
             // Closed is not "too late" for a candidate whose file went in time: say which.
             Phase::Closed => {
-                let closed = fill(u.closed_all, &[("date", &labels::date_time(l, &s.return_closes))]);
-                let outcome = if e.verdict == Verdict::TooLate { u.verdict_too_late } else { u.closed_complete };
+                let closed = fill(
+                    u.closed_all,
+                    &[("date", &labels::date_time(l, &s.return_closes))],
+                );
+                let outcome = if e.verdict == Verdict::TooLate {
+                    u.verdict_too_late
+                } else {
+                    u.closed_complete
+                };
                 format!("{closed} {outcome}")
             }
         }

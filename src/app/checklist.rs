@@ -20,7 +20,10 @@ pub fn status_id(s: Status) -> &'static str {
 #[component]
 pub fn Checklist() -> impl IntoView {
     let ctx = use_ctx();
-    let ids = Memo::new(move |_| ctx.eval.with(|e| e.items.iter().map(|i| i.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        ctx.eval
+            .with(|e| e.items.iter().map(|i| i.id).collect::<Vec<_>>())
+    });
     view! {
         <section class="checklist card" aria-labelledby="checklist-h" data-testid="checklist">
             <h2 id="checklist-h">{move || ctx.ui().checklist}</h2>
@@ -38,7 +41,10 @@ fn ChecklistItem(id: ItemId) -> impl IntoView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
-    let item = Memo::new(move |_| ctx.eval.with(|e| e.items.iter().find(|i| i.id == id).cloned()));
+    let item = Memo::new(move |_| {
+        ctx.eval
+            .with(|e| e.items.iter().find(|i| i.id == id).cloned())
+    });
     let status = move || item.with(|i| i.as_ref().map(|i| i.status).unwrap_or(Status::Todo));
     let ticked = move || sit.with(|s| s.done.contains(&id));
     // Done by an answer (e.g. the account's creation date), not by a tick.

@@ -22,7 +22,8 @@ pub fn Envelope() -> impl IntoView {
     let copied = RwSignal::new(Copy::Idle);
     let address = Memo::new(move |_| {
         // A French postal address: the diploma's title stays French whatever the page language.
-        ctx.situation.with(|s| session.address_for(&labels::diploma_title(crate::core::Lang::Fr, s)))
+        ctx.situation
+            .with(|s| session.address_for(&labels::diploma_title(crate::core::Lang::Fr, s)))
     });
     move || {
         let u = ctx.ui();
@@ -74,7 +75,9 @@ pub fn Envelope() -> impl IntoView {
 pub fn Links() -> impl IntoView {
     let ctx = use_ctx();
     let links = &ctx.session.links;
-    let link = move |label: fn(&crate::ui_text::Ui) -> &'static str, href: String, testid: &'static str| {
+    let link = move |label: fn(&crate::ui_text::Ui) -> &'static str,
+                     href: String,
+                     testid: &'static str| {
         view! { <li><a href=href data-testid=testid>{move || label(ctx.ui())}</a></li> }
     };
     view! {

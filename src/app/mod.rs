@@ -113,7 +113,11 @@ pub const KEY_LANG: &str = "lang";
 
 /// Where the first answers come from: the share fragment, then this device, then defaults.
 /// Stored keys are this session's (`candidat:<session-id>:…`).
-fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> (Situation, bool, Option<Notice>, Option<Lang>) {
+fn initial_state(
+    session: &Session,
+    read_fragment: bool,
+    now: DateTime<Utc>,
+) -> (Situation, bool, Option<Notice>, Option<Lang>) {
     let default = default_situation(session);
     let sid = session.id.as_str();
     // Stored answers expire after the session's return deadline.
@@ -136,7 +140,14 @@ fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> 
     }
     if read_fragment {
         match share::decode_fragment(&browser::location_hash(), session) {
-            Ok(s) => return (s, from_storage.is_some(), Some(Notice::RestoredLink), stored_lang),
+            Ok(s) => {
+                return (
+                    s,
+                    from_storage.is_some(),
+                    Some(Notice::RestoredLink),
+                    stored_lang,
+                )
+            }
             Err(share::ShareError::Absent) => {}
             Err(e) => {
                 browser::log(&format!("candidat: share link refused: {e:?}"));
@@ -156,14 +167,19 @@ fn initial_state(session: &Session, read_fragment: bool, now: DateTime<Utc>) -> 
 
 /// Defaults: the first diploma the session offers, nothing done yet.
 pub fn default_situation(session: &Session) -> Situation {
-    let d = session.diplomas.first().copied().unwrap_or(crate::core::session::Diploma::Cap);
+    let d = session
+        .diplomas
+        .first()
+        .copied()
+        .unwrap_or(crate::core::session::Diploma::Cap);
     Situation::new(d)
 }
 
 #[component]
 pub fn App(session: &'static Session, options: &'static MountOptions) -> impl IntoView {
     let real_now = browser::now();
-    let (initial, remembered, notice0, lang0) = initial_state(session, options.read_fragment, real_now);
+    let (initial, remembered, notice0, lang0) =
+        initial_state(session, options.read_fragment, real_now);
 
     let situation = RwSignal::new(initial);
     let lang = RwSignal::new(lang0.or(options.lang).unwrap_or_default());
@@ -175,7 +191,19 @@ pub fn App(session: &'static Session, options: &'static MountOptions) -> impl In
     let remember = RwSignal::new(remembered);
     let notice = RwSignal::new(notice0);
 
-    let ctx = Ctx { session, situation, lang, now, simulated, at, eval, real_phase, remember, notice, options };
+    let ctx = Ctx {
+        session,
+        situation,
+        lang,
+        now,
+        simulated,
+        at,
+        eval,
+        real_phase,
+        remember,
+        notice,
+        options,
+    };
     provide_context(ctx);
 
     // The real clock, every minute.
@@ -282,7 +310,11 @@ pub fn intern_session(session: Session) -> &'static Session {
 
 /// Mount the page into `parent`. `read_fragment`: restore answers from `#s=…`.
 /// The standalone page's behaviour (owns the document, share link to this page).
-pub fn mount_app_into(parent: web_sys::HtmlElement, session: Session, read_fragment: bool) -> AppHandle {
+pub fn mount_app_into(
+    parent: web_sys::HtmlElement,
+    session: Session,
+    read_fragment: bool,
+) -> AppHandle {
     let options = MountOptions {
         read_fragment,
         owns_document: true,
@@ -293,16 +325,29 @@ pub fn mount_app_into(parent: web_sys::HtmlElement, session: Session, read_fragm
 }
 
 /// Mount the app into `parent` with explicit options; each mount has its own reactive owner.
-pub fn mount_app_with(parent: web_sys::HtmlElement, session: Session, options: MountOptions) -> AppHandle {
+pub fn mount_app_with(
+    parent: web_sys::HtmlElement,
+    session: Session,
+    options: MountOptions,
+) -> AppHandle {
     let session = intern_session(session);
     let options = intern(&OPTIONS, options);
-    let handle = leptos::mount::mount_to(parent, move || view! { <App session=session options=options/> });
-    AppHandle { _inner: Box::new(handle) }
+    let handle = leptos::mount::mount_to(
+        parent,
+        move || view! { <App session=session options=options/> },
+    );
+    AppHandle {
+        _inner: Box::new(handle),
+    }
 }
 
 /// A session file that could not be used: every problem as `$.path : message` (French),
 /// inside the widget, so the host page keeps working.
-pub fn mount_problems_into(parent: web_sys::HtmlElement, source: &str, problems: Vec<(String, String)>) -> AppHandle {
+pub fn mount_problems_into(
+    parent: web_sys::HtmlElement,
+    source: &str,
+    problems: Vec<(String, String)>,
+) -> AppHandle {
     let source = source.to_string();
     let handle = leptos::mount::mount_to(parent, move || {
         view! {
@@ -318,5 +363,7 @@ pub fn mount_problems_into(parent: web_sys::HtmlElement, source: &str, problems:
             </div>
         }
     });
-    AppHandle { _inner: Box::new(handle) }
+    AppHandle {
+        _inner: Box::new(handle),
+    }
 }

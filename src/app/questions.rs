@@ -96,7 +96,11 @@ pub fn Questions() -> impl IntoView {
         });
     };
     let account_input = move || {
-        sit.with(|s| s.account_created_at.map(|t| local_time::to_input(t.to_utc(), tz)).unwrap_or_default())
+        sit.with(|s| {
+            s.account_created_at
+                .map(|t| local_time::to_input(t.to_utc(), tz))
+                .unwrap_or_default()
+        })
     };
 
     // Disability radio group.
@@ -124,7 +128,11 @@ pub fn Questions() -> impl IntoView {
         });
     };
 
-    let radio = move |group: &'static str, value: &'static str, label: Signal<&'static str>, checked: Signal<bool>, on: Box<dyn Fn() + 'static>| {
+    let radio = move |group: &'static str,
+                      value: &'static str,
+                      label: Signal<&'static str>,
+                      checked: Signal<bool>,
+                      on: Box<dyn Fn() + 'static>| {
         let id = format!("{group}-{value}");
         view! {
             <div class="radio">
@@ -136,15 +144,37 @@ pub fn Questions() -> impl IntoView {
         }
     };
 
-    let acc_radio = move |value: &'static str, a: Account, label: fn(&crate::ui_text::Ui) -> &'static str| {
-        radio("account", value, Signal::derive(move || label(ctx.ui())), Signal::derive(move || account() == a), Box::new(move || set_account(a)))
+    let acc_radio =
+        move |value: &'static str, a: Account, label: fn(&crate::ui_text::Ui) -> &'static str| {
+            radio(
+                "account",
+                value,
+                Signal::derive(move || label(ctx.ui())),
+                Signal::derive(move || account() == a),
+                Box::new(move || set_account(a)),
+            )
+        };
+    let dis_radio = move |value: &'static str,
+                          d: Disability,
+                          label: fn(&crate::ui_text::Ui) -> &'static str| {
+        radio(
+            "disability",
+            value,
+            Signal::derive(move || label(ctx.ui())),
+            Signal::derive(move || disability() == d),
+            Box::new(move || set_disability(d)),
+        )
     };
-    let dis_radio = move |value: &'static str, d: Disability, label: fn(&crate::ui_text::Ui) -> &'static str| {
-        radio("disability", value, Signal::derive(move || label(ctx.ui())), Signal::derive(move || disability() == d), Box::new(move || set_disability(d)))
-    };
-    let file_radio = move |value: &'static str, on: bool, label: fn(&crate::ui_text::Ui) -> &'static str| {
-        radio("file", value, Signal::derive(move || label(ctx.ui())), Signal::derive(move || posted() == on), Box::new(move || set_posted(on)))
-    };
+    let file_radio =
+        move |value: &'static str, on: bool, label: fn(&crate::ui_text::Ui) -> &'static str| {
+            radio(
+                "file",
+                value,
+                Signal::derive(move || label(ctx.ui())),
+                Signal::derive(move || posted() == on),
+                Box::new(move || set_posted(on)),
+            )
+        };
 
     view! {
         <section class="questions card" aria-labelledby="questions-h" data-testid="questions">
@@ -299,7 +329,11 @@ pub fn Recap() -> impl IntoView {
         let account = match account_of(&s) {
             Account::NotYet => u.account_none.to_string(),
             Account::Created => match s.account_created_at {
-                Some(t) => format!("{} — {}", u.account_created, labels::date_time(l, &t.with_timezone(&tz))),
+                Some(t) => format!(
+                    "{} — {}",
+                    u.account_created,
+                    labels::date_time(l, &t.with_timezone(&tz))
+                ),
                 None => u.account_created.to_string(),
             },
             Account::Activated => u.account_activated.to_string(),
@@ -315,7 +349,16 @@ pub fn Recap() -> impl IntoView {
         } else {
             s.acquis
                 .iter()
-                .map(|a| format!("{} ({})", a.epreuve, match a.kind { AcquisKind::Benefice => u.acquis_benefice, AcquisKind::Dispense => u.acquis_dispense }))
+                .map(|a| {
+                    format!(
+                        "{} ({})",
+                        a.epreuve,
+                        match a.kind {
+                            AcquisKind::Benefice => u.acquis_benefice,
+                            AcquisKind::Dispense => u.acquis_dispense,
+                        }
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };

@@ -96,7 +96,13 @@ pub fn Tools() -> impl IntoView {
     // The share link always opens the standalone page (never the host page of a widget).
     let share_base = ctx.options.share_base.clone();
     let has_share = share_base.is_some();
-    let share_url = move || format!("{}#{}", share_base.clone().unwrap_or_default(), ctx.situation.with(share::encode_fragment));
+    let share_url = move || {
+        format!(
+            "{}#{}",
+            share_base.clone().unwrap_or_default(),
+            ctx.situation.with(share::encode_fragment)
+        )
+    };
     let link_copied = RwSignal::new(false);
     view! {
         <section class="tools card no-print" aria-labelledby="tools-h" data-testid="tools">

@@ -22,8 +22,8 @@ use std::time::Instant;
 use crate::first_load::{first_load_of_page, widget_assets, Asset};
 use crate::{budgets, build, output, root, serve, tools};
 
-
-const USAGE: &str = "usage: cargo xtask bench [--loads N] [--changes N]   (defaults: 20 loads, 100 changes)";
+const USAGE: &str =
+    "usage: cargo xtask bench [--loads N] [--changes N]   (defaults: 20 loads, 100 changes)";
 
 struct Options {
     loads: u32,
@@ -31,11 +31,16 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { loads: 20, changes: 100 };
+    let mut o = Options {
+        loads: 20,
+        changes: 100,
+    };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or(USAGE)?;
-        let n: u32 = value.parse().map_err(|_| format!("{flag} takes a positive number, not {value:?}"))?;
+        let n: u32 = value
+            .parse()
+            .map_err(|_| format!("{flag} takes a positive number, not {value:?}"))?;
         match flag.as_str() {
             "--loads" if n > 0 => o.loads = n,
             "--changes" if n > 1 => o.changes = n,
@@ -73,15 +78,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let browser = key_values(&capture(
         Command::new("node")
             .arg("bench/browser.mjs")
-            .args(["--page", &format!("ours={ours_url}"), "--page", &format!("hello={hello_url}")])
-            .args(["--checklist", "ours", "--loads", &opts.loads.to_string(), "--changes", &opts.changes.to_string()])
+            .args([
+                "--page",
+                &format!("ours={ours_url}"),
+                "--page",
+                &format!("hello={hello_url}"),
+            ])
+            .args([
+                "--checklist",
+                "ours",
+                "--loads",
+                &opts.loads.to_string(),
+                "--changes",
+                &opts.changes.to_string(),
+            ])
             .arg("--json")
             .arg(tmp.join("browser.json")),
     )?);
 
     // 7: Lighthouse, against xtask's server (gzip, as any real host serves the site).
     let lighthouse = key_values(&capture(
-        Command::new("node").arg("bench/lighthouse.mjs").arg(&ours_url).arg(tmp.join("lighthouse.json")),
+        Command::new("node")
+            .arg("bench/lighthouse.mjs")
+            .arg(&ours_url)
+            .arg(tmp.join("lighthouse.json")),
     )?);
 
     let machine = Machine::read(&browser, load_before);
@@ -99,16 +119,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let path = root().join("bench/report.md");
     fs::write(&path, &report).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("\n{report}");
-    println!("xtask: report written to {} ({:.0} s)", path.display(), started.elapsed().as_secs_f64());
+    println!(
+        "xtask: report written to {} ({:.0} s)",
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 /// `npm ci --prefix bench` (Lighthouse) when bench/node_modules is missing or older than its lock.
 fn ensure_bench_node_modules() -> Result<(), String> {
     let bench = root().join("bench");
-    let lock = fs::metadata(bench.join("package-lock.json")).and_then(|m| m.modified()).ok();
-    let stamp = fs::metadata(bench.join("node_modules/.package-lock.json")).and_then(|m| m.modified()).ok();
-    let fresh = lock.is_some() && stamp >= lock && bench.join("node_modules/lighthouse/cli/index.js").exists();
+    let lock = fs::metadata(bench.join("package-lock.json"))
+        .and_then(|m| m.modified())
+        .ok();
+    let stamp = fs::metadata(bench.join("node_modules/.package-lock.json"))
+        .and_then(|m| m.modified())
+        .ok();
+    let fresh = lock.is_some()
+        && stamp >= lock
+        && bench.join("node_modules/lighthouse/cli/index.js").exists();
     if fresh {
         return Ok(());
     }
@@ -119,24 +149,38 @@ fn ensure_bench_node_modules() -> Result<(), String> {
 /// bench/hello/dist/{index.html, boot.js, pkg/hello.js, pkg/hello_bg.wasm}.
 fn build_hello() -> Result<PathBuf, String> {
     let hello = root().join("bench/hello");
-    crate::run(Command::new("cargo")
-        .args(["build", "--lib", "--release", "--locked", "--target", "wasm32-unknown-unknown", "--manifest-path"])
-        .arg(hello.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(hello.join("target")))?;
+    crate::run(
+        Command::new("cargo")
+            .args([
+                "build",
+                "--lib",
+                "--release",
+                "--locked",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--manifest-path",
+            ])
+            .arg(hello.join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(hello.join("target")),
+    )?;
     let raw = hello.join("target/wasm32-unknown-unknown/release/hello.wasm");
     let pkg = hello.join("pkg");
-    crate::run(Command::new(tools::wasm_bindgen())
-        .args(["--target", "web", "--out-name", "hello", "--out-dir"])
-        .arg(&pkg)
-        .arg(&raw))?;
+    crate::run(
+        Command::new(tools::wasm_bindgen())
+            .args(["--target", "web", "--out-name", "hello", "--out-dir"])
+            .arg(&pkg)
+            .arg(&raw),
+    )?;
     let wasm = pkg.join("hello_bg.wasm");
-    crate::run(Command::new(root().join("node_modules/.bin/wasm-opt"))
-        .arg("-Oz")
-        .args(build::WASM_OPT_FEATURES)
-        .arg(&wasm)
-        .arg("-o")
-        .arg(&wasm))?;
+    crate::run(
+        Command::new(root().join("node_modules/.bin/wasm-opt"))
+            .arg("-Oz")
+            .args(build::WASM_OPT_FEATURES)
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
     let dist = hello.join("dist");
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(dist.join("pkg")).map_err(|e| e.to_string())?;
@@ -146,7 +190,8 @@ fn build_hello() -> Result<PathBuf, String> {
         (pkg.join("hello.js"), dist.join("pkg/hello.js")),
         (wasm, dist.join("pkg/hello_bg.wasm")),
     ] {
-        fs::copy(&from, &to).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
+        fs::copy(&from, &to)
+            .map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))?;
     }
     Ok(dist)
 }
@@ -160,11 +205,19 @@ struct DivanRow {
 }
 
 fn native_bench() -> Result<Vec<DivanRow>, String> {
-    let out = capture(Command::new("cargo").args(["bench", "-p", "candidat-core", "--bench", "evaluate"]))?;
+    let out = capture(Command::new("cargo").args([
+        "bench",
+        "-p",
+        "candidat-core",
+        "--bench",
+        "evaluate",
+    ]))?;
     println!("{out}");
     let rows = parse_divan(&out);
     if rows.is_empty() {
-        return Err("no bench line in the output of cargo bench -p candidat-core --bench evaluate".into());
+        return Err(
+            "no bench line in the output of cargo bench -p candidat-core --bench evaluate".into(),
+        );
     }
     Ok(rows)
 }
@@ -260,17 +313,33 @@ impl Machine {
         let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         let model = cpuinfo
             .lines()
-            .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split_once(':')).map(|(_, m)| m.trim().to_string()))
+            .find_map(|l| {
+                l.strip_prefix("model name")
+                    .and_then(|r| r.split_once(':'))
+                    .map(|(_, m)| m.trim().to_string())
+            })
             .unwrap_or_else(|| "unknown".into());
-        let trimmed = |s: Option<String>| s.map(|s| s.trim().to_string()).unwrap_or_else(|| "unknown".into());
+        let trimmed = |s: Option<String>| {
+            s.map(|s| s.trim().to_string())
+                .unwrap_or_else(|| "unknown".into())
+        };
         let loadavg = |s: &str| s.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
         Machine {
-            date: trimmed(output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))),
+            date: trimmed(output(
+                Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]),
+            )),
             nproc: output(&mut Command::new("nproc"))
                 .and_then(|s| s.trim().parse().ok())
-                .unwrap_or_else(|| std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)),
+                .unwrap_or_else(|| {
+                    std::thread::available_parallelism()
+                        .map(|n| n.get())
+                        .unwrap_or(0)
+                }),
             model,
-            chromium: browser.get("chromium").cloned().unwrap_or_else(|| "unknown".into()),
+            chromium: browser
+                .get("chromium")
+                .cloned()
+                .unwrap_or_else(|| "unknown".into()),
             rustc: trimmed(output(Command::new("rustc").arg("--version"))),
             node: trimmed(output(Command::new("node").arg("--version"))),
             load_before: loadavg(&load_before),
@@ -292,7 +361,9 @@ struct Report<'a> {
 }
 
 fn totals(assets: &[Asset]) -> (usize, usize) {
-    assets.iter().fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip))
+    assets
+        .iter()
+        .fold((0, 0), |(r, g), a| (r + a.raw, g + a.gzip))
 }
 
 fn kib(bytes: usize) -> String {
@@ -305,7 +376,12 @@ fn size_table(md: &mut String, title: &str, assets: &[Asset]) {
         let _ = writeln!(md, "| `{}` | {} | {} |", a.name, a.raw, a.gzip);
     }
     let (raw, gzip) = totals(assets);
-    let _ = writeln!(md, "| **total** | **{raw}** ({}) | **{gzip}** ({}) |\n", kib(raw), kib(gzip));
+    let _ = writeln!(
+        md,
+        "| **total** | **{raw}** ({}) | **{gzip}** ({}) |\n",
+        kib(raw),
+        kib(gzip)
+    );
 }
 
 fn get<'m>(map: &'m BTreeMap<String, String>, key: &str) -> &'m str {
@@ -320,9 +396,21 @@ fn render(r: &Report) -> String {
     let _ = writeln!(md, "# `cargo xtask bench` report\n");
     let _ = writeln!(md, "Generated by `cargo xtask bench` (xtask/src/bench.rs, bench/*.mjs); overwritten on every run.\n");
     let _ = writeln!(md, "- date: {}", m.date);
-    let _ = writeln!(md, "- machine: {} × {} (`nproc` = {})", m.nproc, m.model, m.nproc);
-    let _ = writeln!(md, "- load average (1/5/15 min) before → after the run: {} → {}", m.load_before, m.load_after);
-    let _ = writeln!(md, "- browser: {} (Debian's /usr/bin/chromium, headless, playwright-core)", m.chromium);
+    let _ = writeln!(
+        md,
+        "- machine: {} × {} (`nproc` = {})",
+        m.nproc, m.model, m.nproc
+    );
+    let _ = writeln!(
+        md,
+        "- load average (1/5/15 min) before → after the run: {} → {}",
+        m.load_before, m.load_after
+    );
+    let _ = writeln!(
+        md,
+        "- browser: {} (Debian's /usr/bin/chromium, headless, playwright-core)",
+        m.chromium
+    );
     let _ = writeln!(md, "- {}, node {}", m.rustc, m.node);
     let _ = writeln!(md, "- whole run: {:.0} s (build included)\n", r.seconds);
     let _ = writeln!(
@@ -343,29 +431,72 @@ fn render(r: &Report) -> String {
     );
     size_table(&mut md, "standalone page (`dist/`)", r.standalone);
     let observed = b("ours.requests");
-    let listed: Vec<String> = r.standalone.iter().map(|a| if a.name == "index.html" { "/".to_string() } else { format!("/{}", a.name) }).collect();
+    let listed: Vec<String> = r
+        .standalone
+        .iter()
+        .map(|a| {
+            if a.name == "index.html" {
+                "/".to_string()
+            } else {
+                format!("/{}", a.name)
+            }
+        })
+        .collect();
     let seen: Vec<&str> = observed.split_whitespace().collect();
-    let missing: Vec<&String> = listed.iter().filter(|l| !seen.contains(&l.as_str())).collect();
-    let extra: Vec<&&str> = seen.iter().filter(|s| !listed.iter().any(|l| l == *s)).collect();
+    let missing: Vec<&String> = listed
+        .iter()
+        .filter(|l| !seen.contains(&l.as_str()))
+        .collect();
+    let extra: Vec<&&str> = seen
+        .iter()
+        .filter(|s| !listed.iter().any(|l| l == *s))
+        .collect();
     if missing.is_empty() && extra.is_empty() {
-        let _ = writeln!(md, "Cross-check: a cold load in Chromium requested exactly these {} files.\n", seen.len());
+        let _ = writeln!(
+            md,
+            "Cross-check: a cold load in Chromium requested exactly these {} files.\n",
+            seen.len()
+        );
     } else {
         let _ = writeln!(md, "Cross-check: Chromium requested `{observed}`; not requested: {missing:?}; not in the table: {extra:?}.\n");
     }
     let (_, first_load) = totals(r.standalone);
-    let (max, target) = (budgets::FIRST_LOAD_GZIP_MAX, budgets::FIRST_LOAD_GZIP_TARGET);
-    let verdict = |limit: usize| if first_load <= limit { "within" } else { "**over**" };
+    let (max, target) = (
+        budgets::FIRST_LOAD_GZIP_MAX,
+        budgets::FIRST_LOAD_GZIP_TARGET,
+    );
+    let verdict = |limit: usize| {
+        if first_load <= limit {
+            "within"
+        } else {
+            "**over**"
+        }
+    };
     let _ = writeln!(
         md,
         "Budgets (xtask/src/budgets.rs): first load {first_load} B gzip: {} the target of {target} B; {} the ratchet of {max} B that `cargo xtask test` enforces.\n",
         verdict(target),
         verdict(max)
     );
-    size_table(&mut md, "in-page widget (`pkg/`, host page not counted)", r.widget);
-    size_table(&mut md, "baseline: Leptos 0.8 counter (`bench/hello/dist/`)", r.hello);
+    size_table(
+        &mut md,
+        "in-page widget (`pkg/`, host page not counted)",
+        r.widget,
+    );
+    size_table(
+        &mut md,
+        "baseline: Leptos 0.8 counter (`bench/hello/dist/`)",
+        r.hello,
+    );
     let (sr, sg) = totals(r.standalone);
     let (hr, hg) = totals(r.hello);
-    let wasm = |assets: &[Asset]| assets.iter().find(|a| a.name.ends_with(".wasm")).map(|a| (a.raw, a.gzip)).unwrap_or((0, 0));
+    let wasm = |assets: &[Asset]| {
+        assets
+            .iter()
+            .find(|a| a.name.ends_with(".wasm"))
+            .map(|a| (a.raw, a.gzip))
+            .unwrap_or((0, 0))
+    };
     let (ow, ogw) = wasm(r.standalone);
     let (hw, hgw) = wasm(r.hello);
     let _ = writeln!(
@@ -384,7 +515,10 @@ fn render(r: &Report) -> String {
     let _ = sr;
 
     // 2: load to interactive.
-    let _ = writeln!(md, "## 2. Load to interactive, headless Chromium (and the Leptos baseline)\n");
+    let _ = writeln!(
+        md,
+        "## 2. Load to interactive, headless Chromium (and the Leptos baseline)\n"
+    );
     let _ = writeln!(
         md,
         "From navigation start to the app's rendered marker (`#app [data-phase]`) being in the DOM,\n\
@@ -395,7 +529,10 @@ fn render(r: &Report) -> String {
         r.opts.loads
     );
     let _ = writeln!(md, "| page | CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---|---:|---:|---:|---:|---:|");
-    for (page, label) in [("ours", "candidat (standalone)"), ("hello", "baseline (Leptos counter)")] {
+    for (page, label) in [
+        ("ours", "candidat (standalone)"),
+        ("hello", "baseline (Leptos counter)"),
+    ] {
         for cpu in ["1x", "4x"] {
             let k = |s: &str| b(&format!("{page}.load.{cpu}.{s}")).to_string();
             let _ = writeln!(
@@ -423,10 +560,22 @@ fn render(r: &Report) -> String {
          changes. DOM updated, not painted.\n",
         r.opts.changes
     );
-    let _ = writeln!(md, "| CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        md,
+        "| CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---:|---:|---:|---:|---:|"
+    );
     for cpu in ["1x", "4x"] {
         let k = |s: &str| b(&format!("ours.change.{cpu}.{s}")).to_string();
-        let _ = writeln!(md, "| {} | {} | {} | **{}** | {} | {} |", cpu.replace('x', "×"), k("n"), k("min"), k("median"), k("p90"), k("max"));
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | **{}** | {} | {} |",
+            cpu.replace('x', "×"),
+            k("n"),
+            k("min"),
+            k("median"),
+            k("p90"),
+            k("max")
+        );
     }
     let _ = writeln!(md);
 
@@ -438,12 +587,27 @@ fn render(r: &Report) -> String {
          release profile: opt-level z, LTO). The `evaluate_*` lines are the answer to \"how long does\n\
          one evaluation take\"; the page runs the same code compiled to wasm.\n"
     );
-    let _ = writeln!(md, "| bench | fastest | **median** | slowest |\n|---|---:|---:|---:|");
+    let _ = writeln!(
+        md,
+        "| bench | fastest | **median** | slowest |\n|---|---:|---:|---:|"
+    );
     for row in r.divan {
-        let name = if row.name.starts_with("evaluate") { format!("**{}**", row.name) } else { row.name.clone() };
-        let _ = writeln!(md, "| {name} | {} | **{}** | {} |", row.fastest, row.median, row.slowest);
+        let name = if row.name.starts_with("evaluate") {
+            format!("**{}**", row.name)
+        } else {
+            row.name.clone()
+        };
+        let _ = writeln!(
+            md,
+            "| {name} | {} | **{}** | {} |",
+            row.fastest, row.median, row.slowest
+        );
     }
-    if let Some(one) = r.divan.iter().find(|row| row.name == "evaluate_default_session") {
+    if let Some(one) = r
+        .divan
+        .iter()
+        .find(|row| row.name == "evaluate_default_session")
+    {
         let _ = writeln!(
             md,
             "\n**One evaluation** (`evaluate`, default session, a filled-in situation): median **{}**.\n\
@@ -456,7 +620,11 @@ fn render(r: &Report) -> String {
 
     // 5: memory.
     let _ = writeln!(md, "## 5. Memory\n");
-    let mem = |k: &str| b(k).parse::<usize>().map(|n| format!("{n} B ({:.2} MiB)", n as f64 / 1048576.0)).unwrap_or_else(|_| "n/a".into());
+    let mem = |k: &str| {
+        b(k).parse::<usize>()
+            .map(|n| format!("{n} B ({:.2} MiB)", n as f64 / 1048576.0))
+            .unwrap_or_else(|_| "n/a".into())
+    };
     let _ = writeln!(
         md,
         "The wasm linear memory (`memory.buffer.byteLength` of the instance, read from the glue's\n\
@@ -464,7 +632,12 @@ fn render(r: &Report) -> String {
          grows, in 64 KiB pages, so it is the journey's high-water mark.\n"
     );
     let _ = writeln!(md, "| when | wasm linear memory | JS heap used (`performance.memory`, whole page) |\n|---|---:|---:|");
-    let _ = writeln!(md, "| after load | {} | {} |", mem("ours.memory.load.wasm"), mem("ours.memory.load.jsheap"));
+    let _ = writeln!(
+        md,
+        "| after load | {} | {} |",
+        mem("ours.memory.load.wasm"),
+        mem("ours.memory.load.jsheap")
+    );
     let _ = writeln!(
         md,
         "| after the journey (load + {} answer changes) | **{}** | {} |\n",
@@ -486,8 +659,16 @@ fn render(r: &Report) -> String {
         lh("lighthouse.throttling")
     );
     let _ = writeln!(md, "| | standalone page |\n|---|---:|");
-    for (key, label) in [("performance", "Performance score"), ("accessibility", "Accessibility score"), ("best-practices", "Best practices score")] {
-        let _ = writeln!(md, "| **{label}** | **{}** |", lh(&format!("lighthouse.score.{key}")));
+    for (key, label) in [
+        ("performance", "Performance score"),
+        ("accessibility", "Accessibility score"),
+        ("best-practices", "Best practices score"),
+    ] {
+        let _ = writeln!(
+            md,
+            "| **{label}** | **{}** |",
+            lh(&format!("lighthouse.score.{key}"))
+        );
     }
     let metric = |key: &str| {
         let raw = get(r.lighthouse, &format!("lighthouse.metric.{key}"));
@@ -507,7 +688,11 @@ fn render(r: &Report) -> String {
     ] {
         let _ = writeln!(md, "| {label} | {} |", metric(key));
     }
-    let _ = writeln!(md, "| bytes transferred | {} |\n", lh("lighthouse.transfer"));
+    let _ = writeln!(
+        md,
+        "| bytes transferred | {} |\n",
+        lh("lighthouse.transfer")
+    );
     let foreign = lh("lighthouse.foreign");
     if foreign.is_empty() {
         let _ = writeln!(
@@ -518,11 +703,17 @@ fn render(r: &Report) -> String {
             lh("lighthouse.requests.inline")
         );
     } else {
-        let _ = writeln!(md, "- Network: **requests outside the page's origin**: `{foreign}`.");
+        let _ = writeln!(
+            md,
+            "- Network: **requests outside the page's origin**: `{foreign}`."
+        );
     }
-    if let Some(err) = [("lighthouse.error", "runtime error"), ("lighthouse.warning", "warnings")]
-        .iter()
-        .find_map(|(k, l)| (lh(k) != "n/a").then(|| format!("{l}: {}", lh(k))))
+    if let Some(err) = [
+        ("lighthouse.error", "runtime error"),
+        ("lighthouse.warning", "warnings"),
+    ]
+    .iter()
+    .find_map(|(k, l)| (lh(k) != "n/a").then(|| format!("{l}: {}", lh(k))))
     {
         let _ = writeln!(md, "- Lighthouse {err}");
     }
@@ -541,11 +732,17 @@ evaluate                       fastest       │ slowest       │ median       
 ├─ evaluate_default_session    2.1 µs        │ 7.3 µs        │ 2.3 µs        │ 2.5 µs        │ 100     │ 200\n\
 ╰─ parse_default_session       30 µs         │ 50 µs         │ 31 µs         │ 32 µs         │ 100     │ 100\n";
         let rows = parse_divan(out);
-        let got: Vec<(&str, &str)> = rows.iter().map(|r| (r.name.as_str(), r.median.as_str())).collect();
+        let got: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.median.as_str()))
+            .collect();
         assert_eq!(
             got,
-            [("evaluate_and_contract_json", "10.2 µs"), ("evaluate_default_session", "2.3 µs"), ("parse_default_session", "31 µs")]
+            [
+                ("evaluate_and_contract_json", "10.2 µs"),
+                ("evaluate_default_session", "2.3 µs"),
+                ("parse_default_session", "31 µs")
+            ]
         );
     }
-
 }

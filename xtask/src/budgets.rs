@@ -30,11 +30,19 @@ pub fn check(dist: &Path) -> Result<(), String> {
     println!("xtask: budget: embed.js loader {loader} B gzip (max {EMBED_LOADER_GZIP_MAX} B)");
     let mut over = Vec::new();
     if total > FIRST_LOAD_GZIP_MAX {
-        let files: Vec<String> = assets.iter().map(|a| format!("{} {} B", a.name, a.gzip)).collect();
-        over.push(format!("first load is {total} B gzip, over {FIRST_LOAD_GZIP_MAX} B ({})", files.join(", ")));
+        let files: Vec<String> = assets
+            .iter()
+            .map(|a| format!("{} {} B", a.name, a.gzip))
+            .collect();
+        over.push(format!(
+            "first load is {total} B gzip, over {FIRST_LOAD_GZIP_MAX} B ({})",
+            files.join(", ")
+        ));
     }
     if loader > EMBED_LOADER_GZIP_MAX {
-        over.push(format!("embed.js is {loader} B gzip, over {EMBED_LOADER_GZIP_MAX} B"));
+        over.push(format!(
+            "embed.js is {loader} B gzip, over {EMBED_LOADER_GZIP_MAX} B"
+        ));
     }
     if over.is_empty() {
         Ok(())

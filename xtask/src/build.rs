@@ -21,7 +21,9 @@ pub const WASM_OPT_FEATURES: &[&str] = &[
 ];
 
 pub fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
 }
 
 /// Builds `pkg/` and `dist/`; returns the dist folder.
@@ -35,7 +37,13 @@ pub fn site() -> Result<PathBuf, String> {
 /// cargo build (incremental) and, only when the wasm changed, wasm-bindgen + wasm-opt into `pkg/`.
 pub fn package() -> Result<(), String> {
     run(Command::new("cargo").args([
-        "build", "--lib", "--release", "--package", "candidat", "--target", "wasm32-unknown-unknown",
+        "build",
+        "--lib",
+        "--release",
+        "--package",
+        "candidat",
+        "--target",
+        "wasm32-unknown-unknown",
     ]))?;
     let raw = target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
     let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
@@ -90,8 +98,16 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
     fs::write(pkg.join("package.json"), manifest).map_err(|e| e.to_string())?;
     // The custom element and its shadow-root stylesheet live next to the glue they import.
     let www = root().join("www");
-    fs::copy(www.join("candidat-element.js"), pkg.join("candidat-element.js")).map_err(|e| e.to_string())?;
-    fs::write(pkg.join("candidat.css"), shadow_css(&read_text(&www.join("style.css"))?)).map_err(|e| e.to_string())?;
+    fs::copy(
+        www.join("candidat-element.js"),
+        pkg.join("candidat-element.js"),
+    )
+    .map_err(|e| e.to_string())?;
+    fs::write(
+        pkg.join("candidat.css"),
+        shadow_css(&read_text(&www.join("style.css"))?),
+    )
+    .map_err(|e| e.to_string())?;
     let readme = root().join("www/pkg-README.md");
     if readme.exists() {
         fs::copy(&readme, pkg.join("README.md")).map_err(|e| e.to_string())?;
@@ -116,10 +132,20 @@ fn write_dist() -> Result<PathBuf, String> {
     let pkg = root().join("pkg");
     let www = root().join("www");
 
-    let wasm = put_hashed(&dist, "pkg/candidat_bg.wasm", read(&pkg.join("candidat_bg.wasm"))?)?;
-    let glue = read_text(&pkg.join("candidat.js"))?.replace("'candidat_bg.wasm'", &format!("'{}'", file_name(&wasm.hashed)));
+    let wasm = put_hashed(
+        &dist,
+        "pkg/candidat_bg.wasm",
+        read(&pkg.join("candidat_bg.wasm"))?,
+    )?;
+    let glue = read_text(&pkg.join("candidat.js"))?.replace(
+        "'candidat_bg.wasm'",
+        &format!("'{}'", file_name(&wasm.hashed)),
+    );
     let glue = put_hashed(&dist, "pkg/candidat.js", glue.into_bytes())?;
-    let boot = read_text(&www.join("boot.js"))?.replace("../pkg/candidat.js", &format!("./{}", file_name(&glue.hashed)));
+    let boot = read_text(&www.join("boot.js"))?.replace(
+        "../pkg/candidat.js",
+        &format!("./{}", file_name(&glue.hashed)),
+    );
     let mut referenced = vec![put_hashed(&dist, "www/boot.js", boot.into_bytes())?];
 
     let mut html = read_text(&root().join("index.html"))?;
@@ -136,7 +162,10 @@ fn write_dist() -> Result<PathBuf, String> {
         if !html.contains(&quoted) {
             return Err(format!("index.html does not reference {quoted}"));
         }
-        html = html.replace(&quoted, &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity));
+        html = html.replace(
+            &quoted,
+            &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity),
+        );
     }
     // Fetch the glue and the wasm in parallel with boot.js, with the glue's integrity checked.
     let preload = format!(
@@ -146,21 +175,33 @@ fn write_dist() -> Result<PathBuf, String> {
     html = html.replacen("</head>", &preload, 1);
     fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
 
-    copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| p.extension().is_some_and(|e| e == "json"))?;
+    copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| {
+        p.extension().is_some_and(|e| e == "json")
+    })?;
     let hashed_sources: Vec<String> = referenced.iter().map(|a| a.source.clone()).collect();
     copy_dir(&www, &dist, &|p| {
         // By path inside www/: demo/favicon.svg is not the hashed www/favicon.svg.
-        let rel = p.strip_prefix(&www).unwrap_or(p).to_string_lossy().replace('\\', "/");
-        !matches!(rel.as_str(), "pkg-README.md" | "candidat-element.js") && !hashed_sources.contains(&format!("www/{rel}"))
+        let rel = p
+            .strip_prefix(&www)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/");
+        !matches!(rel.as_str(), "pkg-README.md" | "candidat-element.js")
+            && !hashed_sources.contains(&format!("www/{rel}"))
     })?;
     // The package, unhashed, for académies and the demo pages: `…/pkg/candidat.js`,
     // `…/pkg/candidat-element.js` (it fetches `./candidat.css` and `./candidat_bg.wasm`).
-    copy_dir(&pkg, &dist.join("pkg"), &|p| !file_name(&p.to_string_lossy()).starts_with('.'))?;
+    copy_dir(&pkg, &dist.join("pkg"), &|p| {
+        !file_name(&p.to_string_lossy()).starts_with('.')
+    })?;
     // The loader's Subresource Integrity value, for `<script src=".../embed.js" integrity=…>`.
     let embed = read(&dist.join("embed.js"))?;
     let sri = format!("sha384-{}", base64(&Sha384::digest(&embed)));
     fs::write(dist.join("embed.js.sri.txt"), format!("{sri}\n")).map_err(|e| e.to_string())?;
-    println!("xtask: embed.js integrity=\"{sri}\" ({} B gzip)", gzip_len(&embed));
+    println!(
+        "xtask: embed.js integrity=\"{sri}\" ({} B gzip)",
+        gzip_len(&embed)
+    );
     println!("xtask: site written to {}", dist.display());
     Ok(dist)
 }
@@ -172,11 +213,17 @@ fn put_hashed(dist: &Path, source: &str, bytes: Vec<u8>) -> Result<Asset, String
     let hashed = format!("assets/{stem}.{short}.{ext}");
     let integrity = format!("sha384-{}", base64(&Sha384::digest(&bytes)));
     fs::write(dist.join(&hashed), &bytes).map_err(|e| e.to_string())?;
-    Ok(Asset { source: source.to_string(), hashed, integrity })
+    Ok(Asset {
+        source: source.to_string(),
+        hashed,
+        integrity,
+    })
 }
 
 fn copy_dir(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
-    let Ok(entries) = fs::read_dir(from) else { return Ok(()) };
+    let Ok(entries) = fs::read_dir(from) else {
+        return Ok(());
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -197,8 +244,17 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
     println!("xtask: {:<48} {:>9} {:>9}", "dist/", "raw B", "gzip B");
     for path in rows {
         let bytes = read(&path)?;
-        let rel = path.strip_prefix(dist).unwrap_or(&path).display().to_string();
-        println!("xtask: {:<48} {:>9} {:>9}", rel, bytes.len(), gzip_len(&bytes));
+        let rel = path
+            .strip_prefix(dist)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        println!(
+            "xtask: {:<48} {:>9} {:>9}",
+            rel,
+            bytes.len(),
+            gzip_len(&bytes)
+        );
     }
     Ok(())
 }
@@ -211,9 +267,13 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
 pub fn shadow_css(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     for line in css.split_inclusive('\n') {
-        out.push_str(&rem_to_em(&line.replace("@media (min-width:", "@container (min-width:")));
+        out.push_str(&rem_to_em(
+            &line.replace("@media (min-width:", "@container (min-width:"),
+        ));
     }
-    out.push_str("\n/* Added by the build for the shadow root: width queries are the widget's own. */\n");
+    out.push_str(
+        "\n/* Added by the build for the shadow root: width queries are the widget's own. */\n",
+    );
     out.push_str(".candidat-root { container-type: inline-size; }\n");
     out
 }
@@ -226,7 +286,9 @@ fn rem_to_em(s: &str) -> String {
         if s[i..].starts_with("rem")
             && i > 0
             && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')
-            && !bytes.get(i + 3).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            && !bytes
+                .get(i + 3)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
         {
             out.push_str("em");
             i += 3;
@@ -242,7 +304,13 @@ fn rem_to_em(s: &str) -> String {
 /// The files directly in a folder (not below), sorted.
 fn files_in(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| p.is_file()).collect())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -270,7 +338,12 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 pub fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
     use std::io::Write;
     use std::process::Stdio;
-    let mut child = Command::new("gzip").args(["-9", "-n", "-c"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut child = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
     let mut stdin = child.stdin.take()?;
     let input = bytes.to_vec();
     // Written from a thread: a large input would otherwise fill the pipe while gzip's output does.
@@ -301,7 +374,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
@@ -321,7 +397,10 @@ mod tests {
         let bytes = std::fs::read(crate::root().join("www/embed.js")).expect("www/embed.js");
         let gz = super::gzip_len(&bytes);
         let max = crate::budgets::EMBED_LOADER_GZIP_MAX;
-        assert!(gz <= max, "www/embed.js is {gz} B gzip -9, the budget is {max}");
+        assert!(
+            gz <= max,
+            "www/embed.js is {gz} B gzip -9, the budget is {max}"
+        );
     }
 
     #[test]
@@ -336,7 +415,13 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
-        for (input, expected) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(super::base64(input.as_bytes()), expected);
         }
     }

@@ -14,18 +14,28 @@ pub struct Asset {
 }
 
 pub fn asset(dir: &Path, name: &str) -> Result<Asset, String> {
-    let bytes = fs::read(dir.join(name)).map_err(|e| format!("cannot read {}/{name}: {e}", dir.display()))?;
-    Ok(Asset { name: name.to_string(), raw: bytes.len(), gzip: build::gzip_len(&bytes) })
+    let bytes = fs::read(dir.join(name))
+        .map_err(|e| format!("cannot read {}/{name}: {e}", dir.display()))?;
+    Ok(Asset {
+        name: name.to_string(),
+        raw: bytes.len(),
+        gzip: build::gzip_len(&bytes),
+    })
 }
 
 /// What a first visit downloads: index.html, every local file it names in `href`/`src`, and
 /// (transitively) every local .js/.mjs/.wasm/.css a script names in a string literal: the
 /// glue that boot.js imports, the wasm the glue fetches with `new URL(…, import.meta.url)`.
 pub fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
-    let html = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
+    let html = fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
     let mut names = vec!["index.html".to_string()];
     for attr in ["href=\"", "src=\""] {
-        for value in html.split(attr).skip(1).filter_map(|rest| rest.split('"').next()) {
+        for value in html
+            .split(attr)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+        {
             if let Some(name) = local_file(dist, "", value) {
                 push_new(&mut names, name);
             }
@@ -39,9 +49,15 @@ pub fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
             continue;
         }
         let text = fs::read_to_string(dist.join(&name)).unwrap_or_default();
-        let base = name.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
+        let base = name
+            .rsplit_once('/')
+            .map(|(dir, _)| format!("{dir}/"))
+            .unwrap_or_default();
         for literal in string_literals(&text) {
-            if [".js", ".mjs", ".wasm", ".css"].iter().any(|ext| literal.ends_with(ext)) {
+            if [".js", ".mjs", ".wasm", ".css"]
+                .iter()
+                .any(|ext| literal.ends_with(ext))
+            {
                 if let Some(found) = local_file(dist, &base, literal) {
                     push_new(&mut names, found);
                 }
@@ -54,11 +70,16 @@ pub fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
 /// The in-page widget as an académie's page loads it from pkg/.
 pub fn widget_assets() -> Result<Vec<Asset>, String> {
     let pkg = root().join("pkg");
-    ["candidat-element.js", "candidat.js", "candidat_bg.wasm", "candidat.css"]
-        .iter()
-        .filter(|n| pkg.join(n).exists())
-        .map(|n| asset(&pkg, n))
-        .collect()
+    [
+        "candidat-element.js",
+        "candidat.js",
+        "candidat_bg.wasm",
+        "candidat.css",
+    ]
+    .iter()
+    .filter(|n| pkg.join(n).exists())
+    .map(|n| asset(&pkg, n))
+    .collect()
 }
 
 fn push_new(names: &mut Vec<String>, name: String) {
@@ -74,7 +95,11 @@ fn local_file(dist: &Path, base: &str, url: &str) -> Option<String> {
     if path.is_empty() || url.contains("://") || url.starts_with("data:") || url.starts_with("//") {
         return None;
     }
-    let joined = if let Some(abs) = path.strip_prefix('/') { abs.to_string() } else { format!("{base}{path}") };
+    let joined = if let Some(abs) = path.strip_prefix('/') {
+        abs.to_string()
+    } else {
+        format!("{base}{path}")
+    };
     let mut parts: Vec<&str> = Vec::new();
     for seg in joined.split('/') {
         match seg {
@@ -98,7 +123,9 @@ fn string_literals(text: &str) -> Vec<&str> {
     while i < bytes.len() {
         let q = bytes[i];
         if q == b'\'' || q == b'"' || q == b'`' {
-            if let Some(len) = text[i + 1..].find(|c: char| c as u32 == u32::from(q) || c == '\n' || c == '\\') {
+            if let Some(len) =
+                text[i + 1..].find(|c: char| c as u32 == u32::from(q) || c == '\n' || c == '\\')
+            {
                 let end = i + 1 + len;
                 if bytes[end] == q {
                     out.push(&text[i + 1..end]);
@@ -127,8 +154,14 @@ mod tests {
     #[test]
     fn local_files_are_relative_to_the_referring_file() {
         let dir = root().join("xtask");
-        assert_eq!(local_file(&dir, "src/", "./main.rs"), Some("src/main.rs".to_string()));
-        assert_eq!(local_file(&dir, "src/", "../Cargo.toml?v=1"), Some("Cargo.toml".to_string()));
+        assert_eq!(
+            local_file(&dir, "src/", "./main.rs"),
+            Some("src/main.rs".to_string())
+        );
+        assert_eq!(
+            local_file(&dir, "src/", "../Cargo.toml?v=1"),
+            Some("Cargo.toml".to_string())
+        );
         assert_eq!(local_file(&dir, "", "#app"), None);
         assert_eq!(local_file(&dir, "", "https://example.org/Cargo.toml"), None);
         assert_eq!(local_file(&dir, "", "../Cargo.toml"), None);

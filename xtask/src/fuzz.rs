@@ -55,7 +55,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let report = root().join("bench/fuzz-report.md");
     append_report(&report, seconds, &all)?;
     println!("xtask: fuzz report appended to {}", report.display());
-    let crashed: Vec<&str> = all.iter().filter(|s| s.crashes > 0).map(|s| s.target.as_str()).collect();
+    let crashed: Vec<&str> = all
+        .iter()
+        .filter(|s| s.crashes > 0)
+        .map(|s| s.target.as_str())
+        .collect();
     if crashed.is_empty() {
         Ok(())
     } else {
@@ -74,16 +78,18 @@ fn parse_args(args: &[String]) -> Result<(u64, Option<String>), String> {
         match a.as_str() {
             "--seconds" => {
                 let v = it.next().ok_or(USAGE)?;
-                seconds = v
-                    .parse()
-                    .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| format!("--seconds takes a positive whole number, not {v:?}"))?;
+                seconds =
+                    v.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("--seconds takes a positive whole number, not {v:?}")
+                    })?;
             }
             "--target" => {
                 let v = it.next().ok_or(USAGE)?;
                 if !TARGETS.contains(&v.as_str()) {
-                    return Err(format!("unknown fuzz target {v:?}; targets: {}", TARGETS.join(", ")));
+                    return Err(format!(
+                        "unknown fuzz target {v:?}; targets: {}",
+                        TARGETS.join(", ")
+                    ));
                 }
                 target = Some(v.clone());
             }
@@ -119,22 +125,32 @@ fn run_target(target: &str, seconds: u64) -> Result<Stats, String> {
     let mut cmd = Command::new("cargo");
     // No sanitizer: every line fuzzed is safe Rust, and AddressSanitizer would cost ~3× the
     // executions. Debug assertions stay on so an integer overflow counts as a crash.
-    cmd.args(["+nightly", "fuzz", "run", "--sanitizer", "none", "--debug-assertions", "--fuzz-dir"])
-        .arg(&fuzz)
-        .arg(target)
-        .arg(&corpus)
-        .arg(&seeds)
-        .arg("--")
-        .arg(format!("-max_total_time={seconds}"))
-        .arg(format!("-runs={MAX_RUNS}"))
-        .arg("-print_final_stats=1")
-        .current_dir(root())
-        .stdout(Stdio::inherit())
-        .stderr(Stdio::piped());
+    cmd.args([
+        "+nightly",
+        "fuzz",
+        "run",
+        "--sanitizer",
+        "none",
+        "--debug-assertions",
+        "--fuzz-dir",
+    ])
+    .arg(&fuzz)
+    .arg(target)
+    .arg(&corpus)
+    .arg(&seeds)
+    .arg("--")
+    .arg(format!("-max_total_time={seconds}"))
+    .arg(format!("-runs={MAX_RUNS}"))
+    .arg("-print_final_stats=1")
+    .current_dir(root())
+    .stdout(Stdio::inherit())
+    .stderr(Stdio::piped());
     println!("\nxtask: ── fuzz target {target} ({seconds} s or {MAX_RUNS} runs)");
     println!("xtask: $ {}", format!("{cmd:?}").replace('"', ""));
     let started = Instant::now();
-    let mut child = cmd.spawn().map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start cargo fuzz: {e}"))?;
     // cargo-fuzz sets -artifact_prefix to fuzz/artifacts/<target>/ itself.
     // libFuzzer reports on stderr: show it as it comes and keep it for the final stats.
     let mut log = String::new();
@@ -146,13 +162,17 @@ fn run_target(target: &str, seconds: u64) -> Result<Stats, String> {
             log.push('\n');
         }
     }
-    let status = child.wait().map_err(|e| format!("cargo fuzz run {target}: {e}"))?;
+    let status = child
+        .wait()
+        .map_err(|e| format!("cargo fuzz run {target}: {e}"))?;
     let wall = started.elapsed().as_secs_f64();
     let mut stats = parse_stats(target, &log, wall);
     stats.crashes = count_artifacts(&artifacts).saturating_sub(before);
     if !status.success() && stats.crashes == 0 {
         if stats.executions.is_none() {
-            return Err(format!("cargo fuzz run {target} failed ({status}) before fuzzing"));
+            return Err(format!(
+                "cargo fuzz run {target} failed ({status}) before fuzzing"
+            ));
         }
         stats.crashes = 1;
     }
@@ -165,7 +185,9 @@ fn count_artifacts(dir: &Path) -> usize {
             rd.filter_map(Result::ok)
                 .filter(|e| {
                     let n = e.file_name().to_string_lossy().into_owned();
-                    ["crash-", "leak-", "timeout-", "oom-"].iter().any(|p| n.starts_with(p))
+                    ["crash-", "leak-", "timeout-", "oom-"]
+                        .iter()
+                        .any(|p| n.starts_with(p))
                 })
                 .count()
         })
@@ -183,7 +205,9 @@ pub fn parse_stats(target: &str, log: &str, wall_seconds: f64) -> Stats {
         let line = line.trim();
         if let Some(rest) = line.strip_prefix("Done ") {
             let mut words = rest.split_whitespace();
-            if let (Some(n), Some("runs"), Some("in"), Some(s)) = (words.next(), words.next(), words.next(), words.next()) {
+            if let (Some(n), Some("runs"), Some("in"), Some(s)) =
+                (words.next(), words.next(), words.next(), words.next())
+            {
                 executions = n.parse().ok().or(executions);
                 seconds = s.parse::<f64>().ok().or(seconds);
             }
@@ -201,19 +225,27 @@ pub fn parse_stats(target: &str, log: &str, wall_seconds: f64) -> Stats {
 
 fn append_report(path: &Path, budget: u64, stats: &[Stats]) -> Result<(), String> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let new = !path.exists();
     let mut text = String::new();
     if new {
         text.push_str("# Fuzzing runs\n\nAppended by `cargo xtask fuzz` (see xtask/src/fuzz.rs): one table per run, one row per target. A target stops at its time budget or at 10 M executions, whichever comes first. Crashes are inputs left in `fuzz/artifacts/<target>/`.\n");
     }
-    let commit = output(Command::new("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
-    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let commit =
+        output(Command::new("git").args(["rev-parse", "--short", "HEAD"])).unwrap_or_default();
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
     text.push_str(&format!(
         "\n## {} UTC, commit {}, budget {budget} s per target, {cores} cores\n\n",
         utc_now(),
-        if commit.trim().is_empty() { "?" } else { commit.trim() }
+        if commit.trim().is_empty() {
+            "?"
+        } else {
+            commit.trim()
+        }
     ));
     text.push_str(&report_table(stats));
     let mut f = std::fs::OpenOptions::new()
@@ -221,22 +253,33 @@ fn append_report(path: &Path, budget: u64, stats: &[Stats]) -> Result<(), String
         .append(true)
         .open(path)
         .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    f.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    f.write_all(text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 pub fn report_table(stats: &[Stats]) -> String {
-    let mut t = String::from("| target | executions | seconds | exec/s | crashes |\n|---|---:|---:|---:|---:|\n");
+    let mut t = String::from(
+        "| target | executions | seconds | exec/s | crashes |\n|---|---:|---:|---:|---:|\n",
+    );
     for s in stats {
         let n = s.executions.map_or("?".to_string(), |n| n.to_string());
-        let rate = s.exec_per_sec().map_or("?".to_string(), |r| format!("{r:.0}"));
-        t.push_str(&format!("| {} | {n} | {:.0} | {rate} | {} |\n", s.target, s.seconds, s.crashes));
+        let rate = s
+            .exec_per_sec()
+            .map_or("?".to_string(), |r| format!("{r:.0}"));
+        t.push_str(&format!(
+            "| {} | {n} | {:.0} | {rate} | {} |\n",
+            s.target, s.seconds, s.crashes
+        ));
     }
     t
 }
 
 /// "YYYY-MM-DD HH:MM" in UTC, from the system clock (no date crate in xtask).
 fn utc_now() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
@@ -248,7 +291,11 @@ fn utc_now() -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", rem / 3_600, rem % 3_600 / 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        rem / 3_600,
+        rem % 3_600 / 60
+    )
 }
 
 #[cfg(test)]
@@ -277,7 +324,10 @@ mod tests {
     fn args() {
         let a = |v: &[&str]| parse_args(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(a(&[]), Ok((600, None)));
-        assert_eq!(a(&["--seconds", "60", "--target", "evaluate"]), Ok((60, Some("evaluate".into()))));
+        assert_eq!(
+            a(&["--seconds", "60", "--target", "evaluate"]),
+            Ok((60, Some("evaluate".into())))
+        );
         assert!(a(&["--target", "nope"]).is_err());
         assert!(a(&["--seconds", "0"]).is_err());
         assert!(a(&["--bogus"]).is_err());

@@ -57,23 +57,29 @@ fn main() -> ExitCode {
 fn parse_port(args: &[String]) -> Result<u16, String> {
     match args {
         [] => Ok(8080),
-        [flag, value] if flag == "--port" => {
-            value.parse().map_err(|_| format!("--port takes a number from 1 to 65535, not {value:?}"))
-        }
+        [flag, value] if flag == "--port" => value
+            .parse()
+            .map_err(|_| format!("--port takes a number from 1 to 65535, not {value:?}")),
         _ => Err(USAGE.to_string()),
     }
 }
 
 /// The workspace root (xtask lives one level below it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask is inside the workspace")
+        .to_path_buf()
 }
 
 /// Runs a command from the workspace root; its output goes straight to the terminal.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
     println!("xtask: $ {}", shown.replace('"', ""));
-    let status = cmd.current_dir(root()).status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -84,5 +90,7 @@ pub fn run(cmd: &mut Command) -> Result<(), String> {
 /// Runs a command quietly and returns its stdout, or None if it cannot run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.current_dir(root()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -17,7 +17,10 @@ pub fn bind(port: u16) -> Result<TcpListener, String> {
 
 pub fn forever(dist: &Path, port: u16) -> Result<(), String> {
     let listener = bind(port)?;
-    println!("xtask: serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", dist.display());
+    println!(
+        "xtask: serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)",
+        dist.display()
+    );
     accept_loop(listener, dist.to_path_buf());
     Ok(())
 }
@@ -56,7 +59,13 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", method == "HEAD");
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            method == "HEAD",
+        );
     }
     match resolve(dist, target) {
         Some(path) => match std::fs::read(&path) {
@@ -65,15 +74,47 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
                 let kind = content_type(&path);
                 // Compressed as any real static host would, so that what the tests, the bench
                 // and Lighthouse download is what a visitor downloads.
-                let gzipped = if gzip_accepted && kind != "application/octet-stream" { gzip_cached(&path, &body) } else { None };
+                let gzipped = if gzip_accepted && kind != "application/octet-stream" {
+                    gzip_cached(&path, &body)
+                } else {
+                    None
+                };
                 match gzipped {
-                    Some(gz) => respond_with(&mut stream, "200 OK", kind, &gz, method == "HEAD", csp, true),
-                    None => respond_with(&mut stream, "200 OK", kind, &body, method == "HEAD", csp, false),
+                    Some(gz) => respond_with(
+                        &mut stream,
+                        "200 OK",
+                        kind,
+                        &gz,
+                        method == "HEAD",
+                        csp,
+                        true,
+                    ),
+                    None => respond_with(
+                        &mut stream,
+                        "200 OK",
+                        kind,
+                        &body,
+                        method == "HEAD",
+                        csp,
+                        false,
+                    ),
                 }
             }
-            Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+            Err(_) => respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                method == "HEAD",
+            ),
         },
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "HEAD",
+        ),
     }
 }
 
@@ -129,7 +170,8 @@ fn content_type(path: &Path) -> &'static str {
 
 /// The policy the standalone page is built for and that docs/embedding.md asks académies to
 /// set: no inline script or style, wasm compilation allowed, everything from the own origin.
-pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+pub const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// The standalone page (`index.html`, also the iframe's page) and the demo pages named
 /// `strict-csp*` get the strict policy as a real response header, not only as a `<meta>`.
@@ -141,7 +183,13 @@ fn strict_policy_for(dist: &Path, file: &Path) -> Option<&'static str> {
     (is_page || is_strict_demo).then_some(STRICT_CSP)
 }
 
-fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    kind: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
     respond_with(stream, status, kind, body, head_only, None, false)
 }
 
@@ -159,7 +207,10 @@ fn gzip_cached(path: &Path, body: &[u8]) -> Option<std::sync::Arc<Vec<u8>>> {
         }
     }
     let gz = Arc::new(crate::build::gzip(body)?);
-    cache.lock().ok()?.insert(path.to_path_buf(), (modified, gz.clone()));
+    cache
+        .lock()
+        .ok()?
+        .insert(path.to_path_buf(), (modified, gz.clone()));
     Some(gz)
 }
 
@@ -172,8 +223,14 @@ fn respond_with(
     csp: Option<&str>,
     gzipped: bool,
 ) -> std::io::Result<()> {
-    let csp = csp.map(|p| format!("Content-Security-Policy: {p}\r\n")).unwrap_or_default();
-    let encoding = if gzipped { "Content-Encoding: gzip\r\n" } else { "" };
+    let csp = csp
+        .map(|p| format!("Content-Security-Policy: {p}\r\n"))
+        .unwrap_or_default();
+    let encoding = if gzipped {
+        "Content-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
     // Access-Control-Allow-Origin: académies import pkg/ (ES modules need CORS) and fetch
     // session files from another origin; everything here is public and static.
     write!(
@@ -194,12 +251,23 @@ mod tests {
     fn get(addr: SocketAddr, path: &str, accept_gzip: bool) -> (String, Vec<u8>) {
         use std::io::Read;
         let mut stream = TcpStream::connect(addr).expect("connect");
-        let encoding = if accept_gzip { "Accept-Encoding: gzip, deflate\r\n" } else { "" };
+        let encoding = if accept_gzip {
+            "Accept-Encoding: gzip, deflate\r\n"
+        } else {
+            ""
+        };
         write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}\r\n").expect("send");
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).expect("read");
-        let split = answer.windows(4).position(|w| w == b"\r\n\r\n").expect("headers end") + 4;
-        (String::from_utf8_lossy(&answer[..split]).into_owned(), answer[split..].to_vec())
+        let split = answer
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("headers end")
+            + 4;
+        (
+            String::from_utf8_lossy(&answer[..split]).into_owned(),
+            answer[split..].to_vec(),
+        )
     }
 
     #[test]
@@ -210,14 +278,24 @@ mod tests {
         let (gz_head, gz) = get(addr, "/style.css", true);
         assert!(!plain_head.contains("Content-Encoding"), "{plain_head}");
         assert!(gz_head.contains("Content-Encoding: gzip"), "{gz_head}");
-        assert!(gz.len() < plain.len() / 2, "{} vs {}", gz.len(), plain.len());
+        assert!(
+            gz.len() < plain.len() / 2,
+            "{} vs {}",
+            gz.len(),
+            plain.len()
+        );
         let mut child = std::process::Command::new("gzip")
             .args(["-d", "-c"])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()
             .expect("gzip");
-        child.stdin.take().expect("stdin").write_all(&gz).expect("write");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(&gz)
+            .expect("write");
         assert_eq!(child.wait_with_output().expect("gunzip").stdout, plain);
     }
 
@@ -226,16 +304,31 @@ mod tests {
         let dist = crate::root().join("xtask");
         assert!(resolve(&dist, "/../Cargo.toml").is_none());
         assert!(resolve(&dist, "/%2e%2e/Cargo.toml").is_none());
-        assert_eq!(resolve(&dist, "/Cargo.toml?x=1"), Some(dist.join("Cargo.toml")));
+        assert_eq!(
+            resolve(&dist, "/Cargo.toml?x=1"),
+            Some(dist.join("Cargo.toml"))
+        );
     }
 
     #[test]
     fn strict_policy_goes_to_the_page_and_the_strict_demo_pages_only() {
         let dist = Path::new("/srv/dist");
-        assert_eq!(strict_policy_for(dist, &dist.join("index.html")), Some(STRICT_CSP));
-        assert_eq!(strict_policy_for(dist, &dist.join("demo/strict-csp.html")), Some(STRICT_CSP));
-        assert_eq!(strict_policy_for(dist, &dist.join("demo/strict-csp.js")), Some(STRICT_CSP));
-        assert_eq!(strict_policy_for(dist, &dist.join("demo/academie.html")), None);
+        assert_eq!(
+            strict_policy_for(dist, &dist.join("index.html")),
+            Some(STRICT_CSP)
+        );
+        assert_eq!(
+            strict_policy_for(dist, &dist.join("demo/strict-csp.html")),
+            Some(STRICT_CSP)
+        );
+        assert_eq!(
+            strict_policy_for(dist, &dist.join("demo/strict-csp.js")),
+            Some(STRICT_CSP)
+        );
+        assert_eq!(
+            strict_policy_for(dist, &dist.join("demo/academie.html")),
+            None
+        );
         assert_eq!(strict_policy_for(dist, &dist.join("demo/index.html")), None);
         assert_eq!(strict_policy_for(dist, &dist.join("pkg/candidat.js")), None);
     }

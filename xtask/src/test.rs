@@ -16,33 +16,58 @@ pub fn all() -> Result<(), String> {
         run(Command::new("cargo").args(["test", "--workspace", "--locked"]))
     })?;
 
-    layer(&mut layers, "components (wasm-bindgen-test in Chromium)", || {
-        run(Command::new("cargo")
-            .args(["test", "--locked", "--package", "candidat", "--target", "wasm32-unknown-unknown", "--test", "web"])
-            .env("PATH", tools::path_with_cargo_bin())
-            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
-    })?;
+    layer(
+        &mut layers,
+        "components (wasm-bindgen-test in Chromium)",
+        || {
+            run(Command::new("cargo")
+                .args([
+                    "test",
+                    "--locked",
+                    "--package",
+                    "candidat",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "web",
+                ])
+                .env("PATH", tools::path_with_cargo_bin())
+                .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+        },
+    )?;
 
-    layer(&mut layers, "journeys (Playwright in Chromium, dist/ on loopback)", || {
-        let dist = build::site()?;
-        budgets::check(&dist)?;
-        let addr = serve::spawn(&dist)?;
-        run(Command::new("node")
-            .args(["--test", "--test-concurrency=1"])
-            .arg(root().join("tests/e2e"))
-            .env("BASE_URL", format!("http://{addr}/"))
-            .env("CHROMIUM", tools::CHROMIUM))
-    })?;
+    layer(
+        &mut layers,
+        "journeys (Playwright in Chromium, dist/ on loopback)",
+        || {
+            let dist = build::site()?;
+            budgets::check(&dist)?;
+            let addr = serve::spawn(&dist)?;
+            run(Command::new("node")
+                .args(["--test", "--test-concurrency=1"])
+                .arg(root().join("tests/e2e"))
+                .env("BASE_URL", format!("http://{addr}/"))
+                .env("CHROMIUM", tools::CHROMIUM))
+        },
+    )?;
 
     for (name, secs) in &layers {
         println!("xtask: layer passed in {secs:>6.1} s: {name}");
     }
-    println!("xtask: all {} test layers passed in {:.0} s", layers.len(), started.elapsed().as_secs_f64());
+    println!(
+        "xtask: all {} test layers passed in {:.0} s",
+        layers.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
-fn layer(done: &mut Vec<(String, f64)>, name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+fn layer(
+    done: &mut Vec<(String, f64)>,
+    name: &str,
+    body: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     println!("\nxtask: ── test layer: {name}");
     let started = std::time::Instant::now();
     body().map_err(|e| format!("test layer \"{name}\" failed: {e}"))?;

@@ -24,8 +24,12 @@ pub fn ensure_test_tools() -> Result<(), String> {
 }
 
 fn ensure_wasm_target() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
@@ -35,7 +39,9 @@ fn ensure_wasm_target() -> Result<(), String> {
 pub fn cargo_bin() -> PathBuf {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
     home.join("bin")
 }
 
@@ -46,7 +52,9 @@ pub fn wasm_bindgen() -> PathBuf {
 /// PATH with `$CARGO_HOME/bin` first, so cargo's wasm test runner finds the pinned CLI.
 pub fn path_with_cargo_bin() -> std::ffi::OsString {
     let mut paths = vec![cargo_bin()];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(paths).unwrap_or_default()
 }
 
@@ -57,7 +65,10 @@ fn pinned_wasm_bindgen_version() -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -73,7 +84,13 @@ fn ensure_wasm_bindgen_cli() -> Result<(), String> {
     }
     // Not `--locked`: the CLI's own lock file names a crate version this registry does not serve
     // (shared/TOOLCHAIN.md).
-    run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+    run(Command::new("cargo").args([
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--force",
+    ]))
 }
 
 /// `npm ci` when node_modules is missing or older than package-lock.json.
@@ -81,7 +98,10 @@ fn ensure_node_modules() -> Result<(), String> {
     let lock = root().join("package-lock.json");
     let stamp = root().join("node_modules/.package-lock.json");
     let fresh = match (std::fs::metadata(&lock), std::fs::metadata(&stamp)) {
-        (Ok(l), Ok(s)) => s.modified().ok() >= l.modified().ok() && root().join("node_modules/.bin/wasm-opt").exists(),
+        (Ok(l), Ok(s)) => {
+            s.modified().ok() >= l.modified().ok()
+                && root().join("node_modules/.bin/wasm-opt").exists()
+        }
         _ => false,
     };
     if fresh {
@@ -101,7 +121,9 @@ fn ensure_chromium() -> Result<(), String> {
 }
 
 fn apt_install(packages: &[&str]) -> Result<(), String> {
-    let root_user = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
+    let root_user = output(Command::new("id").arg("-u"))
+        .map(|s| s.trim() == "0")
+        .unwrap_or(false);
     if !root_user {
         return Err(format!(
             "missing Debian packages {packages:?}; install them with: sudo apt-get update && sudo apt-get install -y {}",

@@ -141,11 +141,9 @@ fn parse_bound(s: &str) -> Option<Bound> {
         return None;
     }
     match b.len() {
-        10 => crate::timefmt::parse_date(s)
-            .map(Bound::Date),
+        10 => crate::timefmt::parse_date(s).map(Bound::Date),
         16 if b[10] == b'T' && digits(11..13) && b[13] == b':' && digits(14..16) => {
-            crate::timefmt::parse_date_time(s, false)
-                .map(Bound::DateTime)
+            crate::timefmt::parse_date_time(s, false).map(Bound::DateTime)
         }
         19 if b[10] == b'T'
             && digits(11..13)
@@ -154,8 +152,7 @@ fn parse_bound(s: &str) -> Option<Bound> {
             && b[16] == b':'
             && digits(17..19) =>
         {
-            crate::timefmt::parse_date_time(s, true)
-                .map(Bound::DateTime)
+            crate::timefmt::parse_date_time(s, true).map(Bound::DateTime)
         }
         _ => None,
     }
@@ -259,9 +256,8 @@ fn window_bounds(
                 None
             }
             Some(b)
-                if session_year.is_some_and(|y| {
-                    !(y - BOUND_YEARS_BEFORE_SESSION..=y).contains(&b.year())
-                }) =>
+                if session_year
+                    .is_some_and(|y| !(y - BOUND_YEARS_BEFORE_SESSION..=y).contains(&b.year())) =>
             {
                 let y = session_year.unwrap_or_default();
                 let from = y - BOUND_YEARS_BEFORE_SESSION;
@@ -937,7 +933,10 @@ mod tests {
         ] {
             let p = problems_with(|v| v[win][edge] = json!(text));
             assert_eq!(paths(&p), [format!("$.{win}.{edge}")], "{text}");
-            assert!(p[0].en.contains("second 60") && p[0].fr.contains("seconde 60"), "{p:?}");
+            assert!(
+                p[0].en.contains("second 60") && p[0].fr.contains("seconde 60"),
+                "{p:?}"
+            );
         }
         assert!(problems_with(|v| v["return"]["closes"] = json!("2022-12-02T23:59:59")).is_empty());
     }
@@ -951,14 +950,26 @@ mod tests {
             ("return", "closes", "2099-12-02"),
         ] {
             let p = problems_with(|v| v[win][edge] = json!(text));
-            assert!(paths(&p).contains(&format!("$.{win}.{edge}").as_str()), "{text}: {p:?}");
-            let pr = p.iter().find(|pr| pr.path == format!("$.{win}.{edge}")).unwrap();
-            assert!(pr.en.contains("between 2021 and 2023") && pr.fr.contains("entre 2021 et 2023"), "{pr:?}");
+            assert!(
+                paths(&p).contains(&format!("$.{win}.{edge}").as_str()),
+                "{text}: {p:?}"
+            );
+            let pr = p
+                .iter()
+                .find(|pr| pr.path == format!("$.{win}.{edge}"))
+                .unwrap();
+            assert!(
+                pr.en.contains("between 2021 and 2023") && pr.fr.contains("entre 2021 et 2023"),
+                "{pr:?}"
+            );
         }
         // 2021 (session year - 2) is the earliest year allowed: only the order check speaks.
         let p = problems_with(|v| v["return"]["opens"] = json!("2021-01-01"));
         assert_eq!(paths(&p), ["$.return.opens"]);
-        assert!(p[0].en.contains("opens before the pre-registration"), "{p:?}");
+        assert!(
+            p[0].en.contains("opens before the pre-registration"),
+            "{p:?}"
+        );
         // Without a valid session year, no year check (the session year's problem says it).
         let p = problems_with(|v| {
             v["session_year"] = json!(1850);
@@ -983,7 +994,16 @@ mod tests {
 
     #[test]
     fn activation_delay_zero_absurd_or_not_a_number() {
-        for bad in [json!(0), json!(721), json!(-1), json!(4.5), json!("48"), json!(-1.0), json!(0.0), json!(1e300)] {
+        for bad in [
+            json!(0),
+            json!(721),
+            json!(-1),
+            json!(4.5),
+            json!("48"),
+            json!(-1.0),
+            json!(0.0),
+            json!(1e300),
+        ] {
             let p = problems_with(|v| v["activation_delay_hours"] = bad.clone());
             assert_eq!(paths(&p), ["$.activation_delay_hours"], "{bad}");
         }
@@ -991,7 +1011,12 @@ mod tests {
         // A whole float is the same number of hours.
         let mut v = base();
         v["activation_delay_hours"] = json!(48.0);
-        assert_eq!(Session::from_json(&v.to_string()).unwrap().activation_delay_hours, 48);
+        assert_eq!(
+            Session::from_json(&v.to_string())
+                .unwrap()
+                .activation_delay_hours,
+            48
+        );
     }
 
     #[test]

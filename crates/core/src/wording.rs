@@ -128,7 +128,11 @@ pub fn format_instant(at: DateTime<Tz>, lang: Lang) -> String {
 /// The same instant with the zone's abbreviation-free offset, for the overseas académies:
 /// "jeudi 17 novembre 2022 à 23:59 (UTC+01:00)".
 pub fn format_instant_with_offset(at: DateTime<Tz>, lang: Lang) -> String {
-    format!("{} (UTC{})", format_instant(at, lang), crate::timefmt::offset_colon(chrono::Offset::fix(at.offset())))
+    format!(
+        "{} (UTC{})",
+        format_instant(at, lang),
+        crate::timefmt::offset_colon(chrono::Offset::fix(at.offset()))
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,14 +742,24 @@ fn mail_why(
             }
             Posting::InWindow if item.status == Status::Done => {
                 if fr {
-                    format!(" {} le {day}, dans les délais.", if upload { "Déposé" } else { "Envoyé" })
+                    format!(
+                        " {} le {day}, dans les délais.",
+                        if upload { "Déposé" } else { "Envoyé" }
+                    )
                 } else {
-                    format!(" {} on {day}, in time.", if upload { "Uploaded" } else { "Sent" })
+                    format!(
+                        " {} on {day}, in time.",
+                        if upload { "Uploaded" } else { "Sent" }
+                    )
                 }
             }
             // Not reachable with the engine's statuses; worded as planned rather than guessed.
             Posting::InWindow => {
-                if fr { format!(" Envoi prévu le {day}.") } else { format!(" Posting planned on {day}.") }
+                if fr {
+                    format!(" Envoi prévu le {day}.")
+                } else {
+                    format!(" Posting planned on {day}.")
+                }
             }
             Posting::ClosingDayAfterHour => {
                 explained = true;
@@ -770,9 +784,15 @@ fn mail_why(
                 };
                 if still_time {
                     n.push_str(&if fr {
-                        format!(" {} au plus tard le {closes}.", if upload { "Déposez-le" } else { "Envoyez-le" })
+                        format!(
+                            " {} au plus tard le {closes}.",
+                            if upload { "Déposez-le" } else { "Envoyez-le" }
+                        )
                     } else {
-                        format!(" {} by {closes} at the latest.", if upload { "Upload it" } else { "Send it" })
+                        format!(
+                            " {} by {closes} at the latest.",
+                            if upload { "Upload it" } else { "Send it" }
+                        )
                     });
                 }
                 n
@@ -782,7 +802,10 @@ fn mail_why(
                 if fr {
                     format!(" {} le {day}, après la date limite : le dossier ne peut plus être pris en compte.", if upload { "Déposé" } else { "Envoyé" })
                 } else {
-                    format!(" {} on {day}, after the deadline: the file can no longer be accepted.", if upload { "Uploaded" } else { "Sent" })
+                    format!(
+                        " {} on {day}, after the deadline: the file can no longer be accepted.",
+                        if upload { "Uploaded" } else { "Sent" }
+                    )
                 }
             }
             Posting::BeforeWindow => {
@@ -891,7 +914,9 @@ mod tests {
 
     /// The mail-file sentence at an instant (RFC 3339), for a situation on a session.
     fn mail_at(session: &Session, s: &Situation, at: &str, lang: Lang) -> (Status, String) {
-        let at = chrono::DateTime::parse_from_rfc3339(at).unwrap().with_timezone(&Utc);
+        let at = chrono::DateTime::parse_from_rfc3339(at)
+            .unwrap()
+            .with_timezone(&Utc);
         let ev = evaluate(session, s, at);
         let item = ev.item(ItemId::MailFile).unwrap();
         (item.status, item_why_at(item, session, s, ev.at, lang))
@@ -899,7 +924,10 @@ mod tests {
 
     fn with_hours(upload: bool) -> Session {
         let mut session = default_session();
-        session.return_closes = session.time_zone.with_ymd_and_hms(2022, 12, 1, 17, 0, 0).unwrap();
+        session.return_closes = session
+            .time_zone
+            .with_ymd_and_hms(2022, 12, 1, 17, 0, 0)
+            .unwrap();
         if upload {
             session.return_mode = ReturnMode::Upload;
         }
@@ -916,8 +944,14 @@ mod tests {
             assert_eq!(st, Status::Late);
             let word = if upload { "Le dépôt" } else { "L'envoi" };
             assert!(fr.contains(&format!("{word} du jeudi 1er décembre 2022 ne compte que s'il a été fait au plus tard à 17:00 ; après, il est trop tard.")), "{fr}");
-            assert!(fr.contains("jeudi 1er décembre 2022 à 17:00"), "the closing hour is shown: {fr}");
-            assert!(!fr.contains("Le délai est dépassé") && !fr.contains("prévu"), "{fr}");
+            assert!(
+                fr.contains("jeudi 1er décembre 2022 à 17:00"),
+                "the closing hour is shown: {fr}"
+            );
+            assert!(
+                !fr.contains("Le délai est dépassé") && !fr.contains("prévu"),
+                "{fr}"
+            );
             let (_, en) = mail_at(&session, &s, "2022-12-01T18:00:00+01:00", Lang::En);
             assert!(en.contains("on Thursday 1 December 2022 counts only if it was made by 17:00; after that, it is too late."), "{en}");
             assert!(en.contains("Thursday 1 December 2022, 17:00"), "{en}");
@@ -931,8 +965,16 @@ mod tests {
             assert!(en.contains("planned") && en.contains("by 17:00"), "{en}");
         }
         // A whole-day window in post mode shows dates only, no hour.
-        let (_, fr) = mail_at(&default_session(), &s, "2022-11-30T16:00:00+01:00", Lang::Fr);
-        assert!(fr.contains("vendredi 2 décembre 2022 (cachet") && !fr.contains("23:59"), "{fr}");
+        let (_, fr) = mail_at(
+            &default_session(),
+            &s,
+            "2022-11-30T16:00:00+01:00",
+            Lang::Fr,
+        );
+        assert!(
+            fr.contains("vendredi 2 décembre 2022 (cachet") && !fr.contains("23:59"),
+            "{fr}"
+        );
     }
 
     #[test]
@@ -942,34 +984,72 @@ mod tests {
         s.posted_on = NaiveDate::from_ymd_opt(2022, 12, 10);
         let (st, en) = mail_at(&session, &s, "2022-11-20T10:00:00+01:00", Lang::En);
         assert_eq!(st, Status::Late);
-        assert!(!(en.contains("planned") && en.contains("deadline has passed")), "{en}");
-        assert!(!en.contains("planned") && !en.contains("has passed"), "{en}");
-        assert!(en.contains("is after the deadline") && en.contains("Send it by Friday 2 December 2022"), "{en}");
+        assert!(
+            !(en.contains("planned") && en.contains("deadline has passed")),
+            "{en}"
+        );
+        assert!(
+            !en.contains("planned") && !en.contains("has passed"),
+            "{en}"
+        );
+        assert!(
+            en.contains("is after the deadline")
+                && en.contains("Send it by Friday 2 December 2022"),
+            "{en}"
+        );
         let (_, fr) = mail_at(&session, &s, "2022-11-20T10:00:00+01:00", Lang::Fr);
-        assert!(!fr.contains("prévu") && !fr.contains("Le délai est dépassé"), "{fr}");
+        assert!(
+            !fr.contains("prévu") && !fr.contains("Le délai est dépassé"),
+            "{fr}"
+        );
         assert!(fr.contains("est après la date limite"), "{fr}");
         // After the deadline: no advice to send it in time any more.
         let (_, en) = mail_at(&session, &s, "2022-12-05T10:00:00+01:00", Lang::En);
-        assert!(en.contains("after the deadline") && !en.contains("Send it by") && !en.contains("planned"), "{en}");
+        assert!(
+            en.contains("after the deadline")
+                && !en.contains("Send it by")
+                && !en.contains("planned"),
+            "{en}"
+        );
         // Dated in the past, after the window: sent late.
         let (_, en) = mail_at(&session, &s, "2022-12-20T10:00:00+01:00", Lang::En);
-        assert!(en.contains("Sent on Saturday 10 December 2022, after the deadline"), "{en}");
+        assert!(
+            en.contains("Sent on Saturday 10 December 2022, after the deadline"),
+            "{en}"
+        );
     }
 
     #[test]
     fn sign_confirmation_says_when_changes_are_possible() {
         let session = default_session();
         let s = Situation::new(Diploma::Cap);
-        let ev = evaluate(&session, &s, Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap());
+        let ev = evaluate(
+            &session,
+            &s,
+            Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap(),
+        );
         let item = ev.item(ItemId::SignConfirmation).unwrap();
         let fr = item_why(item, &session, &s, Lang::Fr);
         let en = item_why(item, &session, &s, Lang::En);
         for w in [&fr, &en] {
-            assert!(!w.contains("fin des inscriptions") && !w.contains("after registrations end"), "{w}");
+            assert!(
+                !w.contains("fin des inscriptions") && !w.contains("after registrations end"),
+                "{w}"
+            );
             assert!(w.contains("17") && w.contains("2 "), "{w}");
         }
-        assert!(fr.contains("en ligne jusqu'à la fin de la pré-inscription") && fr.contains("stylo rouge") && fr.contains("plus aucun changement"), "{fr}");
-        assert!(en.contains("online until the pre-registration closes") && en.contains("red pen") && en.contains("no change at all"), "{en}");
+        assert!(
+            fr.contains("en ligne jusqu'à la fin de la pré-inscription")
+                && fr.contains("stylo rouge")
+                && fr.contains("plus aucun changement"),
+            "{fr}"
+        );
+        assert!(
+            en.contains("online until the pre-registration closes")
+                && en.contains("red pen")
+                && en.contains("no change at all"),
+            "{en}"
+        );
     }
 
     #[test]
