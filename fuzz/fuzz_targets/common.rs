@@ -102,7 +102,11 @@ pub fn check(session: &Session, situation: &Situation, ev: &Evaluation) {
         }
         if i.status == Status::Late {
             let due = i.due.expect("late implies a due date");
-            assert!(ev.at > due, "{:?} late only after its due instant", i.id);
+            // A postmark dated after the return window's last day is late whenever evaluated
+            // (ADR 0005 §3): the only item that can be late before its due instant.
+            let posted_after_window = i.id == ItemId::MailFile
+                && situation.posted_on.is_some_and(|d| d > session.return_closes.date_naive());
+            assert!(ev.at > due || posted_after_window, "{:?} late only after its due instant", i.id);
         }
         if let Some(due) = i.due {
             assert!(due <= session.return_closes, "{:?} due no later than the return close", i.id);
