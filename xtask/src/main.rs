@@ -18,12 +18,15 @@ mod tools;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test>
+const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | bench | fuzz>
 
   serve   install what is missing, build the site into dist/, serve it on http://127.0.0.1:8080
   build   install what is missing and build dist/ and pkg/ (what serve does, without serving)
   test    install what is missing, then run every test layer:
           native cargo tests, wasm-bindgen-test in headless Chromium, Playwright journeys
+  bench [--loads N] [--changes N]
+          build, then measure sizes (vs a Leptos hello world), load and update times in Chromium,
+          memory, one native evaluation and Lighthouse; writes bench/report.md
   fuzz [--seconds N] [--target NAME]
           run the cargo-fuzz targets (nightly), N seconds each (default 600), report in bench/fuzz-report.md";
 
