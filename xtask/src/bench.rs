@@ -384,6 +384,14 @@ fn size_table(md: &mut String, title: &str, assets: &[Asset]) {
     );
 }
 
+/// The cells of one timing row, from the browser script's keys `{prefix}.n|min|median|p90|max`
+/// (prefix ends in the CPU rate, `…1x` or `…4x`): "1× | n | min | **median** | p90 | max".
+fn spread_cells<'m>(b: &impl Fn(&str) -> &'m str, prefix: &str) -> String {
+    let cpu = prefix.rsplit('.').next().unwrap_or("").replace('x', "×");
+    let k = |s: &str| b(&format!("{prefix}.{s}"));
+    format!("{cpu} | {} | {} | **{}** | {} | {}", k("n"), k("min"), k("median"), k("p90"), k("max"))
+}
+
 fn get<'m>(map: &'m BTreeMap<String, String>, key: &str) -> &'m str {
     map.get(key).map(String::as_str).unwrap_or("n/a")
 }
@@ -534,17 +542,7 @@ fn render(r: &Report) -> String {
         ("hello", "baseline (Leptos counter)"),
     ] {
         for cpu in ["1x", "4x"] {
-            let k = |s: &str| b(&format!("{page}.load.{cpu}.{s}")).to_string();
-            let _ = writeln!(
-                md,
-                "| {label} | {} | {} | {} | **{}** | {} | {} |",
-                cpu.replace('x', "×"),
-                k("n"),
-                k("min"),
-                k("median"),
-                k("p90"),
-                k("max")
-            );
+            let _ = writeln!(md, "| {label} | {} |", spread_cells(&b, &format!("{page}.load.{cpu}")));
         }
     }
     let _ = writeln!(md);
@@ -565,17 +563,7 @@ fn render(r: &Report) -> String {
         "| CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---:|---:|---:|---:|---:|"
     );
     for cpu in ["1x", "4x"] {
-        let k = |s: &str| b(&format!("ours.change.{cpu}.{s}")).to_string();
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} | **{}** | {} | {} |",
-            cpu.replace('x', "×"),
-            k("n"),
-            k("min"),
-            k("median"),
-            k("p90"),
-            k("max")
-        );
+        let _ = writeln!(md, "| {} |", spread_cells(&b, &format!("ours.change.{cpu}")));
     }
     let _ = writeln!(md);
 
