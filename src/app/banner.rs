@@ -194,7 +194,7 @@ pub fn VerdictBox() -> impl IntoView {
             class:verdict-ok=move || verdict() == Verdict::OnTrack
             class:verdict-late=move || verdict() == Verdict::TooLate
             class:verdict-wait=move || verdict() == Verdict::NotOpenYet>
-            <h2>{move || ctx.ui().verdict_heading}</h2>
+            <h2>{ctx.text(|u| u.verdict_heading)}</h2>
             <p class="verdict-text">{move || {
                 let u = ctx.ui();
                 match verdict() {

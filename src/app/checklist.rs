@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::dom::el;
 use super::use_ctx;
 use crate::core::{ItemId, Status};
 use crate::labels;
@@ -17,27 +18,35 @@ pub fn status_id(s: Status) -> &'static str {
     }
 }
 
-#[component]
-pub fn Checklist() -> impl IntoView {
+pub fn checklist() -> AnyView {
     let ctx = use_ctx();
     let ids = Memo::new(move |_| {
         ctx.eval
             .with(|e| e.items.iter().map(|i| i.id).collect::<Vec<_>>())
     });
-    view! {
-        <section class="checklist card" aria-labelledby="checklist-h" data-testid="checklist">
-            <h2 id="checklist-h">{move || ctx.ui().checklist}</h2>
-            <ol class="items">
-                <For each=move || ids.get() key=|id| *id let:id>
-                    <ChecklistItem id=id/>
-                </For>
-            </ol>
-        </section>
-    }
+    el("section")
+        .class("checklist card")
+        .attr("aria-labelledby", "checklist-h")
+        .testid("checklist")
+        .child(
+            el("h2")
+                .id("checklist-h")
+                .text_dyn(ctx.text(|u| u.checklist)),
+        )
+        .child(
+            el("ol").class("items").view(
+                view! {
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        {checklist_item(id)}
+                    </For>
+                }
+                .into_any(),
+            ),
+        )
+        .into_view()
 }
 
-#[component]
-fn ChecklistItem(id: ItemId) -> impl IntoView {
+fn checklist_item(id: ItemId) -> AnyView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
@@ -54,24 +63,50 @@ fn ChecklistItem(id: ItemId) -> impl IntoView {
         let at = ctx.eval.with(|e| e.at);
         sit.with(|s| item.with(|i| labels::why_item(ctx.lang(), ctx.session, s, i.as_ref(), at)))
     };
-    view! {
-        <li class="item" data-item=id.as_str() data-status=move || status_id(status())
-            class:item-done=move || status() == Status::Done
-            class:item-late=move || matches!(status(), Status::Late | Status::Expired)>
-            <div class="item-head">
-                <span class="print-box" aria-hidden="true">{move || if status() == Status::Done { "☑" } else { "☐" }}</span>
-                <input type="checkbox" id=box_id.clone() data-testid=box_id.clone() class="tick"
-                    prop:checked=move || ticked() || implied()
-                    prop:disabled=implied
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        sit.try_update(|s| {
-                            s.done.retain(|d| *d != id);
-                            if on { s.done.push(id); s.done.sort(); }
-                        });
-                    }/>
-                <label for=box_id class="item-label">{move || labels::item(ctx.lang(), ctx.session, id)}</label>
-                <span class="status" data-testid=format!("status-{}", id.as_str())>{move || {
+    let head = el("div")
+        .class("item-head")
+        .child(
+            el("span")
+                .class("print-box")
+                .attr("aria-hidden", "true")
+                .text_dyn(move || {
+                    if status() == Status::Done {
+                        "☑"
+                    } else {
+                        "☐"
+                    }
+                }),
+        )
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .attr_owned("id", box_id.clone())
+                .attr_owned("data-testid", box_id.clone())
+                .class("tick")
+                .prop_bool("checked", move || ticked() || implied())
+                .prop_bool("disabled", implied)
+                .on("change", move |ev| {
+                    let on = event_target_checked(&ev);
+                    sit.try_update(|s| {
+                        s.done.retain(|d| *d != id);
+                        if on {
+                            s.done.push(id);
+                            s.done.sort();
+                        }
+                    });
+                }),
+        )
+        .child(
+            el("label")
+                .attr_owned("for", box_id)
+                .class("item-label")
+                .text_dyn(move || labels::item(ctx.lang(), ctx.session, id)),
+        )
+        .child(
+            el("span")
+                .class("status")
+                .attr_owned("data-testid", format!("status-{}", id.as_str()))
+                .text_dyn(move || {
                     let u = ctx.ui();
                     match status() {
                         Status::Done => u.status_done,
@@ -79,27 +114,60 @@ fn ChecklistItem(id: ItemId) -> impl IntoView {
                         Status::Late => u.status_late,
                         Status::Expired => u.status_expired,
                     }
-                }}</span>
-            </div>
-            <p class="due">{move || {
-                let u = ctx.ui();
-                let l = ctx.lang();
-                let mut text = match item.with(|i| i.as_ref().and_then(|i| i.due)) {
-                    Some(d) => format!("{} {}", u.due, labels::date_time(l, &d.with_timezone(&tz))),
-                    None => u.no_due.to_string(),
-                };
-                if implied() {
-                    text.push_str(&format!(" · {}", u.implied));
-                }
-                text
-            }}</p>
-            <details class="why">
-                <summary>{move || ctx.ui().why}<span class="visually-hidden">{move || format!(" — {}", labels::item(ctx.lang(), ctx.session, id))}</span></summary>
-                <p>{why_text}</p>
-                <blockquote class="quote" lang="fr">{labels::quote(id)}</blockquote>
-                <p class="source">{move || format!("{}{}{}", ctx.ui().source, ctx.ui().colon,
-                    labels::sources(ctx.lang(), id, item.with(|i| i.as_ref().map(|i| i.rules).unwrap_or(&[]))))}</p>
-            </details>
-        </li>
-    }
+                }),
+        );
+    let due = el("p").class("due").text_fmt(move || {
+        let u = ctx.ui();
+        let l = ctx.lang();
+        let mut text = match item.with(|i| i.as_ref().and_then(|i| i.due)) {
+            Some(d) => format!("{} {}", u.due, labels::date_time(l, &d.with_timezone(&tz))),
+            None => u.no_due.to_string(),
+        };
+        if implied() {
+            text.push_str(" · ");
+            text.push_str(u.implied);
+        }
+        text
+    });
+    let why = el("details")
+        .class("why")
+        .child(
+            el("summary").text_dyn(ctx.text(|u| u.why)).child(
+                el("span")
+                    .class("visually-hidden")
+                    .text_fmt(move || format!(" — {}", labels::item(ctx.lang(), ctx.session, id))),
+            ),
+        )
+        .child(el("p").text_fmt(why_text))
+        .child(
+            el("blockquote")
+                .class("quote")
+                .attr("lang", "fr")
+                .text(labels::quote(id)),
+        )
+        .child(el("p").class("source").text_fmt(move || {
+            let u = ctx.ui();
+            format!(
+                "{}{}{}",
+                u.source,
+                u.colon,
+                labels::sources(
+                    ctx.lang(),
+                    id,
+                    item.with(|i| i.as_ref().map(|i| i.rules).unwrap_or(&[]))
+                )
+            )
+        }));
+    el("li")
+        .class("item")
+        .attr("data-item", id.as_str())
+        .attr_dyn("data-status", move || status_id(status()))
+        .toggle("item-done", move || status() == Status::Done)
+        .toggle("item-late", move || {
+            matches!(status(), Status::Late | Status::Expired)
+        })
+        .child(head)
+        .child(due)
+        .child(why)
+        .into_view()
 }

@@ -82,7 +82,7 @@ pub fn Links() -> impl IntoView {
     };
     view! {
         <section class="links card" aria-labelledby="links-h" data-testid="links">
-            <h2 id="links-h">{move || ctx.ui().links}</h2>
+            <h2 id="links-h">{ctx.text(|u| u.links)}</h2>
             <ul>
                 {link(|u| u.link_cyclades, links.cyclades.clone(), "link-cyclades")}
                 {link(|u| u.link_academie, links.academie.clone(), "link-academie")}

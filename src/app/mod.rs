@@ -6,6 +6,7 @@
 
 mod banner;
 mod checklist;
+pub mod dom;
 mod envelope;
 mod questions;
 mod timeline;
@@ -99,6 +100,16 @@ impl Ctx {
     }
     pub fn lang(&self) -> Lang {
         self.lang.get()
+    }
+    /// One text of the interface, following the language. Every call returns the same
+    /// closure type: Leptos compiles each distinct reactive closure anew (build, rebuild,
+    /// mount…), so the page's forty labels share one copy instead of forty (ADR 0007).
+    pub fn text(
+        &self,
+        pick: fn(&Ui) -> &'static str,
+    ) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+        let lang = self.lang;
+        move || pick(ui(lang.get()))
     }
 }
 
@@ -249,20 +260,20 @@ pub fn App(session: &'static Session, options: &'static MountOptions) -> impl In
                 <p class="brand">{move || format!("Académie {} · {}", session.academie, session.notice_reference)}</p>
                 <toolbar::LangSwitch/>
             </header>
-            <h1>{move || ctx.ui().page_title}</h1>
-            <p class="intro">{move || ctx.ui().intro}</p>
+            <h1>{ctx.text(|u| u.page_title)}</h1>
+            <p class="intro">{ctx.text(|u| u.intro)}</p>
             <banner::NoticeBar/>
             <banner::SessionNotice/>
             <toolbar::Simulate/>
             <banner::PhaseBanner/>
             <div class="layout">
                 <div class="col-questions">
-                    <questions::Questions/>
+                    {questions::questions()}
                     <questions::Recap/>
                 </div>
                 <div class="col-results">
                     <banner::VerdictBox/>
-                    <checklist::Checklist/>
+                    {checklist::checklist()}
                     <banner::StillPossible/>
                     <timeline::Timeline/>
                     <envelope::Envelope/>

@@ -1,7 +1,11 @@
 //! The questions, all on one page, each editable at any time. Every handler writes the one
 //! `Situation` signal (with `try_update`: never a panic on input).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+
+use super::dom::{el, nothing, DynBool, El};
 
 use super::use_ctx;
 use crate::core::session::Diploma;
@@ -52,8 +56,7 @@ pub fn disability_of(s: &Situation) -> Disability {
     }
 }
 
-#[component]
-pub fn Questions() -> impl IntoView {
+pub fn questions() -> AnyView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let session = ctx.session;
@@ -66,9 +69,14 @@ pub fn Questions() -> impl IntoView {
             .iter()
             .map(|d| {
                 let d = *d;
-                view! { <option value=d.as_str() selected=move || sit.with(|s| s.diploma == d)>{labels::diploma(l, d)}</option> }
+                el("option")
+                    .attr("value", d.as_str())
+                    .prop_bool("selected", move || sit.with(|s| s.diploma == d))
+                    .text(labels::diploma(l, d))
             })
-            .collect_view()
+            .map(El::into_view)
+            .collect::<Vec<_>>()
+            .into_any()
     };
 
     // Account radio group.
@@ -130,190 +138,337 @@ pub fn Questions() -> impl IntoView {
 
     let radio = move |group: &'static str,
                       value: &'static str,
-                      label: Signal<&'static str>,
-                      checked: Signal<bool>,
-                      on: Box<dyn Fn() + 'static>| {
+                      label: fn(&crate::ui_text::Ui) -> &'static str,
+                      checked: DynBool,
+                      on: Arc<dyn Fn() + Send + Sync>| {
         let id = format!("{group}-{value}");
-        view! {
-            <div class="radio">
-                <input type="radio" id=id.clone() name=group value=value data-testid=id.clone()
-                    prop:checked=move || checked.get()
-                    on:change=move |_| on()/>
-                <label for=id>{move || label.get()}</label>
-            </div>
-        }
-    };
-
-    let acc_radio =
-        move |value: &'static str, a: Account, label: fn(&crate::ui_text::Ui) -> &'static str| {
-            radio(
-                "account",
-                value,
-                Signal::derive(move || label(ctx.ui())),
-                Signal::derive(move || account() == a),
-                Box::new(move || set_account(a)),
+        el("div")
+            .class("radio")
+            .child(
+                el("input")
+                    .attr("type", "radio")
+                    .attr_owned("id", id.clone())
+                    .attr("name", group)
+                    .attr("value", value)
+                    .attr_owned("data-testid", id.clone())
+                    .prop_bool("checked", move || checked())
+                    .on("change", move |_| on()),
             )
-        };
-    let dis_radio = move |value: &'static str,
-                          d: Disability,
-                          label: fn(&crate::ui_text::Ui) -> &'static str| {
+            .child(el("label").attr_owned("for", id).text_dyn(ctx.text(label)))
+    };
+    let acc_radio = move |value, a: Account, label| {
+        radio(
+            "account",
+            value,
+            label,
+            Arc::new(move || account() == a),
+            Arc::new(move || set_account(a)),
+        )
+    };
+    let dis_radio = move |value, d: Disability, label| {
         radio(
             "disability",
             value,
-            Signal::derive(move || label(ctx.ui())),
-            Signal::derive(move || disability() == d),
-            Box::new(move || set_disability(d)),
+            label,
+            Arc::new(move || disability() == d),
+            Arc::new(move || set_disability(d)),
         )
     };
-    let file_radio =
-        move |value: &'static str, on: bool, label: fn(&crate::ui_text::Ui) -> &'static str| {
-            radio(
-                "file",
-                value,
-                Signal::derive(move || label(ctx.ui())),
-                Signal::derive(move || posted() == on),
-                Box::new(move || set_posted(on)),
-            )
-        };
+    let file_radio = move |value, on: bool, label| {
+        radio(
+            "file",
+            value,
+            label,
+            Arc::new(move || posted() == on),
+            Arc::new(move || set_posted(on)),
+        )
+    };
+    let label = move |for_id: &'static str, text: fn(&crate::ui_text::Ui) -> &'static str| {
+        el("label").attr("for", for_id).text_dyn(ctx.text(text))
+    };
+    let legend =
+        move |text: fn(&crate::ui_text::Ui) -> &'static str| el("legend").text_dyn(ctx.text(text));
+    let hint = move |text: fn(&crate::ui_text::Ui) -> &'static str| {
+        el("p").class("hint").text_dyn(ctx.text(text))
+    };
 
-    view! {
-        <section class="questions card" aria-labelledby="questions-h" data-testid="questions">
-            <h2 id="questions-h">{move || ctx.ui().questions}</h2>
+    let diploma = el("div")
+        .class("field")
+        .child(label("diploma", |u| u.q_diploma))
+        .child(
+            el("select")
+                .id("diploma")
+                .testid("diploma")
+                .on("change", move |ev| {
+                    if let Some(d) = Diploma::parse(&event_target_value(&ev)) {
+                        sit.try_update(|s| s.diploma = d);
+                    }
+                })
+                .view_dyn(diploma_options),
+        );
 
-            <div class="field">
-                <label for="diploma">{move || ctx.ui().q_diploma}</label>
-                <select id="diploma" data-testid="diploma"
-                    on:change=move |ev| {
-                        if let Some(d) = Diploma::parse(&event_target_value(&ev)) {
-                            sit.try_update(|s| s.diploma = d);
-                        }
-                    }>
-                    {diploma_options}
-                </select>
-            </div>
+    let title = el("div")
+        .class("field")
+        .child(label("title", |u| u.q_title))
+        .child(hint(|u| u.q_title_hint).id("title-hint"))
+        .child(
+            el("input")
+                .attr("type", "text")
+                .id("title")
+                .testid("title")
+                .attr("autocomplete", "off")
+                .attr("aria-describedby", "title-hint")
+                .prop_text("value", move || {
+                    sit.with(|s| s.title.clone().unwrap_or_default())
+                })
+                .on("input", move |ev| {
+                    let v = event_target_value(&ev);
+                    sit.try_update(|s| s.title = if v.trim().is_empty() { None } else { Some(v) });
+                }),
+        );
 
-            <div class="field">
-                <label for="title">{move || ctx.ui().q_title}</label>
-                <p class="hint" id="title-hint">{move || ctx.ui().q_title_hint}</p>
-                <input type="text" id="title" data-testid="title" autocomplete="off" aria-describedby="title-hint"
-                    prop:value=move || sit.with(|s| s.title.clone().unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sit.try_update(|s| s.title = if v.trim().is_empty() { None } else { Some(v) });
-                    }/>
-            </div>
+    let account_group = el("fieldset")
+        .class("field")
+        .testid("account-group")
+        .child(legend(|u| u.q_account))
+        .child(acc_radio("none", Account::NotYet, |u| u.account_none))
+        .child(acc_radio("created", Account::Created, |u| {
+            u.account_created
+        }))
+        .view_dyn(move || {
+            if account() != Account::Created {
+                return nothing();
+            }
+            el("div")
+                .class("sub-field")
+                .child(label("account-created-at", |u| u.account_created_at))
+                .child(
+                    el("input")
+                        .attr("type", "datetime-local")
+                        .id("account-created-at")
+                        .testid("account-created-at")
+                        .prop_text("value", account_input)
+                        .on("change", move |ev| {
+                            let v = event_target_value(&ev);
+                            let t = local_time::from_input(&v, tz).map(local_time::fixed);
+                            sit.try_update(|s| {
+                                s.account_created_at = t;
+                                set_done(s, ItemId::CreateAccount, t.is_none());
+                            });
+                        }),
+                )
+                .into_view()
+        })
+        .child(acc_radio("activated", Account::Activated, |u| {
+            u.account_activated
+        }));
 
-            <fieldset class="field" data-testid="account-group">
-                <legend>{move || ctx.ui().q_account}</legend>
-                {acc_radio("none", Account::NotYet, |u| u.account_none)}
-                {acc_radio("created", Account::Created, |u| u.account_created)}
-                {move || (account() == Account::Created).then(|| view! {
-                    <div class="sub-field">
-                        <label for="account-created-at">{move || ctx.ui().account_created_at}</label>
-                        <input type="datetime-local" id="account-created-at" data-testid="account-created-at"
-                            prop:value=account_input
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                let t = local_time::from_input(&v, tz).map(local_time::fixed);
-                                sit.try_update(|s| {
-                                    s.account_created_at = t;
-                                    set_done(s, ItemId::CreateAccount, t.is_none());
-                                });
-                            }/>
-                    </div>
-                })}
-                {acc_radio("activated", Account::Activated, |u| u.account_activated)}
-            </fieldset>
+    let disability_group = el("fieldset")
+        .class("field")
+        .testid("disability-group")
+        .child(legend(|u| u.q_disability))
+        .child(dis_radio("no", Disability::No, |u| u.dis_no))
+        .child(dis_radio("existing", Disability::Existing, |u| {
+            u.dis_existing
+        }))
+        .child(dis_radio("new", Disability::New, |u| u.dis_new))
+        .child(dis_radio("both", Disability::Both, |u| u.dis_both));
 
-            <fieldset class="field" data-testid="disability-group">
-                <legend>{move || ctx.ui().q_disability}</legend>
-                {dis_radio("no", Disability::No, |u| u.dis_no)}
-                {dis_radio("existing", Disability::Existing, |u| u.dis_existing)}
-                {dis_radio("new", Disability::New, |u| u.dis_new)}
-                {dis_radio("both", Disability::Both, |u| u.dis_both)}
-            </fieldset>
-
-            <fieldset class="field" data-testid="acquis-group">
-                <legend>{move || ctx.ui().q_acquis}</legend>
-                <p class="hint">{move || ctx.ui().acquis_hint}</p>
-                <Show when=move || sit.with(|s| s.acquis.is_empty())>
-                    <p class="muted">{move || ctx.ui().acquis_none}</p>
-                </Show>
-                <ul class="acquis-rows">
+    let acquis_group = el("fieldset")
+        .class("field")
+        .testid("acquis-group")
+        .child(legend(|u| u.q_acquis))
+        .child(hint(|u| u.acquis_hint))
+        .view_dyn(move || {
+            if sit.with(|s| s.acquis.is_empty()) {
+                el("p")
+                    .class("muted")
+                    .text_dyn(ctx.text(|u| u.acquis_none))
+                    .into_view()
+            } else {
+                nothing()
+            }
+        })
+        .child(
+            el("ul").class("acquis-rows").view(
+                view! {
                     <For each=move || 0..sit.with(|s| s.acquis.len()) key=|i| *i let:i>
-                        <AcquisRow i=i/>
+                        {acquis_row(i)}
                     </For>
-                </ul>
-                <button type="button" class="btn btn-secondary" data-testid="acquis-add"
-                    on:click=move |_| {
-                        sit.try_update(|s| s.acquis.push(Acquis { epreuve: String::new(), kind: AcquisKind::Benefice }));
-                    }>
-                    "+ " {move || ctx.ui().acquis_add}
-                </button>
-            </fieldset>
+                }
+                .into_any(),
+            ),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("btn btn-secondary")
+                .testid("acquis-add")
+                .on("click", move |_| {
+                    sit.try_update(|s| {
+                        s.acquis.push(Acquis {
+                            epreuve: String::new(),
+                            kind: AcquisKind::Benefice,
+                        })
+                    });
+                })
+                .text("+ ")
+                .text_dyn(ctx.text(|u| u.acquis_add)),
+        );
 
-            <fieldset class="field" data-testid="file-group">
-                <legend>{move || ctx.ui().q_file}</legend>
-                {file_radio("not-posted", false, |u| u.file_not_posted)}
-                {file_radio("posted", true, |u| u.file_posted)}
-                {move || posted().then(|| view! {
-                    <div class="sub-field">
-                        <label for="posted-on">{move || ctx.ui().file_posted_on}</label>
-                        <input type="date" id="posted-on" data-testid="posted-on"
-                            prop:value=move || sit.with(|s| s.posted_on.map(local_time::date_to_input).unwrap_or_default())
-                            on:change=move |ev| {
-                                let d = local_time::date_from_input(&event_target_value(&ev));
-                                sit.try_update(|s| {
-                                    s.posted_on = d;
-                                    set_done(s, ItemId::MailFile, d.is_none());
-                                });
-                            }/>
-                    </div>
-                })}
-            </fieldset>
-        </section>
-    }
+    let file_group = el("fieldset")
+        .class("field")
+        .testid("file-group")
+        .child(legend(|u| u.q_file))
+        .child(file_radio("not-posted", false, |u| u.file_not_posted))
+        .child(file_radio("posted", true, |u| u.file_posted))
+        .view_dyn(move || {
+            if !posted() {
+                return nothing();
+            }
+            el("div")
+                .class("sub-field")
+                .child(label("posted-on", |u| u.file_posted_on))
+                .child(
+                    el("input")
+                        .attr("type", "date")
+                        .id("posted-on")
+                        .testid("posted-on")
+                        .prop_text("value", move || {
+                            sit.with(|s| {
+                                s.posted_on
+                                    .map(local_time::date_to_input)
+                                    .unwrap_or_default()
+                            })
+                        })
+                        .on("change", move |ev| {
+                            let d = local_time::date_from_input(&event_target_value(&ev));
+                            sit.try_update(|s| {
+                                s.posted_on = d;
+                                set_done(s, ItemId::MailFile, d.is_none());
+                            });
+                        }),
+                )
+                .into_view()
+        });
+
+    el("section")
+        .class("questions card")
+        .attr("aria-labelledby", "questions-h")
+        .testid("questions")
+        .child(
+            el("h2")
+                .id("questions-h")
+                .text_dyn(ctx.text(|u| u.questions)),
+        )
+        .child(diploma)
+        .child(title)
+        .child(account_group)
+        .child(disability_group)
+        .child(acquis_group)
+        .child(file_group)
+        .into_view()
 }
 
-#[component]
-fn AcquisRow(i: usize) -> impl IntoView {
+fn acquis_row(i: usize) -> AnyView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let ep_id = format!("acquis-{i}-epreuve");
     let kind_id = format!("acquis-{i}-kind");
     let kind = move || sit.with(|s| s.acquis.get(i).map(|a| a.kind));
-    view! {
-        <li class="acquis-row" data-testid=format!("acquis-{i}")>
-            <div class="acquis-field">
-                <label for=ep_id.clone()>{move || ctx.ui().acquis_epreuve}</label>
-                <input type="text" id=ep_id.clone() data-testid=ep_id.clone() autocomplete="off"
-                    prop:value=move || sit.with(|s| s.acquis.get(i).map(|a| a.epreuve.clone()).unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        sit.try_update(|s| if let Some(a) = s.acquis.get_mut(i) { a.epreuve = v; });
-                    }/>
-            </div>
-            <div class="acquis-field">
-                <label for=kind_id.clone()>{move || ctx.ui().acquis_kind}</label>
-                <select id=kind_id.clone() data-testid=kind_id.clone()
-                    on:change=move |ev| {
-                        let k = match event_target_value(&ev).as_str() {
-                            "dispense" => AcquisKind::Dispense,
-                            _ => AcquisKind::Benefice,
-                        };
-                        sit.try_update(|s| if let Some(a) = s.acquis.get_mut(i) { a.kind = k; });
-                    }>
-                    <option value="benefice" selected=move || kind() == Some(AcquisKind::Benefice)>{move || ctx.ui().acquis_benefice}</option>
-                    <option value="dispense" selected=move || kind() == Some(AcquisKind::Dispense)>{move || ctx.ui().acquis_dispense}</option>
-                </select>
-            </div>
-            <button type="button" class="btn btn-secondary btn-small" data-testid=format!("acquis-{i}-remove")
-                on:click=move |_| { sit.try_update(|s| if i < s.acquis.len() { s.acquis.remove(i); }); }>
-                {move || ctx.ui().acquis_remove}
-                <span class="visually-hidden">{move || format!(" {}", i + 1)}</span>
-            </button>
-        </li>
-    }
+    let option =
+        move |value: &'static str, k: AcquisKind, text: fn(&crate::ui_text::Ui) -> &'static str| {
+            el("option")
+                .attr("value", value)
+                .prop_bool("selected", move || kind() == Some(k))
+                .text_dyn(ctx.text(text))
+        };
+    el("li")
+        .class("acquis-row")
+        .attr_owned("data-testid", format!("acquis-{i}"))
+        .child(
+            el("div")
+                .class("acquis-field")
+                .child(
+                    el("label")
+                        .attr_owned("for", ep_id.clone())
+                        .text_dyn(ctx.text(|u| u.acquis_epreuve)),
+                )
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .attr_owned("id", ep_id.clone())
+                        .attr_owned("data-testid", ep_id)
+                        .attr("autocomplete", "off")
+                        .prop_text("value", move || {
+                            sit.with(|s| {
+                                s.acquis
+                                    .get(i)
+                                    .map(|a| a.epreuve.clone())
+                                    .unwrap_or_default()
+                            })
+                        })
+                        .on("input", move |ev| {
+                            let v = event_target_value(&ev);
+                            sit.try_update(|s| {
+                                if let Some(a) = s.acquis.get_mut(i) {
+                                    a.epreuve = v;
+                                }
+                            });
+                        }),
+                ),
+        )
+        .child(
+            el("div")
+                .class("acquis-field")
+                .child(
+                    el("label")
+                        .attr_owned("for", kind_id.clone())
+                        .text_dyn(ctx.text(|u| u.acquis_kind)),
+                )
+                .child(
+                    el("select")
+                        .attr_owned("id", kind_id.clone())
+                        .attr_owned("data-testid", kind_id)
+                        .on("change", move |ev| {
+                            let k = match event_target_value(&ev).as_str() {
+                                "dispense" => AcquisKind::Dispense,
+                                _ => AcquisKind::Benefice,
+                            };
+                            sit.try_update(|s| {
+                                if let Some(a) = s.acquis.get_mut(i) {
+                                    a.kind = k;
+                                }
+                            });
+                        })
+                        .child(option("benefice", AcquisKind::Benefice, |u| {
+                            u.acquis_benefice
+                        }))
+                        .child(option("dispense", AcquisKind::Dispense, |u| {
+                            u.acquis_dispense
+                        })),
+                ),
+        )
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("btn btn-secondary btn-small")
+                .attr_owned("data-testid", format!("acquis-{i}-remove"))
+                .on("click", move |_| {
+                    sit.try_update(|s| {
+                        if i < s.acquis.len() {
+                            s.acquis.remove(i);
+                        }
+                    });
+                })
+                .text_dyn(ctx.text(|u| u.acquis_remove))
+                .child(
+                    el("span")
+                        .class("visually-hidden")
+                        .text_owned(format!(" {}", i + 1)),
+                ),
+        )
+        .into_view()
 }
 
 /// For print: the answers in words.

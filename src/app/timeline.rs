@@ -36,7 +36,7 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <section class="timeline card" aria-labelledby="timeline-h" data-testid="timeline">
-            <h2 id="timeline-h">{move || ctx.ui().timeline}</h2>
+            <h2 id="timeline-h">{ctx.text(|u| u.timeline)}</h2>
             <ol class="tl">{rows}</ol>
         </section>
     }

@@ -22,7 +22,7 @@ pub fn LangSwitch() -> impl IntoView {
             on:click=move |_| {
                 ctx.lang.try_update(|l| *l = match *l { Lang::Fr => Lang::En, Lang::En => Lang::Fr });
             }>
-            {move || ctx.ui().lang_switch}
+            {ctx.text(|u| u.lang_switch)}
         </button>
     }
 }
@@ -35,8 +35,8 @@ pub fn Simulate() -> impl IntoView {
     view! {
         <section class="simulate" class:simulate-active=active data-testid="simulate" aria-labelledby="simulate-label">
             <div class="field">
-                <label id="simulate-label" for="simulate-at">{move || ctx.ui().simulate}</label>
-                <p class="hint" id="simulate-hint">{move || ctx.ui().simulate_hint}</p>
+                <label id="simulate-label" for="simulate-at">{ctx.text(|u| u.simulate)}</label>
+                <p class="hint" id="simulate-hint">{ctx.text(|u| u.simulate_hint)}</p>
                 <input type="datetime-local" id="simulate-at" data-testid="simulate-at" aria-describedby="simulate-hint"
                     prop:value=move || ctx.simulated.get().map(|t| local_time::to_input(t, tz)).unwrap_or_default()
                     on:change=move |ev| {
@@ -47,12 +47,12 @@ pub fn Simulate() -> impl IntoView {
             </div>
             <Show when=active>
                 <p class="simulate-flag" data-testid="simulate-flag" role="status">
-                    <strong>{move || ctx.ui().simulate_active}{move || ctx.ui().colon}</strong>
+                    <strong>{ctx.text(|u| u.simulate_active)}{ctx.text(|u| u.colon)}</strong>
                     {move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz))}
                     " "
                     <button type="button" class="btn btn-secondary btn-small" data-testid="simulate-reset"
                         on:click=move |_| { let _ = ctx.simulated.try_set(None); }>
-                        {move || ctx.ui().simulate_reset}
+                        {ctx.text(|u| u.simulate_reset)}
                     </button>
                 </p>
             </Show>
@@ -106,24 +106,24 @@ pub fn Tools() -> impl IntoView {
     let link_copied = RwSignal::new(false);
     view! {
         <section class="tools card no-print" aria-labelledby="tools-h" data-testid="tools">
-            <h2 id="tools-h">{move || ctx.ui().tools}</h2>
+            <h2 id="tools-h">{ctx.text(|u| u.tools)}</h2>
             <div class="tool-buttons">
                 <button type="button" class="btn" data-testid="print" on:click=move |_| browser::print()>
-                    {move || ctx.ui().print}
+                    {ctx.text(|u| u.print)}
                 </button>
                 <button type="button" class="btn" data-testid="ics"
                     on:click=move |_| {
                         let text = calendar_text(&ctx);
                         browser::download(&format!("candidat-{}.ics", session.id), "text/calendar;charset=utf-8", &text);
                     }>
-                    {move || ctx.ui().ics}
+                    {ctx.text(|u| u.ics)}
                 </button>
             </div>
 
             {has_share.then(|| view! {
             <div class="field">
-                <label for="share-link">{move || ctx.ui().share}</label>
-                <p class="hint" id="share-hint">{move || ctx.ui().share_hint}</p>
+                <label for="share-link">{ctx.text(|u| u.share)}</label>
+                <p class="hint" id="share-hint">{ctx.text(|u| u.share_hint)}</p>
                 <div class="share-row">
                     <input type="text" id="share-link" data-testid="share-link" readonly aria-describedby="share-hint"
                         prop:value=share_url.clone()/>
@@ -135,7 +135,7 @@ pub fn Tools() -> impl IntoView {
                                 let _ = link_copied.try_set(ok);
                             });
                         }>
-                        {move || ctx.ui().copy_link}
+                        {ctx.text(|u| u.copy_link)}
                     </button>
                 </div>
                 <p class="copy-status" role="status">{move || if link_copied.get() { "✓" } else { "" }}</p>
@@ -147,7 +147,7 @@ pub fn Tools() -> impl IntoView {
                     prop:checked=move || ctx.remember.get() && !ctx.session_over()
                     prop:disabled=move || ctx.session_over()
                     on:change=move |ev| { let _ = ctx.remember.try_set(event_target_checked(&ev)); }/>
-                <label for="remember">{move || ctx.ui().remember}</label>
+                <label for="remember">{ctx.text(|u| u.remember)}</label>
                 <p class="hint" id="remember-hint">{move || if ctx.session_over() { ctx.ui().remember_closed } else { ctx.ui().remember_hint }}</p>
             </div>
 
@@ -158,7 +158,7 @@ pub fn Tools() -> impl IntoView {
                     let _ = ctx.situation.try_set(default_situation(session));
                     let _ = ctx.notice.try_set(Some(Notice::Erased));
                 }>
-                {move || ctx.ui().erase}
+                {ctx.text(|u| u.erase)}
             </button>
         </section>
     }

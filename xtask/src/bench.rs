@@ -389,7 +389,14 @@ fn size_table(md: &mut String, title: &str, assets: &[Asset]) {
 fn spread_cells<'m>(b: &impl Fn(&str) -> &'m str, prefix: &str) -> String {
     let cpu = prefix.rsplit('.').next().unwrap_or("").replace('x', "×");
     let k = |s: &str| b(&format!("{prefix}.{s}"));
-    format!("{cpu} | {} | {} | **{}** | {} | {}", k("n"), k("min"), k("median"), k("p90"), k("max"))
+    format!(
+        "{cpu} | {} | {} | **{}** | {} | {}",
+        k("n"),
+        k("min"),
+        k("median"),
+        k("p90"),
+        k("max")
+    )
 }
 
 fn get<'m>(map: &'m BTreeMap<String, String>, key: &str) -> &'m str {
@@ -542,7 +549,11 @@ fn render(r: &Report) -> String {
         ("hello", "baseline (Leptos counter)"),
     ] {
         for cpu in ["1x", "4x"] {
-            let _ = writeln!(md, "| {label} | {} |", spread_cells(&b, &format!("{page}.load.{cpu}")));
+            let _ = writeln!(
+                md,
+                "| {label} | {} |",
+                spread_cells(&b, &format!("{page}.load.{cpu}"))
+            );
         }
     }
     let _ = writeln!(md);
@@ -563,7 +574,11 @@ fn render(r: &Report) -> String {
         "| CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---:|---:|---:|---:|---:|"
     );
     for cpu in ["1x", "4x"] {
-        let _ = writeln!(md, "| {} |", spread_cells(&b, &format!("ours.change.{cpu}")));
+        let _ = writeln!(
+            md,
+            "| {} |",
+            spread_cells(&b, &format!("ours.change.{cpu}"))
+        );
     }
     let _ = writeln!(md);
 
