@@ -158,7 +158,7 @@ fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
+        .unwrap_or_else(|| "erreur inconnue".to_string())
 }
 
 /// `<… id=…>` as an HTML element.

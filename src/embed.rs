@@ -116,7 +116,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
             let parsed = parse_lang(&l);
             if parsed.is_none() {
                 browser::error(&format!(
-                    "candidat: option lang {l:?} ignorée (\"fr\" ou \"en\")"
+                    "candidat: option lang \"{l}\" ignorée (\"fr\" ou \"en\")"
                 ));
             }
             parsed
@@ -128,7 +128,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
             Ok(t) => Some(t.with_timezone(&Utc)),
             Err(_) => {
                 browser::error(&format!(
-                    "candidat: option now {t:?} ignorée (instant RFC 3339 attendu)"
+                    "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
                 ));
                 None
             }

@@ -29,6 +29,20 @@ pub enum ShareError {
     DiplomaNotOffered,
 }
 
+/// For the console: the release wasm has no `Debug` formatting (docs/adr/0008).
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::Absent => f.write_str("no s= parameter"),
+            ShareError::TooLong => f.write_str("too long"),
+            ShareError::BadEncoding => f.write_str("not base64url"),
+            ShareError::NotText => f.write_str("not UTF-8 text"),
+            ShareError::BadSituation(why) => write!(f, "not a situation: {why}"),
+            ShareError::DiplomaNotOffered => f.write_str("diploma not offered by this session"),
+        }
+    }
+}
+
 /// `s=<base64url(json)>` (without the leading `#`).
 pub fn encode_fragment(situation: &Situation) -> String {
     format!(

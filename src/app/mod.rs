@@ -161,7 +161,7 @@ fn initial_state(
             }
             Err(share::ShareError::Absent) => {}
             Err(e) => {
-                browser::log(&format!("candidat: share link refused: {e:?}"));
+                browser::log(&format!("candidat: share link refused: {e}"));
                 return (default, false, Some(Notice::BadLink), None);
             }
         }

@@ -149,21 +149,12 @@ fn ensure_bench_node_modules() -> Result<(), String> {
 /// bench/hello/dist/{index.html, boot.js, pkg/hello.js, pkg/hello_bg.wasm}.
 fn build_hello() -> Result<PathBuf, String> {
     let hello = root().join("bench/hello");
-    crate::run(
-        Command::new("cargo")
-            .args([
-                "build",
-                "--lib",
-                "--release",
-                "--locked",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--manifest-path",
-            ])
-            .arg(hello.join("Cargo.toml"))
-            .arg("--target-dir")
-            .arg(hello.join("target")),
-    )?;
+    let manifest = hello.join("Cargo.toml");
+    let manifest = manifest.to_str().ok_or("non-UTF-8 path")?;
+    crate::run(&mut build::size_build(
+        &["--locked", "--manifest-path", manifest],
+        &hello.join("target"),
+    ))?;
     let raw = hello.join("target/wasm32-unknown-unknown/release/hello.wasm");
     let pkg = hello.join("pkg");
     crate::run(

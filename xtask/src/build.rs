@@ -34,18 +34,35 @@ pub fn site() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
+/// The release wasm is built with the standard library recompiled for size (docs/adr/0008):
+/// `-Z build-std` with panics that trap at once and no `Debug` formatting code. These
+/// options are unstable; `RUSTC_BOOTSTRAP=1` lets the pinned stable toolchain accept them.
+/// Its own target dir, so the flags never invalidate the test builds.
+pub const SIZE_RUSTFLAGS: &str =
+    "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none";
+
+/// `cargo build` of a wasm cdylib for size; `target_dir` gets `wasm32-unknown-unknown/release/`.
+pub fn size_build(cargo_args: &[&str], target_dir: &Path) -> Command {
+    let mut cmd = Command::new("cargo");
+    cmd.args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(["-Z", "build-std=std,panic_abort"])
+        .args(cargo_args)
+        .arg("--target-dir")
+        .arg(target_dir)
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("RUSTFLAGS", SIZE_RUSTFLAGS);
+    cmd
+}
+
+/// Where the release wasm is built (see `size_build`).
+pub fn size_target_dir() -> PathBuf {
+    target_dir().join("size")
+}
+
 /// cargo build (incremental) and, only when the wasm changed, wasm-bindgen + wasm-opt into `pkg/`.
 pub fn package() -> Result<(), String> {
-    run(Command::new("cargo").args([
-        "build",
-        "--lib",
-        "--release",
-        "--package",
-        "candidat",
-        "--target",
-        "wasm32-unknown-unknown",
-    ]))?;
-    let raw = target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
+    run(&mut size_build(&["--package", "candidat"], &size_target_dir()))?;
+    let raw = size_target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
     let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
     let pkg = root().join("pkg");
     let stamp = pkg.join(".source-sha256");

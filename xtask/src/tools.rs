@@ -13,6 +13,7 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// (wasm-opt from `binaryen`, Playwright's driver, axe-core).
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
+    ensure_rust_src()?;
     ensure_wasm_bindgen_cli()?;
     ensure_node_modules()
 }
@@ -33,6 +34,16 @@ fn ensure_wasm_target() -> Result<(), String> {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The standard library's sources, for the size build's `-Z build-std` (docs/adr/0008).
+fn ensure_rust_src() -> Result<(), String> {
+    let installed = output(Command::new("rustup").args(["component", "list", "--installed"]))
+        .unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == "rust-src") {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["component", "add", "rust-src"]))
 }
 
 /// `$CARGO_HOME/bin`, where `cargo install` puts the wasm-bindgen CLI.
