@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::dom::{dyn_view, el, nothing};
 use super::use_ctx;
 use crate::core::{Changes, Phase, Verdict};
 use crate::labels;
@@ -26,29 +27,38 @@ pub fn verdict_id(v: Verdict) -> &'static str {
     }
 }
 
-#[component]
-pub fn NoticeBar() -> impl IntoView {
+pub fn notice_bar() -> AnyView {
     let ctx = use_ctx();
-    move || {
-        ctx.notice.get().map(|n| {
-            let u = ctx.ui();
-            let cls = match n {
-                super::Notice::BadLink | super::Notice::BadStorage => "notice notice-warning",
-                _ => "notice notice-info",
-            };
-            view! {
-                <div class=cls role="status" data-testid="notice" data-notice=n.id()>
-                    <p>{n.text(u)}</p>
-                    <button type="button" class="btn-link" on:click=move |_| { let _ = ctx.notice.try_set(None); }>{u.dismiss}</button>
-                </div>
-            }
-        })
-    }
+    dyn_view(move || {
+        let Some(n) = ctx.notice.get() else {
+            return nothing();
+        };
+        let u = ctx.ui();
+        let cls = match n {
+            super::Notice::BadLink | super::Notice::BadStorage => "notice notice-warning",
+            _ => "notice notice-info",
+        };
+        el("div")
+            .class(cls)
+            .attr("role", "status")
+            .testid("notice")
+            .attr("data-notice", n.id())
+            .child(el("p").text(n.text(u)))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("btn-link")
+                    .on("click", move |_| {
+                        let _ = ctx.notice.try_set(None);
+                    })
+                    .text(u.dismiss),
+            )
+            .into_view()
+    })
 }
 
 /// A session that is over (or not yet open) by the real clock says so plainly.
-#[component]
-pub fn SessionNotice() -> impl IntoView {
+pub fn session_notice() -> AnyView {
     let ctx = use_ctx();
     let s = ctx.session;
     // An instant inside the session's windows: the middle of the pre-registration.
@@ -63,7 +73,7 @@ pub fn SessionNotice() -> impl IntoView {
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or(mid.with_timezone(&Utc))
     };
-    move || {
+    dyn_view(move || {
         let phase = ctx.real_phase.get();
         let l = ctx.lang();
         let u = ctx.ui();
@@ -82,7 +92,7 @@ pub fn SessionNotice() -> impl IntoView {
                     ("date", &labels::date(l, &s.registration_opens)),
                 ],
             ),
-            _ => return None,
+            _ => return nothing(),
         };
         let label = fill(
             u.explore,
@@ -91,20 +101,26 @@ pub fn SessionNotice() -> impl IntoView {
                 &labels::date(l, &explore_at.with_timezone(&s.time_zone)),
             )],
         );
-        Some(view! {
-            <div class="session-notice" data-testid="session-notice" data-real-phase=phase_id(phase)>
-                <p><strong>{text}</strong></p>
-                <button type="button" class="btn btn-secondary" data-testid="explore-session"
-                    on:click=move |_| { let _ = ctx.simulated.try_set(Some(explore_at)); }>
-                    {label}
-                </button>
-            </div>
-        })
-    }
+        el("div")
+            .class("session-notice")
+            .testid("session-notice")
+            .attr("data-real-phase", phase_id(phase))
+            .child(el("p").child(el("strong").text_owned(text)))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("btn btn-secondary")
+                    .testid("explore-session")
+                    .on("click", move |_| {
+                        let _ = ctx.simulated.try_set(Some(explore_at));
+                    })
+                    .text_owned(label),
+            )
+            .into_view()
+    })
 }
 
-#[component]
-pub fn PhaseBanner() -> impl IntoView {
+pub fn phase_banner() -> AnyView {
     let ctx = use_ctx();
     let s = ctx.session;
     let text = move || {
@@ -176,65 +192,85 @@ pub fn PhaseBanner() -> impl IntoView {
             }
         }
     };
-    view! {
-        <p class="phase-banner" id="phase" data-testid="phase-banner"
-            data-phase=move || phase_id(ctx.eval.with(|e| e.phase))>
-            {text}
-        </p>
-    }
+    el("p")
+        .class("phase-banner")
+        .id("phase")
+        .testid("phase-banner")
+        .attr_dyn("data-phase", move || phase_id(ctx.eval.with(|e| e.phase)))
+        .text_fmt(text)
+        .into_view()
 }
 
-#[component]
-pub fn VerdictBox() -> impl IntoView {
+pub fn verdict_box() -> AnyView {
     let ctx = use_ctx();
     let verdict = move || ctx.eval.with(|e| e.verdict);
-    view! {
-        <section class="verdict" id="verdict" data-testid="verdict" aria-live="polite" aria-atomic="true"
-            data-verdict=move || verdict_id(verdict())
-            class:verdict-ok=move || verdict() == Verdict::OnTrack
-            class:verdict-late=move || verdict() == Verdict::TooLate
-            class:verdict-wait=move || verdict() == Verdict::NotOpenYet>
-            <h2>{ctx.text(|u| u.verdict_heading)}</h2>
-            <p class="verdict-text">{move || {
-                let u = ctx.ui();
-                match verdict() {
-                    Verdict::OnTrack => u.verdict_on_track,
-                    Verdict::TooLate => u.verdict_too_late,
-                    Verdict::NotOpenYet => u.verdict_not_open,
-                }
-            }}</p>
-            <p class="changes" data-testid="changes" data-changes=move || match ctx.eval.with(|e| e.changes) {
-                Changes::Online => "online", Changes::RedPen => "red-pen", Changes::None => "none" }>
-                {move || {
+    let changes = move || ctx.eval.with(|e| e.changes);
+    el("section")
+        .class("verdict")
+        .id("verdict")
+        .testid("verdict")
+        .attr("aria-live", "polite")
+        .attr("aria-atomic", "true")
+        .attr_dyn("data-verdict", move || verdict_id(verdict()))
+        .toggle("verdict-ok", move || verdict() == Verdict::OnTrack)
+        .toggle("verdict-late", move || verdict() == Verdict::TooLate)
+        .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
+        .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
+        .child(el("p").class("verdict-text").text_dyn(move || {
+            let u = ctx.ui();
+            match verdict() {
+                Verdict::OnTrack => u.verdict_on_track,
+                Verdict::TooLate => u.verdict_too_late,
+                Verdict::NotOpenYet => u.verdict_not_open,
+            }
+        }))
+        .child(
+            el("p")
+                .class("changes")
+                .testid("changes")
+                .attr_dyn("data-changes", move || match changes() {
+                    Changes::Online => "online",
+                    Changes::RedPen => "red-pen",
+                    Changes::None => "none",
+                })
+                .text_dyn(move || {
                     let u = ctx.ui();
-                    match ctx.eval.with(|e| e.changes) {
+                    match changes() {
                         Changes::Online => u.changes_online,
                         Changes::RedPen => u.changes_red_pen,
                         Changes::None => u.changes_none,
                     }
-                }}
-            </p>
-        </section>
-    }
+                }),
+        )
+        .into_view()
 }
 
 /// When it is too late: only what the notice or the session file says.
-#[component]
-pub fn StillPossible() -> impl IntoView {
+pub fn still_possible() -> AnyView {
     let ctx = use_ctx();
     let links = &ctx.session.links;
-    move || {
-        (ctx.eval.with(|e| e.verdict) == Verdict::TooLate).then(|| {
-            let u = ctx.ui();
-            view! {
-                <section class="still-possible" data-testid="still-possible" aria-labelledby="still-h">
-                    <h2 id="still-h">{u.still_possible}</h2>
-                    <ul>
-                        <li>{u.still_possible_next}" "<a href=links.academie.clone()>{links.academie.clone()}</a></li>
-                        <li>{u.still_possible_read}" "<a href=links.eduscol.clone()>{links.eduscol.clone()}</a></li>
-                    </ul>
-                </section>
-            }
-        })
-    }
+    dyn_view(move || {
+        if ctx.eval.with(|e| e.verdict) != Verdict::TooLate {
+            return nothing();
+        }
+        let u = ctx.ui();
+        let line = |text: &'static str, href: &String| {
+            el("li").text(text).text(" ").child(
+                el("a")
+                    .attr_owned("href", href.clone())
+                    .text_owned(href.clone()),
+            )
+        };
+        el("section")
+            .class("still-possible")
+            .testid("still-possible")
+            .attr("aria-labelledby", "still-h")
+            .child(el("h2").id("still-h").text(u.still_possible))
+            .child(
+                el("ul")
+                    .child(line(u.still_possible_next, &links.academie))
+                    .child(line(u.still_possible_read, &links.eduscol)),
+            )
+            .into_view()
+    })
 }

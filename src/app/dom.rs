@@ -139,8 +139,7 @@ impl El {
     }
     /// A part of the tree that is rebuilt when the state changes (`{move || …}`).
     pub fn view_dyn(mut self, view: impl FnMut() -> AnyView + Send + 'static) -> Self {
-        let f: DynView = Arc::new(Mutex::new(view));
-        self.children.push(IntoAny::into_any(f));
+        self.children.push(dyn_view(view));
         self
     }
     /// Fixed text.
@@ -170,6 +169,12 @@ impl El {
             .child(self.children)
             .into_any()
     }
+}
+
+/// A part of the page rebuilt when the state changes, with no element around it.
+pub fn dyn_view(view: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
+    let f: DynView = Arc::new(Mutex::new(view));
+    IntoAny::into_any(f)
 }
 
 /// Nothing (a branch that shows nothing).

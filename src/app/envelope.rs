@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::dom::{dyn_view, el};
 use super::use_ctx;
 use crate::browser;
 use crate::labels;
@@ -15,8 +16,7 @@ enum Copy {
     Failed,
 }
 
-#[component]
-pub fn Envelope() -> impl IntoView {
+pub fn envelope() -> AnyView {
     let ctx = use_ctx();
     let session = ctx.session;
     let copied = RwSignal::new(Copy::Idle);
@@ -25,70 +25,135 @@ pub fn Envelope() -> impl IntoView {
         ctx.situation
             .with(|s| session.address_for(&labels::diploma_title(crate::core::Lang::Fr, s)))
     });
-    move || {
+    dyn_view(move || {
         let u = ctx.ui();
         let l = ctx.lang();
         match address.get() {
             Some(lines) => {
                 let text = lines.join("\n");
-                let deadline = fill("{date}", &[("date", &labels::date(l, &session.return_closes))]);
-                view! {
-                    <section class="envelope card" id="envelope" data-testid="envelope" data-mode="post" aria-labelledby="envelope-h">
-                        <h2 id="envelope-h">{u.envelope}</h2>
-                        <p>{u.envelope_intro}</p>
-                        <address class="address" data-testid="address">
-                            {lines.into_iter().map(|line| view! { <span class="address-line">{line}</span> }).collect_view()}
-                        </address>
-                        <p class="send-by"><strong>{format!("{} {}", u.due, deadline)}</strong></p>
-                        <p class="advice">{u.send_advice}</p>
-                        <button type="button" class="btn btn-secondary no-print" data-testid="copy-address"
-                            on:click=move |_| {
+                let deadline = fill(
+                    "{date}",
+                    &[("date", &labels::date(l, &session.return_closes))],
+                );
+                el("section")
+                    .class("envelope card")
+                    .id("envelope")
+                    .testid("envelope")
+                    .attr("data-mode", "post")
+                    .attr("aria-labelledby", "envelope-h")
+                    .child(el("h2").id("envelope-h").text(u.envelope))
+                    .child(el("p").text(u.envelope_intro))
+                    .child(
+                        el("address").class("address").testid("address").children(
+                            lines
+                                .into_iter()
+                                .map(|line| el("span").class("address-line").text_owned(line)),
+                        ),
+                    )
+                    .child(
+                        el("p")
+                            .class("send-by")
+                            .child(el("strong").text_owned(format!("{} {}", u.due, deadline))),
+                    )
+                    .child(el("p").class("advice").text(u.send_advice))
+                    .child(
+                        el("button")
+                            .attr("type", "button")
+                            .class("btn btn-secondary no-print")
+                            .testid("copy-address")
+                            .on("click", move |_| {
                                 let text = text.clone();
                                 leptos::task::spawn_local(async move {
                                     let r = browser::copy_text(text).await;
-                                    let _ = copied.try_set(if r.is_ok() { Copy::Done } else { Copy::Failed });
+                                    let _ = copied.try_set(if r.is_ok() {
+                                        Copy::Done
+                                    } else {
+                                        Copy::Failed
+                                    });
                                 });
-                            }>
-                            {u.copy_address}
-                        </button>
-                        <p class="copy-status no-print" role="status">{move || match copied.get() {
-                            Copy::Idle => "",
-                            Copy::Done => ctx.ui().copied,
-                            Copy::Failed => ctx.ui().copy_failed,
-                        }}</p>
-                    </section>
-                }.into_any()
+                            })
+                            .text(u.copy_address),
+                    )
+                    .child(
+                        el("p")
+                            .class("copy-status no-print")
+                            .attr("role", "status")
+                            .text_dyn(move || match copied.get() {
+                                Copy::Idle => "",
+                                Copy::Done => ctx.ui().copied,
+                                Copy::Failed => ctx.ui().copy_failed,
+                            }),
+                    )
+                    .into_view()
             }
-            None => view! {
-                <section class="envelope card" id="envelope" data-testid="envelope" data-mode="upload" aria-labelledby="envelope-h">
-                    <h2 id="envelope-h">{u.upload_heading}</h2>
-                    <p>{u.upload_text}</p>
-                    {session.return_instructions.clone().map(|t| view! { <p class="instructions" data-testid="return-instructions">{t}</p> })}
-                    <p><a href=session.links.cyclades.clone()>{session.links.cyclades.clone()}</a></p>
-                </section>
-            }.into_any(),
+            None => {
+                let mut section = el("section")
+                    .class("envelope card")
+                    .id("envelope")
+                    .testid("envelope")
+                    .attr("data-mode", "upload")
+                    .attr("aria-labelledby", "envelope-h")
+                    .child(el("h2").id("envelope-h").text(u.upload_heading))
+                    .child(el("p").text(u.upload_text));
+                if let Some(t) = session.return_instructions.clone() {
+                    section = section.child(
+                        el("p")
+                            .class("instructions")
+                            .testid("return-instructions")
+                            .text_owned(t),
+                    );
+                }
+                let cyclades = session.links.cyclades.clone();
+                section
+                    .child(
+                        el("p").child(
+                            el("a")
+                                .attr_owned("href", cyclades.clone())
+                                .text_owned(cyclades),
+                        ),
+                    )
+                    .into_view()
+            }
         }
-    }
+    })
 }
 
-#[component]
-pub fn Links() -> impl IntoView {
+pub fn links() -> AnyView {
     let ctx = use_ctx();
     let links = &ctx.session.links;
     let link = move |label: fn(&crate::ui_text::Ui) -> &'static str,
                      href: String,
                      testid: &'static str| {
-        view! { <li><a href=href data-testid=testid>{move || label(ctx.ui())}</a></li> }
+        el("li").child(
+            el("a")
+                .attr_owned("href", href)
+                .testid(testid)
+                .text_dyn(ctx.text(label)),
+        )
     };
-    view! {
-        <section class="links card" aria-labelledby="links-h" data-testid="links">
-            <h2 id="links-h">{ctx.text(|u| u.links)}</h2>
-            <ul>
-                {link(|u| u.link_cyclades, links.cyclades.clone(), "link-cyclades")}
-                {link(|u| u.link_academie, links.academie.clone(), "link-academie")}
-                {links.accommodation.clone().map(|h| link(|u| u.link_accommodation, h, "link-accommodation"))}
-                {link(|u| u.link_eduscol, links.eduscol.clone(), "link-eduscol")}
-            </ul>
-        </section>
+    let mut list = el("ul")
+        .child(link(
+            |u| u.link_cyclades,
+            links.cyclades.clone(),
+            "link-cyclades",
+        ))
+        .child(link(
+            |u| u.link_academie,
+            links.academie.clone(),
+            "link-academie",
+        ));
+    if let Some(h) = links.accommodation.clone() {
+        list = list.child(link(|u| u.link_accommodation, h, "link-accommodation"));
     }
+    el("section")
+        .class("links card")
+        .attr("aria-labelledby", "links-h")
+        .testid("links")
+        .child(el("h2").id("links-h").text_dyn(ctx.text(|u| u.links)))
+        .child(list.child(link(
+            |u| u.link_eduscol,
+            links.eduscol.clone(),
+            "link-eduscol",
+        )))
+        .into_view()
 }

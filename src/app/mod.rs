@@ -19,6 +19,7 @@ use crate::browser;
 use crate::core::{evaluate, Evaluation, Lang, Phase, Session, Situation};
 use crate::share;
 use crate::ui_text::{ui, Ui};
+use dom::el;
 
 /// A message shown once at the top (link restored, storage unreadable…).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,8 +187,8 @@ pub fn default_situation(session: &Session) -> Situation {
     Situation::new(d)
 }
 
-#[component]
-pub fn App(session: &'static Session, options: &'static MountOptions) -> impl IntoView {
+/// The whole page (one per mount).
+pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView {
     let real_now = browser::now();
     let (initial, remembered, notice0, lang0) =
         initial_state(session, options.read_fragment, real_now);
@@ -254,35 +255,47 @@ pub fn App(session: &'static Session, options: &'static MountOptions) -> impl In
         }
     });
 
-    view! {
-        <div class="page candidat-root" data-testid="page" lang=move || ui(lang.get()).html_lang>
-            <header class="site-header">
-                <p class="brand">{move || format!("Académie {} · {}", session.academie, session.notice_reference)}</p>
-                <toolbar::LangSwitch/>
-            </header>
-            <h1>{ctx.text(|u| u.page_title)}</h1>
-            <p class="intro">{ctx.text(|u| u.intro)}</p>
-            <banner::NoticeBar/>
-            <banner::SessionNotice/>
-            <toolbar::Simulate/>
-            <banner::PhaseBanner/>
-            <div class="layout">
-                <div class="col-questions">
-                    {questions::questions()}
-                    <questions::Recap/>
-                </div>
-                <div class="col-results">
-                    <banner::VerdictBox/>
-                    {checklist::checklist()}
-                    <banner::StillPossible/>
-                    <timeline::Timeline/>
-                    <envelope::Envelope/>
-                    <envelope::Links/>
-                    <toolbar::Tools/>
-                </div>
-            </div>
-        </div>
-    }
+    el("div")
+        .class("page candidat-root")
+        .testid("page")
+        .attr_dyn("lang", move || ui(lang.get()).html_lang)
+        .child(
+            el("header")
+                .class("site-header")
+                .child(el("p").class("brand").text_owned(format!(
+                    "Académie {} · {}",
+                    session.academie, session.notice_reference
+                )))
+                .view(toolbar::lang_switch()),
+        )
+        .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
+        .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
+        .view(banner::notice_bar())
+        .view(banner::session_notice())
+        .view(toolbar::simulate())
+        .view(banner::phase_banner())
+        .child(
+            el("div")
+                .class("layout")
+                .child(
+                    el("div")
+                        .class("col-questions")
+                        .view(questions::questions())
+                        .view(questions::recap()),
+                )
+                .child(
+                    el("div")
+                        .class("col-results")
+                        .view(banner::verdict_box())
+                        .view(checklist::checklist())
+                        .view(banner::still_possible())
+                        .view(timeline::timeline())
+                        .view(envelope::envelope())
+                        .view(envelope::links())
+                        .view(toolbar::tools()),
+                ),
+        )
+        .into_view()
 }
 
 /// Keeps the mounted app alive; dropping it unmounts.
@@ -343,10 +356,7 @@ pub fn mount_app_with(
 ) -> AppHandle {
     let session = intern_session(session);
     let options = intern(&OPTIONS, options);
-    let handle = leptos::mount::mount_to(
-        parent,
-        move || view! { <App session=session options=options/> },
-    );
+    let handle = leptos::mount::mount_to(parent, move || app(session, options));
     AppHandle {
         _inner: Box::new(handle),
     }
@@ -361,18 +371,30 @@ pub fn mount_problems_into(
 ) -> AppHandle {
     let source = source.to_string();
     let handle = leptos::mount::mount_to(parent, move || {
-        view! {
-            <div class="page candidat-root" lang="fr" data-testid="session-errors">
-                <div class="session-errors" role="alert">
-                    <p><strong>"Ce fichier de session ne peut pas être utilisé"</strong>" ("{source.clone()}") :"</p>
-                    <ul>
-                        {problems.iter().map(|(path, message)| view! {
-                            <li data-path=path.clone()><code>{path.clone()}</code>" : "{message.clone()}</li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </div>
-        }
+        el("div")
+            .class("page candidat-root")
+            .attr("lang", "fr")
+            .testid("session-errors")
+            .child(
+                el("div")
+                    .class("session-errors")
+                    .attr("role", "alert")
+                    .child(
+                        el("p")
+                            .child(
+                                el("strong").text("Ce fichier de session ne peut pas être utilisé"),
+                            )
+                            .text_owned(format!(" ({source}) :")),
+                    )
+                    .child(el("ul").children(problems.iter().map(|(path, message)| {
+                        el("li")
+                            .attr_owned("data-path", path.clone())
+                            .child(el("code").text_owned(path.clone()))
+                            .text(" : ")
+                            .text_owned(message.clone())
+                    }))),
+            )
+            .into_view()
     });
     AppHandle {
         _inner: Box::new(handle),

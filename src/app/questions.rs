@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{el, nothing, DynBool, El};
+use super::dom::{dyn_view, el, nothing, DynBool, El};
 
 use super::use_ctx;
 use crate::core::session::Diploma;
@@ -472,12 +472,11 @@ fn acquis_row(i: usize) -> AnyView {
 }
 
 /// For print: the answers in words.
-#[component]
-pub fn Recap() -> impl IntoView {
+pub fn recap() -> AnyView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
-    move || {
+    dyn_view(move || {
         let u = ctx.ui();
         let l = ctx.lang();
         let s = sit.get();
@@ -522,18 +521,26 @@ pub fn Recap() -> impl IntoView {
             None if s.done.contains(&ItemId::MailFile) => u.file_posted.to_string(),
             None => u.file_not_posted.to_string(),
         };
-        view! {
-            <section class="recap print-only" aria-labelledby="recap-h">
-                <h2 id="recap-h">{u.recap}</h2>
-                <dl>
-                    <dt>{u.q_diploma}</dt><dd>{labels::diploma(l, s.diploma)}</dd>
-                    <dt>{u.q_title}</dt><dd>{s.title.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>{u.q_account}</dt><dd>{account}</dd>
-                    <dt>{u.q_disability}</dt><dd>{dis}</dd>
-                    <dt>{u.q_acquis}</dt><dd>{acquis}</dd>
-                    <dt>{u.q_file}</dt><dd>{file}</dd>
-                </dl>
-            </section>
-        }
-    }
+        let row =
+            |term: &'static str, value: String| [el("dt").text(term), el("dd").text_owned(value)];
+        el("section")
+            .class("recap print-only")
+            .attr("aria-labelledby", "recap-h")
+            .child(el("h2").id("recap-h").text(u.recap))
+            .child(
+                el("dl").children(
+                    [
+                        row(u.q_diploma, labels::diploma(l, s.diploma).to_string()),
+                        row(u.q_title, s.title.clone().unwrap_or_else(|| "—".into())),
+                        row(u.q_account, account),
+                        row(u.q_disability, dis.to_string()),
+                        row(u.q_acquis, acquis),
+                        row(u.q_file, file),
+                    ]
+                    .into_iter()
+                    .flatten(),
+                ),
+            )
+            .into_view()
+    })
 }

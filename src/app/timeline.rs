@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::dom::{el, El};
 use super::use_ctx;
 use crate::labels;
 
-#[component]
-pub fn Timeline() -> impl IntoView {
+pub fn timeline() -> AnyView {
     let ctx = use_ctx();
     let tz = ctx.session.time_zone;
     let rows = move || {
@@ -18,35 +18,44 @@ pub fn Timeline() -> impl IntoView {
             for d in &e.deadlines {
                 if !placed && d.at > e.at {
                     placed = true;
-                    out.push(here(u.you_are_here, labels::date_time(l, &e.at)).into_any());
+                    out.push(here(u.you_are_here, labels::date_time(l, &e.at)));
                 }
                 let past = d.at <= e.at;
-                out.push(view! {
-                    <li class="tl-item" class:tl-past=past data-deadline=d.id.as_str()>
-                        <span class="tl-date">{labels::date_time(l, &d.at.with_timezone(&tz))}</span>
-                        <span class="tl-label">{labels::deadline(l, d.id)}</span>
-                    </li>
-                }.into_any());
+                out.push(
+                    el("li")
+                        .class(if past { "tl-item tl-past" } else { "tl-item" })
+                        .attr("data-deadline", d.id.as_str())
+                        .child(
+                            el("span")
+                                .class("tl-date")
+                                .text_owned(labels::date_time(l, &d.at.with_timezone(&tz))),
+                        )
+                        .child(el("span").class("tl-label").text(labels::deadline(l, d.id))),
+                );
             }
             if !placed {
-                out.push(here(u.you_are_here, labels::date_time(l, &e.at)).into_any());
+                out.push(here(u.you_are_here, labels::date_time(l, &e.at)));
             }
-            out
+            out.into_iter()
+                .map(El::into_view)
+                .collect::<Vec<_>>()
+                .into_any()
         })
     };
-    view! {
-        <section class="timeline card" aria-labelledby="timeline-h" data-testid="timeline">
-            <h2 id="timeline-h">{ctx.text(|u| u.timeline)}</h2>
-            <ol class="tl">{rows}</ol>
-        </section>
-    }
+    el("section")
+        .class("timeline card")
+        .attr("aria-labelledby", "timeline-h")
+        .testid("timeline")
+        .child(el("h2").id("timeline-h").text_dyn(ctx.text(|u| u.timeline)))
+        .child(el("ol").class("tl").view_dyn(rows))
+        .into_view()
 }
 
-fn here(label: &'static str, when: String) -> impl IntoView {
-    view! {
-        <li class="tl-item tl-here" data-testid="you-are-here" aria-current="date">
-            <span class="tl-date">{when}</span>
-            <span class="tl-label"><strong>{label}</strong></span>
-        </li>
-    }
+fn here(label: &'static str, when: String) -> El {
+    el("li")
+        .class("tl-item tl-here")
+        .testid("you-are-here")
+        .attr("aria-current", "date")
+        .child(el("span").class("tl-date").text_owned(when))
+        .child(el("span").class("tl-label").child(el("strong").text(label)))
 }

@@ -4,6 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
+use super::dom::{el, nothing};
 use super::{default_situation, use_ctx, Notice};
 use crate::browser;
 use crate::core::{Lang, Status};
@@ -12,52 +13,100 @@ use crate::labels;
 use crate::local_time;
 use crate::share;
 
-#[component]
-pub fn LangSwitch() -> impl IntoView {
+pub fn lang_switch() -> AnyView {
     let ctx = use_ctx();
-    view! {
-        <button type="button" class="btn btn-secondary lang-switch no-print" data-testid="lang-switch"
-            lang=move || match ctx.lang() { Lang::Fr => "en", Lang::En => "fr" }
-            aria-label=move || ctx.ui().lang_switch_label
-            on:click=move |_| {
-                ctx.lang.try_update(|l| *l = match *l { Lang::Fr => Lang::En, Lang::En => Lang::Fr });
-            }>
-            {ctx.text(|u| u.lang_switch)}
-        </button>
-    }
+    el("button")
+        .attr("type", "button")
+        .class("btn btn-secondary lang-switch no-print")
+        .testid("lang-switch")
+        .attr_dyn("lang", move || match ctx.lang() {
+            Lang::Fr => "en",
+            Lang::En => "fr",
+        })
+        .attr_dyn("aria-label", ctx.text(|u| u.lang_switch_label))
+        .on("click", move |_| {
+            ctx.lang.try_update(|l| {
+                *l = match *l {
+                    Lang::Fr => Lang::En,
+                    Lang::En => Lang::Fr,
+                }
+            });
+        })
+        .text_dyn(ctx.text(|u| u.lang_switch))
+        .into_view()
 }
 
-#[component]
-pub fn Simulate() -> impl IntoView {
+pub fn simulate() -> AnyView {
     let ctx = use_ctx();
     let tz = ctx.session.time_zone;
     let active = move || ctx.simulated.with(|s| s.is_some());
-    view! {
-        <section class="simulate" class:simulate-active=active data-testid="simulate" aria-labelledby="simulate-label">
-            <div class="field">
-                <label id="simulate-label" for="simulate-at">{ctx.text(|u| u.simulate)}</label>
-                <p class="hint" id="simulate-hint">{ctx.text(|u| u.simulate_hint)}</p>
-                <input type="datetime-local" id="simulate-at" data-testid="simulate-at" aria-describedby="simulate-hint"
-                    prop:value=move || ctx.simulated.get().map(|t| local_time::to_input(t, tz)).unwrap_or_default()
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        let t = local_time::from_input(&v, tz).map(|t| t.with_timezone(&Utc));
-                        let _ = ctx.simulated.try_set(t);
-                    }/>
-            </div>
-            <Show when=active>
-                <p class="simulate-flag" data-testid="simulate-flag" role="status">
-                    <strong>{ctx.text(|u| u.simulate_active)}{ctx.text(|u| u.colon)}</strong>
-                    {move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz))}
-                    " "
-                    <button type="button" class="btn btn-secondary btn-small" data-testid="simulate-reset"
-                        on:click=move |_| { let _ = ctx.simulated.try_set(None); }>
-                        {ctx.text(|u| u.simulate_reset)}
-                    </button>
-                </p>
-            </Show>
-        </section>
-    }
+    let field = el("div")
+        .class("field")
+        .child(
+            el("label")
+                .id("simulate-label")
+                .attr("for", "simulate-at")
+                .text_dyn(ctx.text(|u| u.simulate)),
+        )
+        .child(
+            el("p")
+                .class("hint")
+                .id("simulate-hint")
+                .text_dyn(ctx.text(|u| u.simulate_hint)),
+        )
+        .child(
+            el("input")
+                .attr("type", "datetime-local")
+                .id("simulate-at")
+                .testid("simulate-at")
+                .attr("aria-describedby", "simulate-hint")
+                .prop_text("value", move || {
+                    ctx.simulated
+                        .get()
+                        .map(|t| local_time::to_input(t, tz))
+                        .unwrap_or_default()
+                })
+                .on("change", move |ev| {
+                    let v = event_target_value(&ev);
+                    let t = local_time::from_input(&v, tz).map(|t| t.with_timezone(&Utc));
+                    let _ = ctx.simulated.try_set(t);
+                }),
+        );
+    let flag = move || {
+        if !active() {
+            return nothing();
+        }
+        el("p")
+            .class("simulate-flag")
+            .testid("simulate-flag")
+            .attr("role", "status")
+            .child(
+                el("strong")
+                    .text_dyn(ctx.text(|u| u.simulate_active))
+                    .text_dyn(ctx.text(|u| u.colon)),
+            )
+            .text_fmt(move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz)))
+            .text(" ")
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("btn btn-secondary btn-small")
+                    .testid("simulate-reset")
+                    .on("click", move |_| {
+                        let _ = ctx.simulated.try_set(None);
+                    })
+                    .text_dyn(ctx.text(|u| u.simulate_reset)),
+            )
+            .into_view()
+    };
+    el("section")
+        .class("simulate")
+        .toggle("simulate-active", active)
+        .testid("simulate")
+        .attr("aria-labelledby", "simulate-label")
+        .child(field)
+        .view_dyn(flag)
+        .into_view()
 }
 
 /// The .ics of the candidate's own deadlines: the items still to do that have a due date.
@@ -89,8 +138,7 @@ pub fn calendar_text(ctx: &super::Ctx) -> String {
     ics::calendar(&session.id, browser::now(), &events)
 }
 
-#[component]
-pub fn Tools() -> impl IntoView {
+pub fn tools() -> AnyView {
     let ctx = use_ctx();
     let session = ctx.session;
     // The share link always opens the standalone page (never the host page of a widget).
@@ -104,62 +152,117 @@ pub fn Tools() -> impl IntoView {
         )
     };
     let link_copied = RwSignal::new(false);
-    view! {
-        <section class="tools card no-print" aria-labelledby="tools-h" data-testid="tools">
-            <h2 id="tools-h">{ctx.text(|u| u.tools)}</h2>
-            <div class="tool-buttons">
-                <button type="button" class="btn" data-testid="print" on:click=move |_| browser::print()>
-                    {ctx.text(|u| u.print)}
-                </button>
-                <button type="button" class="btn" data-testid="ics"
-                    on:click=move |_| {
-                        let text = calendar_text(&ctx);
-                        browser::download(&format!("candidat-{}.ics", session.id), "text/calendar;charset=utf-8", &text);
-                    }>
-                    {ctx.text(|u| u.ics)}
-                </button>
-            </div>
-
-            {has_share.then(|| view! {
-            <div class="field">
-                <label for="share-link">{ctx.text(|u| u.share)}</label>
-                <p class="hint" id="share-hint">{ctx.text(|u| u.share_hint)}</p>
-                <div class="share-row">
-                    <input type="text" id="share-link" data-testid="share-link" readonly aria-describedby="share-hint"
-                        prop:value=share_url.clone()/>
-                    <button type="button" class="btn btn-secondary" data-testid="copy-link"
-                        on:click=move |_| {
-                            let url = share_url();
-                            leptos::task::spawn_local(async move {
-                                let ok = browser::copy_text(url).await.is_ok();
-                                let _ = link_copied.try_set(ok);
-                            });
-                        }>
-                        {ctx.text(|u| u.copy_link)}
-                    </button>
-                </div>
-                <p class="copy-status" role="status">{move || if link_copied.get() { "✓" } else { "" }}</p>
-            </div>
-            })}
-
-            <div class="field switch-field">
-                <input type="checkbox" role="switch" id="remember" data-testid="remember" aria-describedby="remember-hint"
-                    prop:checked=move || ctx.remember.get() && !ctx.session_over()
-                    prop:disabled=move || ctx.session_over()
-                    on:change=move |ev| { let _ = ctx.remember.try_set(event_target_checked(&ev)); }/>
-                <label for="remember">{ctx.text(|u| u.remember)}</label>
-                <p class="hint" id="remember-hint">{move || if ctx.session_over() { ctx.ui().remember_closed } else { ctx.ui().remember_hint }}</p>
-            </div>
-
-            <button type="button" class="btn btn-danger" data-testid="erase"
-                on:click=move |_| {
-                    let _ = ctx.remember.try_set(false);
-                    browser::storage_clear_ours();
-                    let _ = ctx.situation.try_set(default_situation(session));
-                    let _ = ctx.notice.try_set(Some(Notice::Erased));
-                }>
-                {ctx.text(|u| u.erase)}
-            </button>
-        </section>
+    let button = move |testid: &'static str,
+                       class: &'static str,
+                       text: fn(&crate::ui_text::Ui) -> &'static str| {
+        el("button")
+            .attr("type", "button")
+            .class(class)
+            .testid(testid)
+            .text_dyn(ctx.text(text))
+    };
+    let hint = move |id: &'static str, text: fn(&crate::ui_text::Ui) -> &'static str| {
+        el("p").class("hint").id(id).text_dyn(ctx.text(text))
+    };
+    let mut section = el("section")
+        .class("tools card no-print")
+        .attr("aria-labelledby", "tools-h")
+        .testid("tools")
+        .child(el("h2").id("tools-h").text_dyn(ctx.text(|u| u.tools)))
+        .child(
+            el("div")
+                .class("tool-buttons")
+                .child(button("print", "btn", |u| u.print).on("click", move |_| browser::print()))
+                .child(button("ics", "btn", |u| u.ics).on("click", move |_| {
+                    let text = calendar_text(&ctx);
+                    browser::download(
+                        &format!("candidat-{}.ics", session.id),
+                        "text/calendar;charset=utf-8",
+                        &text,
+                    );
+                })),
+        );
+    if has_share {
+        let url_for_copy = share_url.clone();
+        section = section.child(
+            el("div")
+                .class("field")
+                .child(
+                    el("label")
+                        .attr("for", "share-link")
+                        .text_dyn(ctx.text(|u| u.share)),
+                )
+                .child(hint("share-hint", |u| u.share_hint))
+                .child(
+                    el("div")
+                        .class("share-row")
+                        .child(
+                            el("input")
+                                .attr("type", "text")
+                                .id("share-link")
+                                .testid("share-link")
+                                .attr("readonly", "")
+                                .attr("aria-describedby", "share-hint")
+                                .prop_text("value", share_url),
+                        )
+                        .child(
+                            button("copy-link", "btn btn-secondary", |u| u.copy_link).on(
+                                "click",
+                                move |_| {
+                                    let url = url_for_copy();
+                                    leptos::task::spawn_local(async move {
+                                        let ok = browser::copy_text(url).await.is_ok();
+                                        let _ = link_copied.try_set(ok);
+                                    });
+                                },
+                            ),
+                        ),
+                )
+                .child(
+                    el("p")
+                        .class("copy-status")
+                        .attr("role", "status")
+                        .text_dyn(move || if link_copied.get() { "✓" } else { "" }),
+                ),
+        );
     }
+    section
+        .child(
+            el("div")
+                .class("field switch-field")
+                .child(
+                    el("input")
+                        .attr("type", "checkbox")
+                        .attr("role", "switch")
+                        .id("remember")
+                        .testid("remember")
+                        .attr("aria-describedby", "remember-hint")
+                        .prop_bool("checked", move || ctx.remember.get() && !ctx.session_over())
+                        .prop_bool("disabled", move || ctx.session_over())
+                        .on("change", move |ev| {
+                            let _ = ctx.remember.try_set(event_target_checked(&ev));
+                        }),
+                )
+                .child(
+                    el("label")
+                        .attr("for", "remember")
+                        .text_dyn(ctx.text(|u| u.remember)),
+                )
+                .child(el("p").class("hint").id("remember-hint").text_dyn(move || {
+                    if ctx.session_over() {
+                        ctx.ui().remember_closed
+                    } else {
+                        ctx.ui().remember_hint
+                    }
+                })),
+        )
+        .child(
+            button("erase", "btn btn-danger", |u| u.erase).on("click", move |_| {
+                let _ = ctx.remember.try_set(false);
+                browser::storage_clear_ours();
+                let _ = ctx.situation.try_set(default_situation(session));
+                let _ = ctx.notice.try_set(Some(Notice::Erased));
+            }),
+        )
+        .into_view()
 }

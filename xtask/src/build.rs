@@ -44,13 +44,19 @@ pub const SIZE_RUSTFLAGS: &str =
 /// `cargo build` of a wasm cdylib for size; `target_dir` gets `wasm32-unknown-unknown/release/`.
 pub fn size_build(cargo_args: &[&str], target_dir: &Path) -> Command {
     let mut cmd = Command::new("cargo");
-    cmd.args(["build", "--lib", "--release", "--target", "wasm32-unknown-unknown"])
-        .args(["-Z", "build-std=std,panic_abort"])
-        .args(cargo_args)
-        .arg("--target-dir")
-        .arg(target_dir)
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("RUSTFLAGS", SIZE_RUSTFLAGS);
+    cmd.args([
+        "build",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])
+    .args(["-Z", "build-std=std,panic_abort"])
+    .args(cargo_args)
+    .arg("--target-dir")
+    .arg(target_dir)
+    .env("RUSTC_BOOTSTRAP", "1")
+    .env("RUSTFLAGS", SIZE_RUSTFLAGS);
     cmd
 }
 
@@ -61,7 +67,10 @@ pub fn size_target_dir() -> PathBuf {
 
 /// cargo build (incremental) and, only when the wasm changed, wasm-bindgen + wasm-opt into `pkg/`.
 pub fn package() -> Result<(), String> {
-    run(&mut size_build(&["--package", "candidat"], &size_target_dir()))?;
+    run(&mut size_build(
+        &["--package", "candidat"],
+        &size_target_dir(),
+    ))?;
     let raw = size_target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
     let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
     let pkg = root().join("pkg");
