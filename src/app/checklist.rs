@@ -91,7 +91,7 @@ fn checklist_item(id: ItemId) -> AnyView {
                         s.done.retain(|d| *d != id);
                         if on {
                             s.done.push(id);
-                            s.done.sort();
+                            crate::core::small_sort::sort(&mut s.done);
                         }
                     });
                 }),

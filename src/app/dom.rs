@@ -42,38 +42,95 @@ pub fn el(tag: &'static str) -> El {
     }
 }
 
+// The erased pieces, each built by one out-of-line function: the builder methods below stay
+// a call each, wherever they are used.
+#[inline(never)]
+fn fixed_attr(name: &'static str, value: &'static str) -> AnyAttribute {
+    custom_attribute(name, value).into_any_attr()
+}
+#[inline(never)]
+fn owned_attr(name: &'static str, value: String) -> AnyAttribute {
+    custom_attribute(name, value).into_any_attr()
+}
+#[inline(never)]
+fn str_attr(name: &'static str, value: DynStr) -> AnyAttribute {
+    custom_attribute(name, value).into_any_attr()
+}
+#[inline(never)]
+fn text_attr(name: &'static str, value: DynText) -> AnyAttribute {
+    custom_attribute(name, value).into_any_attr()
+}
+#[inline(never)]
+fn class_toggle(name: &'static str, on: DynBool) -> AnyAttribute {
+    class((name, on)).into_any_attr()
+}
+#[inline(never)]
+fn bool_prop(name: &'static str, value: DynBool) -> AnyAttribute {
+    prop(name, value).into_any_attr()
+}
+#[inline(never)]
+fn text_prop(name: &'static str, value: DynText) -> AnyAttribute {
+    prop(name, value).into_any_attr()
+}
+#[inline(never)]
+fn listener(event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) -> AnyAttribute {
+    on(Custom::<web_sys::Event>::new(event), handler).into_any_attr()
+}
+#[inline(never)]
+fn fixed_text(text: &'static str) -> AnyView {
+    text.into_any()
+}
+#[inline(never)]
+fn owned_text(text: String) -> AnyView {
+    text.into_any()
+}
+#[inline(never)]
+fn str_text(text: DynStr) -> AnyView {
+    text.into_any()
+}
+#[inline(never)]
+fn text_text(text: DynText) -> AnyView {
+    text.into_any()
+}
+#[inline(never)]
+fn view_of(view: DynView) -> AnyView {
+    IntoAny::into_any(view)
+}
+
 impl El {
-    /// A fixed attribute.
-    pub fn attr(mut self, name: &'static str, value: &'static str) -> Self {
-        self.attrs
-            .push(custom_attribute(name, value).into_any_attr());
+    #[inline(never)]
+    fn with_attr(mut self, attr: AnyAttribute) -> Self {
+        self.attrs.push(attr);
         self
     }
-    /// A fixed attribute computed once.
-    pub fn attr_owned(mut self, name: &'static str, value: String) -> Self {
-        self.attrs
-            .push(custom_attribute(name, value).into_any_attr());
+    #[inline(never)]
+    fn with_child(mut self, child: AnyView) -> Self {
+        self.children.push(child);
         self
+    }
+    /// A fixed attribute.
+    pub fn attr(self, name: &'static str, value: &'static str) -> Self {
+        self.with_attr(fixed_attr(name, value))
+    }
+    /// A fixed attribute computed once.
+    pub fn attr_owned(self, name: &'static str, value: String) -> Self {
+        self.with_attr(owned_attr(name, value))
     }
     /// An attribute that follows the state.
     pub fn attr_dyn(
-        mut self,
+        self,
         name: &'static str,
         value: impl Fn() -> &'static str + Send + Sync + 'static,
     ) -> Self {
-        let f: DynStr = Arc::new(value);
-        self.attrs.push(custom_attribute(name, f).into_any_attr());
-        self
+        self.with_attr(str_attr(name, Arc::new(value)))
     }
     /// An attribute computed from the state (a `String`).
     pub fn attr_text(
-        mut self,
+        self,
         name: &'static str,
         value: impl Fn() -> String + Send + Sync + 'static,
     ) -> Self {
-        let f: DynText = Arc::new(value);
-        self.attrs.push(custom_attribute(name, f).into_any_attr());
-        self
+        self.with_attr(text_attr(name, Arc::new(value)))
     }
     pub fn class(self, value: &'static str) -> Self {
         self.attr("class", value)
@@ -85,84 +142,65 @@ impl El {
         self.attr("data-testid", value)
     }
     /// One class switched on and off by the state (`class:name=…`). After `.class()`.
-    pub fn toggle(
-        mut self,
-        name: &'static str,
-        on: impl Fn() -> bool + Send + Sync + 'static,
-    ) -> Self {
-        let f: DynBool = Arc::new(on);
-        self.attrs.push(class((name, f)).into_any_attr());
-        self
+    pub fn toggle(self, name: &'static str, on: impl Fn() -> bool + Send + Sync + 'static) -> Self {
+        self.with_attr(class_toggle(name, Arc::new(on)))
     }
-    /// A boolean DOM property that follows the state (`checked`, `disabled`).
+    /// A boolean DOM property that follows the state (`checked`, `disabled`, `selected`).
     pub fn prop_bool(
-        mut self,
+        self,
         name: &'static str,
         value: impl Fn() -> bool + Send + Sync + 'static,
     ) -> Self {
-        let f: DynBool = Arc::new(value);
-        self.attrs.push(prop(name, f).into_any_attr());
-        self
+        self.with_attr(bool_prop(name, Arc::new(value)))
     }
     /// A text DOM property that follows the state (`value`).
     pub fn prop_text(
-        mut self,
+        self,
         name: &'static str,
         value: impl Fn() -> String + Send + Sync + 'static,
     ) -> Self {
-        let f: DynText = Arc::new(value);
-        self.attrs.push(prop(name, f).into_any_attr());
-        self
+        self.with_attr(text_prop(name, Arc::new(value)))
     }
     /// An event listener (`click`, `change`, `input`…).
-    pub fn on(mut self, event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> Self {
-        let cb: Box<dyn FnMut(web_sys::Event)> = Box::new(handler);
-        self.attrs
-            .push(on(Custom::<web_sys::Event>::new(event), cb).into_any_attr());
-        self
+    pub fn on(self, event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> Self {
+        self.with_attr(listener(event, Box::new(handler)))
     }
     /// A child element.
-    pub fn child(mut self, child: El) -> Self {
-        self.children.push(child.into_view());
-        self
+    pub fn child(self, child: El) -> Self {
+        self.with_child(child.into_view())
     }
     /// Children elements.
     pub fn children(mut self, children: impl IntoIterator<Item = El>) -> Self {
-        self.children
-            .extend(children.into_iter().map(El::into_view));
+        for child in children {
+            self = self.child(child);
+        }
         self
     }
     /// Any view (a component, `For`…), already erased.
-    pub fn view(mut self, view: AnyView) -> Self {
-        self.children.push(view);
-        self
+    pub fn view(self, view: AnyView) -> Self {
+        self.with_child(view)
     }
     /// A part of the tree that is rebuilt when the state changes (`{move || …}`).
-    pub fn view_dyn(mut self, view: impl FnMut() -> AnyView + Send + 'static) -> Self {
-        self.children.push(dyn_view(view));
-        self
+    pub fn view_dyn(self, view: impl FnMut() -> AnyView + Send + 'static) -> Self {
+        self.with_child(dyn_view(view))
     }
     /// Fixed text.
-    pub fn text(mut self, text: &'static str) -> Self {
-        self.children.push(text.into_any());
-        self
+    pub fn text(self, text: &'static str) -> Self {
+        self.with_child(fixed_text(text))
     }
     /// Text computed once.
-    pub fn text_owned(mut self, text: String) -> Self {
-        self.children.push(text.into_any());
-        self
+    pub fn text_owned(self, text: String) -> Self {
+        self.with_child(owned_text(text))
     }
-    /// Text that follows the state: a fixed string of either language, or any string.
-    pub fn text_dyn(mut self, text: impl Fn() -> &'static str + Send + Sync + 'static) -> Self {
-        let f: DynStr = Arc::new(text);
-        self.children.push(f.into_any());
-        self
+    /// Text that follows the state: one of the interface's fixed strings.
+    pub fn text_dyn(self, text: impl Fn() -> &'static str + Send + Sync + 'static) -> Self {
+        self.with_child(str_text(Arc::new(text)))
     }
-    pub fn text_fmt(mut self, text: impl Fn() -> String + Send + Sync + 'static) -> Self {
-        let f: DynText = Arc::new(text);
-        self.children.push(f.into_any());
-        self
+    /// Text that follows the state, computed.
+    pub fn text_fmt(self, text: impl Fn() -> String + Send + Sync + 'static) -> Self {
+        self.with_child(text_text(Arc::new(text)))
     }
+    #[inline(never)]
     pub fn into_view(self) -> AnyView {
         custom(self.tag)
             .add_any_attr(self.attrs)
@@ -173,8 +211,7 @@ impl El {
 
 /// A part of the page rebuilt when the state changes, with no element around it.
 pub fn dyn_view(view: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
-    let f: DynView = Arc::new(Mutex::new(view));
-    IntoAny::into_any(f)
+    view_of(Arc::new(Mutex::new(view)))
 }
 
 /// Nothing (a branch that shows nothing).

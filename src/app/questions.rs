@@ -35,7 +35,7 @@ fn set_done(s: &mut Situation, id: ItemId, on: bool) {
     s.done.retain(|d| *d != id);
     if on {
         s.done.push(id);
-        s.done.sort();
+        crate::core::small_sort::sort(&mut s.done);
     }
 }
 
@@ -274,6 +274,7 @@ pub fn questions() -> AnyView {
         .child(dis_radio("new", Disability::New, |u| u.dis_new))
         .child(dis_radio("both", Disability::Both, |u| u.dis_both));
 
+    let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
     let acquis_group = el("fieldset")
         .class("field")
         .testid("acquis-group")

@@ -167,12 +167,16 @@ fn write_dist() -> Result<PathBuf, String> {
         "'candidat_bg.wasm'",
         &format!("'{}'", file_name(&wasm.hashed)),
     );
-    let glue = put_hashed(&dist, "pkg/candidat.js", glue.into_bytes())?;
+    let glue = put_hashed(&dist, "pkg/candidat.js", minify_js(&glue)?.into_bytes())?;
     let boot = read_text(&www.join("boot.js"))?.replace(
         "../pkg/candidat.js",
         &format!("./{}", file_name(&glue.hashed)),
     );
-    let mut referenced = vec![put_hashed(&dist, "www/boot.js", boot.into_bytes())?];
+    let mut referenced = vec![put_hashed(
+        &dist,
+        "www/boot.js",
+        minify_js(&boot)?.into_bytes(),
+    )?];
 
     let mut html = read_text(&root().join("index.html"))?;
     // Every other file of www/ that index.html names ("www/style.css", "www/favicon.svg") is
@@ -230,6 +234,42 @@ fn write_dist() -> Result<PathBuf, String> {
     );
     println!("xtask: site written to {}", dist.display());
     Ok(dist)
+}
+
+/// The page's own scripts, minified (terser, from node_modules): the wasm-bindgen glue is
+/// ~45 KB of readable JS. After the file names are substituted, since terser may change the
+/// quotes around them. `pkg/` keeps the readable glue for bundlers.
+fn minify_js(source: &str) -> Result<String, String> {
+    use std::io::Write;
+    let mut child = Command::new(root().join("node_modules/.bin/terser"))
+        .args([
+            "--module",
+            "--compress",
+            "passes=2",
+            "--mangle",
+            "--comments",
+            "false",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run terser (cargo xtask installs it with npm ci): {e}"))?;
+    child
+        .stdin
+        .take()
+        .ok_or("terser: no stdin")?
+        .write_all(source.as_bytes())
+        .map_err(|e| format!("terser: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("terser: {e}"))?;
+    if !out.status.success() || out.stdout.is_empty() {
+        return Err(format!(
+            "terser failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("terser output: {e}"))
 }
 
 fn put_hashed(dist: &Path, source: &str, bytes: Vec<u8>) -> Result<Asset, String> {

@@ -10,7 +10,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The wasm target, the wasm-bindgen CLI at the crate's exact version, and the npm tools
-/// (wasm-opt from `binaryen`, Playwright's driver, axe-core).
+/// (wasm-opt from `binaryen`, terser, Playwright's driver, axe-core).
 pub fn ensure_build_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_rust_src()?;
@@ -112,6 +112,7 @@ fn ensure_node_modules() -> Result<(), String> {
         (Ok(l), Ok(s)) => {
             s.modified().ok() >= l.modified().ok()
                 && root().join("node_modules/.bin/wasm-opt").exists()
+                && root().join("node_modules/.bin/terser").exists()
         }
         _ => false,
     };

@@ -299,7 +299,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         at: ret_closes,
     });
     // why stable sort with the id as tie-break: equal instants keep the contract's id order.
-    deadlines.sort_by_key(|d| (d.at, d.id));
+    crate::small_sort::sort_by(&mut deadlines, |a, b| (a.at, a.id) < (b.at, b.id));
 
     let ticked = |id: ItemId| situation.done.contains(&id);
     // Account created no later than `at` (a creation dated in the future is not yet true).

@@ -12,6 +12,7 @@ pub mod output;
 pub mod problems;
 pub mod session;
 pub mod situation;
+pub mod small_sort;
 pub mod timefmt;
 pub mod wording;
 
