@@ -33,16 +33,15 @@ pub fn checklist() -> AnyView {
                 .id("checklist-h")
                 .text_dyn(ctx.text(|u| u.checklist)),
         )
-        .child(
-            el("ol").class("items").view(
-                view! {
-                    <For each=move || ids.get() key=|id| *id let:id>
-                        {checklist_item(id)}
-                    </For>
-                }
-                .into_any(),
-            ),
-        )
+        // Rebuilt only when the set of items changes (an answer adds or removes one), not when
+        // a status does: a plain list costs far less wasm than a keyed `For` (ADR 0008).
+        .child(el("ol").class("items").view_dyn(move || {
+            ids.get()
+                .into_iter()
+                .map(checklist_item)
+                .collect::<Vec<_>>()
+                .into_any()
+        }))
         .into_view()
 }
 

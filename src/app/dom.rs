@@ -26,95 +26,46 @@ pub type DynBool = Arc<dyn Fn() -> bool + Send + Sync>;
 pub type DynView = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
 
 /// An element being built; `.into_view()` (or `view()`) turns it into a Leptos `AnyView`.
+/// Boxed: the builder moves one pointer from call to call, not eight words.
 #[must_use]
-pub struct El {
+pub struct El(Box<Parts>);
+
+struct Parts {
     tag: &'static str,
     attrs: Vec<AnyAttribute>,
     children: Vec<AnyView>,
 }
 
 /// Starts an element: `el("p").class("hint").text("…")`.
+#[inline(never)]
 pub fn el(tag: &'static str) -> El {
-    El {
+    El(Box::new(Parts {
         tag,
         attrs: Vec::new(),
         children: Vec::new(),
-    }
+    }))
 }
 
-// The erased pieces, each built by one out-of-line function: the builder methods below stay
-// a call each, wherever they are used.
-#[inline(never)]
-fn fixed_attr(name: &'static str, value: &'static str) -> AnyAttribute {
-    custom_attribute(name, value).into_any_attr()
-}
-#[inline(never)]
-fn owned_attr(name: &'static str, value: String) -> AnyAttribute {
-    custom_attribute(name, value).into_any_attr()
-}
-#[inline(never)]
-fn str_attr(name: &'static str, value: DynStr) -> AnyAttribute {
-    custom_attribute(name, value).into_any_attr()
-}
-#[inline(never)]
-fn text_attr(name: &'static str, value: DynText) -> AnyAttribute {
-    custom_attribute(name, value).into_any_attr()
-}
-#[inline(never)]
-fn class_toggle(name: &'static str, on: DynBool) -> AnyAttribute {
-    class((name, on)).into_any_attr()
-}
-#[inline(never)]
-fn bool_prop(name: &'static str, value: DynBool) -> AnyAttribute {
-    prop(name, value).into_any_attr()
-}
-#[inline(never)]
-fn text_prop(name: &'static str, value: DynText) -> AnyAttribute {
-    prop(name, value).into_any_attr()
-}
-#[inline(never)]
-fn listener(event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) -> AnyAttribute {
-    on(Custom::<web_sys::Event>::new(event), handler).into_any_attr()
-}
-#[inline(never)]
-fn fixed_text(text: &'static str) -> AnyView {
-    text.into_any()
-}
-#[inline(never)]
-fn owned_text(text: String) -> AnyView {
-    text.into_any()
-}
-#[inline(never)]
-fn str_text(text: DynStr) -> AnyView {
-    text.into_any()
-}
-#[inline(never)]
-fn text_text(text: DynText) -> AnyView {
-    text.into_any()
-}
-#[inline(never)]
-fn view_of(view: DynView) -> AnyView {
-    IntoAny::into_any(view)
-}
-
+// Every method is one out-of-line call at its use site; a generic one only boxes its closure
+// there and hands the erased value to a non-generic twin (`*_erased`).
 impl El {
-    #[inline(never)]
     fn with_attr(mut self, attr: AnyAttribute) -> Self {
-        self.attrs.push(attr);
+        self.0.attrs.push(attr);
         self
     }
-    #[inline(never)]
     fn with_child(mut self, child: AnyView) -> Self {
-        self.children.push(child);
+        self.0.children.push(child);
         self
     }
     /// A fixed attribute.
+    #[inline(never)]
     pub fn attr(self, name: &'static str, value: &'static str) -> Self {
-        self.with_attr(fixed_attr(name, value))
+        self.with_attr(custom_attribute(name, value).into_any_attr())
     }
     /// A fixed attribute computed once.
+    #[inline(never)]
     pub fn attr_owned(self, name: &'static str, value: String) -> Self {
-        self.with_attr(owned_attr(name, value))
+        self.with_attr(custom_attribute(name, value).into_any_attr())
     }
     /// An attribute that follows the state.
     pub fn attr_dyn(
@@ -122,7 +73,11 @@ impl El {
         name: &'static str,
         value: impl Fn() -> &'static str + Send + Sync + 'static,
     ) -> Self {
-        self.with_attr(str_attr(name, Arc::new(value)))
+        self.attr_dyn_erased(name, Arc::new(value))
+    }
+    #[inline(never)]
+    fn attr_dyn_erased(self, name: &'static str, value: DynStr) -> Self {
+        self.with_attr(custom_attribute(name, value).into_any_attr())
     }
     /// An attribute computed from the state (a `String`).
     pub fn attr_text(
@@ -130,20 +85,31 @@ impl El {
         name: &'static str,
         value: impl Fn() -> String + Send + Sync + 'static,
     ) -> Self {
-        self.with_attr(text_attr(name, Arc::new(value)))
+        self.attr_text_erased(name, Arc::new(value))
     }
+    #[inline(never)]
+    fn attr_text_erased(self, name: &'static str, value: DynText) -> Self {
+        self.with_attr(custom_attribute(name, value).into_any_attr())
+    }
+    #[inline(never)]
     pub fn class(self, value: &'static str) -> Self {
         self.attr("class", value)
     }
+    #[inline(never)]
     pub fn id(self, value: &'static str) -> Self {
         self.attr("id", value)
     }
+    #[inline(never)]
     pub fn testid(self, value: &'static str) -> Self {
         self.attr("data-testid", value)
     }
     /// One class switched on and off by the state (`class:name=…`). After `.class()`.
     pub fn toggle(self, name: &'static str, on: impl Fn() -> bool + Send + Sync + 'static) -> Self {
-        self.with_attr(class_toggle(name, Arc::new(on)))
+        self.toggle_erased(name, Arc::new(on))
+    }
+    #[inline(never)]
+    fn toggle_erased(self, name: &'static str, on: DynBool) -> Self {
+        self.with_attr(class((name, on)).into_any_attr())
     }
     /// A boolean DOM property that follows the state (`checked`, `disabled`, `selected`).
     pub fn prop_bool(
@@ -151,7 +117,11 @@ impl El {
         name: &'static str,
         value: impl Fn() -> bool + Send + Sync + 'static,
     ) -> Self {
-        self.with_attr(bool_prop(name, Arc::new(value)))
+        self.prop_bool_erased(name, Arc::new(value))
+    }
+    #[inline(never)]
+    fn prop_bool_erased(self, name: &'static str, value: DynBool) -> Self {
+        self.with_attr(prop(name, value).into_any_attr())
     }
     /// A text DOM property that follows the state (`value`).
     pub fn prop_text(
@@ -159,13 +129,22 @@ impl El {
         name: &'static str,
         value: impl Fn() -> String + Send + Sync + 'static,
     ) -> Self {
-        self.with_attr(text_prop(name, Arc::new(value)))
+        self.prop_text_erased(name, Arc::new(value))
+    }
+    #[inline(never)]
+    fn prop_text_erased(self, name: &'static str, value: DynText) -> Self {
+        self.with_attr(prop(name, value).into_any_attr())
     }
     /// An event listener (`click`, `change`, `input`…).
     pub fn on(self, event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> Self {
-        self.with_attr(listener(event, Box::new(handler)))
+        self.on_erased(event, Box::new(handler))
+    }
+    #[inline(never)]
+    fn on_erased(self, event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) -> Self {
+        self.with_attr(on(Custom::<web_sys::Event>::new(event), handler).into_any_attr())
     }
     /// A child element.
+    #[inline(never)]
     pub fn child(self, child: El) -> Self {
         self.with_child(child.into_view())
     }
@@ -177,41 +156,59 @@ impl El {
         self
     }
     /// Any view (a component, `For`…), already erased.
+    #[inline(never)]
     pub fn view(self, view: AnyView) -> Self {
         self.with_child(view)
     }
     /// A part of the tree that is rebuilt when the state changes (`{move || …}`).
     pub fn view_dyn(self, view: impl FnMut() -> AnyView + Send + 'static) -> Self {
-        self.with_child(dyn_view(view))
+        self.view(dyn_view(view))
     }
     /// Fixed text.
+    #[inline(never)]
     pub fn text(self, text: &'static str) -> Self {
-        self.with_child(fixed_text(text))
+        self.with_child(text.into_any())
     }
     /// Text computed once.
+    #[inline(never)]
     pub fn text_owned(self, text: String) -> Self {
-        self.with_child(owned_text(text))
+        self.with_child(text.into_any())
     }
     /// Text that follows the state: one of the interface's fixed strings.
     pub fn text_dyn(self, text: impl Fn() -> &'static str + Send + Sync + 'static) -> Self {
-        self.with_child(str_text(Arc::new(text)))
+        self.text_dyn_erased(Arc::new(text))
+    }
+    #[inline(never)]
+    fn text_dyn_erased(self, text: DynStr) -> Self {
+        self.with_child(text.into_any())
     }
     /// Text that follows the state, computed.
     pub fn text_fmt(self, text: impl Fn() -> String + Send + Sync + 'static) -> Self {
-        self.with_child(text_text(Arc::new(text)))
+        self.text_fmt_erased(Arc::new(text))
+    }
+    #[inline(never)]
+    fn text_fmt_erased(self, text: DynText) -> Self {
+        self.with_child(text.into_any())
     }
     #[inline(never)]
     pub fn into_view(self) -> AnyView {
-        custom(self.tag)
-            .add_any_attr(self.attrs)
-            .child(self.children)
-            .into_any()
+        let Parts {
+            tag,
+            attrs,
+            children,
+        } = *self.0;
+        custom(tag).add_any_attr(attrs).child(children).into_any()
     }
 }
 
 /// A part of the page rebuilt when the state changes, with no element around it.
 pub fn dyn_view(view: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
-    view_of(Arc::new(Mutex::new(view)))
+    dyn_view_erased(Arc::new(Mutex::new(view)))
+}
+
+#[inline(never)]
+fn dyn_view_erased(view: DynView) -> AnyView {
+    IntoAny::into_any(view)
 }
 
 /// Nothing (a branch that shows nothing).

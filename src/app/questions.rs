@@ -275,6 +275,7 @@ pub fn questions() -> AnyView {
         .child(dis_radio("both", Disability::Both, |u| u.dis_both));
 
     let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
+    let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
     let acquis_group = el("fieldset")
         .class("field")
         .testid("acquis-group")
@@ -290,16 +291,13 @@ pub fn questions() -> AnyView {
                 nothing()
             }
         })
-        .child(
-            el("ul").class("acquis-rows").view(
-                view! {
-                    <For each=move || 0..sit.with(|s| s.acquis.len()) key=|i| *i let:i>
-                        {acquis_row(i)}
-                    </For>
-                }
-                .into_any(),
-            ),
-        )
+        // Rebuilt when a row is added or removed, never while typing in one (ADR 0008).
+        .child(el("ul").class("acquis-rows").view_dyn(move || {
+            (0..acquis_count.get())
+                .map(acquis_row)
+                .collect::<Vec<_>>()
+                .into_any()
+        }))
         .child(
             el("button")
                 .attr("type", "button")
