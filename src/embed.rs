@@ -26,9 +26,16 @@ enum Source {
 /// The standalone page: mount the app into `<main id="app">`. Its query string configures
 /// it: `?session=<URL>` (fetched once), `?lang=fr|en`, `?embed=<host origin>` (set by
 /// embed.js: the page is in an iframe; boot.js then posts its height to that origin).
+/// Debug builds (the component tests) print a panic's message. The release wasm has none to
+/// print: its panics trap at once (docs/adr/0008), and nothing may panic anyway.
+fn panic_messages_to_console() {
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
+}
+
 #[wasm_bindgen]
 pub fn run_page() {
-    console_error_panic_hook::set_once();
+    panic_messages_to_console();
     let Some(el) = browser::html_element_by_id("app") else {
         browser::log("candidat: no <main id=\"app\"> in the page");
         return;
@@ -88,7 +95,7 @@ impl Widget {
 /// Returns at once; shows a loading line, then the app, or the session's problems.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
-    console_error_panic_hook::set_once();
+    panic_messages_to_console();
     let get = |name: &str| browser::js_field(&options, name);
     let mut config_problems = Vec::new();
 

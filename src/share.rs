@@ -89,7 +89,7 @@ pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, S
 /// before: `Deserialize` for `Situation` weighed ~64 KB of the wasm (27 KB gzip).
 fn not_offered_only(text: &str, problems: &[crate::core::Problem]) -> bool {
     matches!(problems, [p] if p.path == "$.diploma")
-        && serde_json::from_str::<serde_json::Value>(text)
+        && crate::core::json::parse(text)
             .ok()
             .and_then(|v| {
                 v.get("diploma")?

@@ -275,7 +275,6 @@ pub fn questions() -> AnyView {
         .child(dis_radio("both", Disability::Both, |u| u.dis_both));
 
     let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
-    let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
     let acquis_group = el("fieldset")
         .class("field")
         .testid("acquis-group")

@@ -184,7 +184,11 @@ fn write_dist() -> Result<PathBuf, String> {
     for path in files_in(&www) {
         let source = format!("www/{}", file_name(&path.to_string_lossy()));
         if source != "www/boot.js" && html.contains(&format!("\"{source}\"")) {
-            referenced.push(put_hashed(&dist, &source, read(&path)?)?);
+            let mut bytes = read(&path)?;
+            if source.ends_with(".css") {
+                bytes = minify_css(&String::from_utf8_lossy(&bytes)).into_bytes();
+            }
+            referenced.push(put_hashed(&dist, &source, bytes)?);
         }
     }
     for asset in &referenced {
@@ -270,6 +274,63 @@ fn minify_js(source: &str) -> Result<String, String> {
         ));
     }
     String::from_utf8(out.stdout).map_err(|e| format!("terser output: {e}"))
+}
+
+/// The page's stylesheet without comments and needless spaces. Conservative on purpose: a
+/// space before `:` (`.a :focus`) or around `+`/`-` (`calc()`) means something, so only the
+/// space after `:` and around `{ } ; ,` goes, and nothing inside quotes is touched.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                if pending_space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', ':']) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                while let Some(d) = chars.next() {
+                    out.push(d);
+                    if d == '\\' {
+                        if let Some(e) = chars.next() {
+                            out.push(e);
+                        }
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' => {
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                pending_space = false;
+            }
+            _ => {
+                if pending_space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', ':']) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 fn put_hashed(dist: &Path, source: &str, bytes: Vec<u8>) -> Result<Asset, String> {
@@ -477,6 +538,15 @@ mod tests {
             "h1 { font-size: 1.75em; margin: 0.5em 0; }\n@container (min-width: 30em) { .a { gap: 2em; } }\n@media print {\n  .b { padding: 1em; }\n}\n.c { font-size: medium; }\n"
         ), "{out}");
         assert!(out.contains(".candidat-root { container-type: inline-size; }"));
+    }
+
+    #[test]
+    fn minify_css_keeps_meaningful_spaces_and_strings() {
+        let css = "/* why */\n.a :focus ,\n.b > p {\n  margin: 0 auto;\n  width: calc(1em + 2px);\n  content: \"  ☐ ; \";\n}\n@media (min-width: 40em) { .c { color: red; } }\n";
+        assert_eq!(
+            super::minify_css(css),
+            ".a :focus,.b > p{margin:0 auto;width:calc(1em + 2px);content:\"  ☐ ; \"}@media (min-width:40em){.c{color:red}}"
+        );
     }
 
     #[test]

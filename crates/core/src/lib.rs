@@ -8,6 +8,7 @@
 
 pub mod evaluate;
 pub mod ids;
+pub mod json;
 pub mod output;
 pub mod problems;
 pub mod session;

@@ -1,11 +1,11 @@
 //! A problem found in an input file: where (JSON path) and what, in French and English.
 //!
 //! Also the small JSON walker shared by session and situation validation. Why a hand walk over
-//! `serde_json::Value` instead of serde derive: serde stops at the first error, while the exam
+//! a parsed `json::Value` instead of serde derive: serde stops at the first error, while the exam
 //! office must see every problem of a file at once, each with its JSON path.
 
+use crate::json::{Map, Value};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
@@ -43,18 +43,16 @@ impl std::fmt::Display for Problem {
 
 /// Parse text as JSON; a syntax error becomes one problem at `$`.
 pub(crate) fn parse_json(text: &str) -> Result<Value, Vec<Problem>> {
-    serde_json::from_str::<Value>(text).map_err(|e| {
+    crate::json::parse(text).map_err(|e| {
         vec![Problem::new(
             "$",
             format!(
                 "Ce n'est pas du JSON valide (ligne {}, colonne {}).",
-                e.line(),
-                e.column()
+                e.line, e.column
             ),
             format!(
                 "This is not valid JSON (line {}, column {}).",
-                e.line(),
-                e.column()
+                e.line, e.column
             ),
         )]
     })
@@ -92,12 +90,7 @@ impl Walker {
     }
 
     /// The value as an object; reports a wrong type and every unknown field.
-    pub fn object<'a>(
-        &mut self,
-        v: &'a Value,
-        path: &str,
-        allowed: &[&str],
-    ) -> Option<&'a Map<String, Value>> {
+    pub fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map> {
         match v {
             Value::Object(m) => {
                 for k in m.keys() {
@@ -125,12 +118,7 @@ impl Walker {
     }
 
     /// A required field; reports it missing. `null` counts as missing.
-    pub fn required<'a>(
-        &mut self,
-        m: &'a Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'a Value> {
+    pub fn required<'a>(&mut self, m: &'a Map, path: &str, key: &str) -> Option<&'a Value> {
         match m.get(key) {
             Some(Value::Null) | None => {
                 self.push(
@@ -145,7 +133,7 @@ impl Walker {
     }
 
     /// An optional field; `null` is the same as absent (why: JS callers write null freely).
-    pub fn optional<'a>(m: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    pub fn optional<'a>(m: &'a Map, key: &str) -> Option<&'a Value> {
         match m.get(key) {
             Some(Value::Null) | None => None,
             Some(v) => Some(v),

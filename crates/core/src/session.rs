@@ -1,13 +1,13 @@
 //! Session files: one académie's session (dates, zone, return mode, links).
 //!
 //! The file format is documented for exam offices in `sessions/README.md`. Parsing walks a
-//! `serde_json::Value` by hand so that every problem is reported with its JSON path.
+//! `json::Value` by hand so that every problem is reported with its JSON path.
 
+use crate::json::{Map, Value};
 use chrono::{
     DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
 };
 use chrono_tz::Tz;
-use serde_json::Value;
 
 use crate::problems::{parse_json, Problem, Walker};
 
@@ -238,7 +238,7 @@ impl Bound {
 /// itself is valid).
 fn window_bounds(
     w: &mut Walker,
-    m: &serde_json::Map<String, Value>,
+    m: &Map,
     path: &str,
     session_year: Option<i32>,
 ) -> (Option<Bound>, Option<Bound>) {
@@ -475,13 +475,7 @@ impl Session {
 
         // why the float branch: JSON has one number type and some tools write 48 as 48.0; a
         // whole float is the same number of hours. 4.5 or -1 stay refused (wrong type).
-        let whole_hours = |v: &Value| {
-            v.as_u64().or_else(|| {
-                v.as_f64()
-                    .filter(|f| f.fract() == 0.0 && (0.0..=1e15).contains(f))
-                    .map(|f| f as u64)
-            })
-        };
+        let whole_hours = |v: &Value| v.as_u64().or_else(|| v.as_whole(1_000_000_000_000_000));
         let activation = w.required(m, "$", "activation_delay_hours").and_then(|v| match whole_hours(v) {
             Some(0) => {
                 w.push(
@@ -791,6 +785,7 @@ fn fallback_session() -> Session {
 mod tests {
     use super::*;
     use serde_json::json;
+    use serde_json::Value;
 
     fn base() -> Value {
         serde_json::from_str(DEFAULT_SESSION_JSON).unwrap()

@@ -233,9 +233,59 @@ impl Situation {
         }
     }
 
-    /// Compact JSON, as in the share link and local storage.
+    /// Compact JSON, as in the share link and local storage: the fields in the contract's
+    /// order, those at their default left out (serde's output for the same struct, except
+    /// that a UTC instant is written `+00:00` rather than `Z`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        use crate::json::push_string;
+        let mut out = String::with_capacity(64);
+        out.push_str("{\"diploma\":");
+        push_string(&mut out, self.diploma.as_str());
+        if let Some(title) = &self.title {
+            out.push_str(",\"title\":");
+            push_string(&mut out, title);
+        }
+        if let Some(t) = &self.account_created_at {
+            out.push_str(",\"account_created_at\":");
+            push_string(&mut out, &t.to_rfc3339());
+        }
+        if self.existing_accommodation {
+            out.push_str(",\"existing_accommodation\":true");
+        }
+        if self.new_accommodation_request {
+            out.push_str(",\"new_accommodation_request\":true");
+        }
+        if !self.acquis.is_empty() {
+            out.push_str(",\"acquis\":[");
+            for (i, a) in self.acquis.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str("{\"epreuve\":");
+                push_string(&mut out, &a.epreuve);
+                out.push_str(match a.kind {
+                    AcquisKind::Benefice => ",\"kind\":\"benefice\"}",
+                    AcquisKind::Dispense => ",\"kind\":\"dispense\"}",
+                });
+            }
+            out.push(']');
+        }
+        if !self.done.is_empty() {
+            out.push_str(",\"done\":[");
+            for (i, id) in self.done.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_string(&mut out, id.as_str());
+            }
+            out.push(']');
+        }
+        if let Some(d) = self.posted_on {
+            out.push_str(",\"posted_on\":");
+            push_string(&mut out, &crate::timefmt::date(d));
+        }
+        out.push('}');
+        out
     }
 }
 

@@ -123,11 +123,13 @@ fn huge_numbers_are_problems_not_panics() {
         ))),
         ["$.activation_delay_hours"]
     );
+    // A number beyond f64 is still JSON (RFC 8259 sets no range; serde_json refused it as a
+    // syntax error, our reader keeps numbers as text): the problem is where it stands.
     assert_eq!(
         problem_paths(situation_path(
             r#"{"diploma":"cap","existing_accommodation":1e999}"#
         )),
-        ["$"]
+        ["$.existing_accommodation"]
     );
 }
 
