@@ -141,12 +141,15 @@ pub struct SyntaxError {
 /// The nesting a document may have: serde_json refuses the 128th level too.
 const MAX_DEPTH: usize = 127;
 
-/// Parses one JSON document (surrounding whitespace allowed, nothing else).
+/// Parses one JSON document (surrounding whitespace allowed, nothing else). A leading byte
+/// order mark is skipped: Windows editors write one, and the exam office must not be told
+/// that a file it cannot see anything wrong in is not JSON.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        at: 0,
+        at: start,
     };
     let value = p.value(0);
     let value = value.and_then(|v| {
@@ -478,6 +481,19 @@ mod tests {
         check(&format!("{}{}", "[".repeat(127), "]".repeat(127)));
         check(&format!("{}{}", "[".repeat(128), "]".repeat(128)));
         assert!(parse(&"[".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_an_error() {
+        assert_eq!(
+            parse("\u{feff}{\"a\": 1}")
+                .unwrap()
+                .get("a")
+                .and_then(Value::as_u64),
+            Some(1)
+        );
+        assert!(parse("\u{feff}").is_err());
+        assert!(parse("1\u{feff}").is_err());
     }
 
     #[test]
