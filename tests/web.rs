@@ -338,3 +338,47 @@ async fn stored_answers_expire_after_the_return_deadline() {
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     root.remove();
 }
+
+fn wasm_memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().dyn_into().unwrap();
+    let buffer: js_sys::ArrayBuffer = memory.buffer().dyn_into().unwrap();
+    buffer.byte_length() as f64
+}
+
+/// An answer that adds or removes a checklist item rebuilds that row only: an open
+/// "Pourquoi ?" elsewhere stays open, and memory does not grow with every rebuilt row (Leptos
+/// 0.8 keeps ~110 B of each dropped reactive node; rebuilding the whole list on each such
+/// answer cost ~11 KB, one row ~1.5 KB: ADR 0008).
+#[wasm_bindgen_test]
+async fn an_answer_rebuilds_only_the_rows_it_adds_or_removes() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    let why: web_sys::HtmlDetailsElement = q(&root, "[data-item=create-account] details")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    why.set_open(true);
+    let before = wasm_memory_bytes();
+    for i in 0..300 {
+        let answer = if i % 2 == 0 {
+            "disability-new"
+        } else {
+            "disability-no"
+        };
+        check(&root, &format!("[data-testid={answer}]"));
+        leptos::task::tick().await;
+    }
+    let grown = wasm_memory_bytes() - before;
+    let why_now: web_sys::HtmlDetailsElement = q(&root, "[data-item=create-account] details")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(why_now.open(), "the open explanation was rebuilt");
+    assert!(why.is_same_node(Some(&why_now)), "the row was rebuilt");
+    // 300 answers: ~0.5 MB today; rebuilding every row would be ~3.5 MB.
+    assert!(
+        grown < 2.0 * 1024.0 * 1024.0,
+        "wasm memory grew by {grown} B"
+    );
+    root.remove();
+}
