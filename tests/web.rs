@@ -382,3 +382,53 @@ async fn an_answer_rebuilds_only_the_rows_it_adds_or_removes() {
     );
     root.remove();
 }
+
+/// Typing a date keeps the field: its own `change` must not rebuild it (the focus would go
+/// to the page and the rest of the typing be lost). Same for a row of épreuves when another
+/// row is removed: the rows still there are updated in place.
+#[wasm_bindgen_test]
+async fn fields_being_edited_are_not_rebuilt() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    check(&root, "[data-testid=file-posted]");
+    leptos::task::tick().await;
+    let date: HtmlInputElement = q(&root, "[data-testid=posted-on]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    date.focus().unwrap();
+    date.set_value("2022-11-20");
+    fire(&date, "change");
+    settle().await;
+    let now: HtmlInputElement = q(&root, "[data-testid=posted-on]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(date.is_same_node(Some(&now)), "the date field was rebuilt");
+    assert_eq!(now.value(), "2022-11-20");
+    let active = doc().active_element().unwrap();
+    assert!(
+        active.is_same_node(Some(&date)),
+        "the focus left the date field"
+    );
+
+    let add: HtmlElement = q(&root, "[data-testid=acquis-add]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    add.click();
+    settle().await;
+    let first_remove = q(&root, "[data-testid=acquis-0-remove]").unwrap();
+    let first_remove: HtmlElement = first_remove.dyn_into().unwrap();
+    first_remove.focus().unwrap();
+    first_remove.click();
+    settle().await;
+    let still = q(&root, "[data-testid=acquis-0-remove]").unwrap();
+    assert!(
+        still.is_same_node(Some(&first_remove)),
+        "the remaining row was rebuilt"
+    );
+    assert!(q(&root, "[data-testid=acquis-1]").is_none());
+    root.remove();
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, nothing, El};
+use super::dom::{dyn_view, el, flag, nothing, El};
 use super::use_ctx;
 use crate::core::{ItemId, Status};
 use crate::labels;
@@ -26,7 +26,7 @@ pub fn checklist() -> AnyView {
     // Cheaper in wasm than a keyed `For`, and each rebuild drops reactive nodes that Leptos
     // 0.8 does not fully free (~110 B each; ADR 0008).
     let slots = ItemId::ALL.into_iter().map(|id| {
-        let applies = Memo::new(move |_| ctx.eval.with(|e| e.items.iter().any(|i| i.id == id)));
+        let applies = flag(move || ctx.eval.with(|e| e.items.iter().any(|i| i.id == id)));
         dyn_view(move || {
             if applies.get() {
                 checklist_item(id)

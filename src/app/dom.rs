@@ -197,7 +197,14 @@ impl El {
             attrs,
             children,
         } = *self.0;
-        custom(tag).add_any_attr(attrs).child(children).into_any()
+        // Upper case, as the DOM reports `tagName`: when a part of the page is rebuilt, Leptos
+        // updates an element in place only if its tag equals the old element's `tagName`
+        // (else it replaces it, and the focus and an open <details> are lost). HTML documents
+        // create the same lower-case element either way.
+        custom(tag.to_ascii_uppercase())
+            .add_any_attr(attrs)
+            .child(children)
+            .into_any()
     }
 }
 
@@ -209,6 +216,17 @@ pub fn dyn_view(view: impl FnMut() -> AnyView + Send + 'static) -> AnyView {
 #[inline(never)]
 fn dyn_view_erased(view: DynView) -> AnyView {
     IntoAny::into_any(view)
+}
+
+/// A yes/no derived from the state that notifies only when it flips (a `Memo<bool>`). All of
+/// them share one compiled memo, as elements share one element type.
+pub fn flag(value: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    flag_erased(Arc::new(value))
+}
+
+#[inline(never)]
+fn flag_erased(value: DynBool) -> Memo<bool> {
+    Memo::new(move |_| value())
 }
 
 /// Nothing (a branch that shows nothing).

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, nothing, DynBool, El};
+use super::dom::{dyn_view, el, flag, nothing, DynBool, El};
 
 use super::use_ctx;
 use crate::core::session::Diploma;
@@ -227,6 +227,10 @@ pub fn questions() -> AnyView {
                 }),
         );
 
+    // The date fields appear and disappear with their answer, and only then: rebuilding
+    // them on every answer would take the focus from the field being typed in.
+    let account_created = flag(move || account() == Account::Created);
+    let file_posted = flag(posted);
     let account_group = el("fieldset")
         .class("field")
         .testid("account-group")
@@ -236,7 +240,7 @@ pub fn questions() -> AnyView {
             u.account_created
         }))
         .view_dyn(move || {
-            if account() != Account::Created {
+            if !account_created.get() {
                 return nothing();
             }
             el("div")
@@ -281,7 +285,7 @@ pub fn questions() -> AnyView {
         .child(legend(|u| u.q_acquis))
         .child(hint(|u| u.acquis_hint))
         .view_dyn(move || {
-            if sit.with(|s| s.acquis.is_empty()) {
+            if acquis_count.get() == 0 {
                 el("p")
                     .class("muted")
                     .text_dyn(ctx.text(|u| u.acquis_none))
@@ -321,7 +325,7 @@ pub fn questions() -> AnyView {
         .child(file_radio("not-posted", false, |u| u.file_not_posted))
         .child(file_radio("posted", true, |u| u.file_posted))
         .view_dyn(move || {
-            if !posted() {
+            if !file_posted.get() {
                 return nothing();
             }
             el("div")

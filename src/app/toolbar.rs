@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::dom::{el, nothing};
+use super::dom::{el, flag, nothing};
 use super::{default_situation, use_ctx, Notice};
 use crate::browser;
 use crate::core::{Lang, Status};
@@ -39,7 +39,9 @@ pub fn lang_switch() -> AnyView {
 pub fn simulate() -> AnyView {
     let ctx = use_ctx();
     let tz = ctx.session.time_zone;
-    let active = move || ctx.simulated.with(|s| s.is_some());
+    // Rebuilt when the exploration starts or stops, not at every date: the status line is
+    // a live region, and its text node alone changes with the date.
+    let active = flag(move || ctx.simulated.with(|s| s.is_some()));
     let field = el("div")
         .class("field")
         .child(
@@ -73,7 +75,7 @@ pub fn simulate() -> AnyView {
                 }),
         );
     let flag = move || {
-        if !active() {
+        if !active.get() {
             return nothing();
         }
         el("p")
@@ -101,7 +103,7 @@ pub fn simulate() -> AnyView {
     };
     el("section")
         .class("simulate")
-        .toggle("simulate-active", active)
+        .toggle("simulate-active", move || active.get())
         .testid("simulate")
         .attr("aria-labelledby", "simulate-label")
         .child(field)

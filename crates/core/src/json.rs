@@ -43,11 +43,31 @@ impl Map {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    fn insert(&mut self, key: String, value: Value) {
-        match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((key, value)),
+    /// The members as written, a repeated key merged into its first place with its last
+    /// value. Sorting indices keeps this O(n log n): a hostile file with 100,000 keys must
+    /// not freeze the page.
+    fn from_members(mut members: Vec<(String, Value)>) -> Map {
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        crate::small_sort::merge_sort_by(&mut order, |a, b| members[*a].0 < members[*b].0);
+        let mut dropped = vec![false; members.len()];
+        let mut merges = Vec::new();
+        for group in order.chunk_by(|a, b| members[*a].0 == members[*b].0) {
+            if let [first, .., last] = group {
+                merges.push((*first, *last));
+                for i in &group[1..] {
+                    dropped[*i] = true;
+                }
+            }
         }
+        for (first, last) in merges {
+            members[first].1 = std::mem::replace(&mut members[last].1, Value::Null);
+        }
+        let mut i = 0;
+        members.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
+        Map(members)
     }
 }
 
@@ -97,10 +117,18 @@ impl Number {
                 .all(|b| matches!(b, b'0' | b'.' | b'e' | b'E' | b'+' | b'-'))
                 .then_some(0);
         }
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
-            None => (text, 0),
+        let mantissa_end = text.find(['e', 'E']).unwrap_or(text.len());
+        if text[..mantissa_end]
+            .bytes()
+            .all(|b| matches!(b, b'0' | b'.'))
+        {
+            return Some(0); // zero, whatever the exponent (even one beyond i64)
+        }
+        let exponent = match text.get(mantissa_end + 1..) {
+            Some(e) => e.parse::<i64>().ok()?,
+            None => 0,
         };
+        let mantissa = &text[..mantissa_end];
         let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         // digits × 10^(exponent − fraction length), as a decimal string shifted by hand.
         let digits: String = int.chars().chain(frac.chars()).collect();
@@ -110,7 +138,8 @@ impl Number {
             return Some(0);
         }
         let value_digits = if shift >= 0 {
-            if digits.len() as i64 + shift > 20 {
+            // `shift > 20` first: the sum could overflow for an exponent near i64::MAX.
+            if shift > 20 || digits.len() as i64 + shift > 20 {
                 return None;
             }
             let mut s = digits.to_string();
@@ -177,7 +206,13 @@ impl Parser<'_> {
         }
         let before = &self.text[..at];
         let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        // A leading byte order mark is not a column the editor shows.
+        let bom = if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let line_start = before.rfind('\n').map_or(bom.min(before.len()), |i| i + 1);
         SyntaxError {
             line,
             column: before[line_start..].chars().count() + 1,
@@ -243,10 +278,10 @@ impl Parser<'_> {
                     return Err(());
                 }
                 self.at += 1;
-                let mut map = Map::default();
+                let mut members = Vec::new();
                 self.skip_whitespace();
                 if self.eat(b'}').is_ok() {
-                    return Ok(Value::Object(map));
+                    return Ok(Value::Object(Map::default()));
                 }
                 loop {
                     self.skip_whitespace();
@@ -257,10 +292,10 @@ impl Parser<'_> {
                     self.skip_whitespace();
                     self.eat(b':')?;
                     let value = self.value(depth + 1)?;
-                    map.insert(key, value);
+                    members.push((key, value));
                     self.skip_whitespace();
                     if self.eat(b'}').is_ok() {
-                        return Ok(Value::Object(map));
+                        return Ok(Value::Object(Map::from_members(members)));
                     }
                     self.eat(b',')?;
                 }
@@ -477,6 +512,30 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_keep_the_first_place_and_the_last_value() {
+        let v = parse(r#"{"b": 1, "a": 2, "b": 3, "c": 4, "b": 5, "a": 6}"#).unwrap();
+        let Value::Object(m) = v else { panic!() };
+        let got: Vec<(&str, u64)> = m
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_u64().unwrap()))
+            .collect();
+        assert_eq!(got, [("b", 5), ("a", 6), ("c", 4)]);
+        // Many keys stay fast (quadratic merging took seconds here).
+        let many = format!(
+            "{{{}}}",
+            (0..100_000)
+                .map(|i| format!("\"k{i}\":{i}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let Value::Object(m) = parse(&many).unwrap() else {
+            panic!()
+        };
+        assert_eq!(m.len(), 100_000);
+        assert_eq!(m.get("k99999").and_then(Value::as_u64), Some(99_999));
+    }
+
+    #[test]
     fn depth_is_limited_like_serde_json() {
         check(&format!("{}{}", "[".repeat(127), "]".repeat(127)));
         check(&format!("{}{}", "[".repeat(128), "]".repeat(128)));
@@ -510,6 +569,10 @@ mod tests {
             parse("\"é").unwrap_err(),
             SyntaxError { line: 1, column: 3 }
         );
+        assert_eq!(
+            parse("\u{feff}[1,]").unwrap_err(),
+            SyntaxError { line: 1, column: 4 }
+        );
     }
 
     #[test]
@@ -529,6 +592,12 @@ mod tests {
         assert_eq!(whole("1e15"), Some(1_000_000_000_000_000));
         assert_eq!(whole("1.000000000000001e15"), None);
         assert_eq!(whole("99999999999999999999999"), None);
+        assert_eq!(whole("1e9223372036854775807"), None);
+        assert_eq!(whole("1e-9223372036854775808"), None);
+        assert_eq!(whole("1.5e9223372036854775807"), None);
+        assert_eq!(whole("1e99999999999999999999"), None);
+        assert_eq!(whole("0e99999999999999999999"), Some(0));
+        assert_eq!(whole("0.000e-5"), Some(0));
         assert_eq!(parse("2023").unwrap().as_i64(), Some(2023));
         assert_eq!(parse("2023.0").unwrap().as_i64(), None);
         assert_eq!(parse("-5").unwrap().as_u64(), None);

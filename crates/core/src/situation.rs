@@ -255,9 +255,17 @@ impl Situation {
         if self.new_accommodation_request {
             out.push_str(",\"new_accommodation_request\":true");
         }
-        if !self.acquis.is_empty() {
+        // A row added but not yet named (the page's "+ add") says nothing and would not be
+        // read back (an épreuve's name is required): it is left out, so remembered answers
+        // and share links always load again.
+        let named: Vec<&Acquis> = self
+            .acquis
+            .iter()
+            .filter(|a| !a.epreuve.trim().is_empty())
+            .collect();
+        if !named.is_empty() {
             out.push_str(",\"acquis\":[");
-            for (i, a) in self.acquis.iter().enumerate() {
+            for (i, a) in named.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
@@ -315,6 +323,24 @@ mod tests {
             s
         );
         assert_eq!(Situation::new(Diploma::Bp).to_json(), r#"{"diploma":"bp"}"#);
+        // A row added but not named yet (the page's "+ add") is left out: the JSON loads again.
+        let mut s = Situation::new(Diploma::Cap);
+        s.acquis.push(Acquis {
+            epreuve: "  ".into(),
+            kind: AcquisKind::Benefice,
+        });
+        s.acquis.push(Acquis {
+            epreuve: "Histoire".into(),
+            kind: AcquisKind::Dispense,
+        });
+        let back = Situation::from_json(&s.to_json(), &default_session()).unwrap();
+        assert_eq!(
+            back.acquis,
+            [Acquis {
+                epreuve: "Histoire".into(),
+                kind: AcquisKind::Dispense
+            }]
+        );
     }
 
     #[test]
