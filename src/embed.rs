@@ -23,9 +23,6 @@ enum Source {
     Url(String),
 }
 
-/// The standalone page: mount the app into `<main id="app">`. Its query string configures
-/// it: `?session=<URL>` (fetched once), `?lang=fr|en`, `?embed=<host origin>` (set by
-/// embed.js: the page is in an iframe; boot.js then posts its height to that origin).
 /// Debug builds (the component tests) print a panic's message. The release wasm has none to
 /// print: its panics trap at once (docs/adr/0008), and nothing may panic anyway.
 fn panic_messages_to_console() {
@@ -33,6 +30,9 @@ fn panic_messages_to_console() {
     console_error_panic_hook::set_once();
 }
 
+/// The standalone page: mount the app into `<main id="app">`. Its query string configures
+/// it: `?session=<URL>` (fetched once), `?lang=fr|en`, `?embed=<host origin>` (set by
+/// embed.js: the page is in an iframe; boot.js then posts its height to that origin).
 #[wasm_bindgen]
 pub fn run_page() {
     panic_messages_to_console();

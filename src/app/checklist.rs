@@ -26,7 +26,7 @@ pub fn checklist() -> AnyView {
     // Cheaper in wasm than a keyed `For`, and each rebuild drops reactive nodes that Leptos
     // 0.8 does not fully free (~110 B each; ADR 0008).
     let slots = ItemId::ALL.into_iter().map(|id| {
-        let applies = flag(move || ctx.eval.with(|e| e.items.iter().any(|i| i.id == id)));
+        let applies = flag(move || ctx.eval.with(|e| e.item(id).is_some()));
         dyn_view(move || {
             if applies.get() {
                 checklist_item(id)
@@ -52,10 +52,7 @@ fn checklist_item(id: ItemId) -> AnyView {
     let ctx = use_ctx();
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
-    let item = Memo::new(move |_| {
-        ctx.eval
-            .with(|e| e.items.iter().find(|i| i.id == id).cloned())
-    });
+    let item = Memo::new(move |_| ctx.eval.with(|e| e.item(id).cloned()));
     let status = move || item.with(|i| i.as_ref().map(|i| i.status).unwrap_or(Status::Todo));
     let ticked = move || sit.with(|s| s.done.contains(&id));
     // Done by an answer (e.g. the account's creation date), not by a tick.

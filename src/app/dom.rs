@@ -5,7 +5,7 @@
 //! every element is the same type — a tag name, a list of type-erased attributes, a list of
 //! type-erased children — and every reactive value is one of four shared closure types, so
 //! the renderer is compiled once. The DOM produced is the same as with `view!`; the reactive
-//! graph, `For`, effects and signals are still Leptos's own.
+//! graph, effects and signals are still Leptos's own.
 
 use std::sync::{Arc, Mutex};
 
@@ -79,18 +79,6 @@ impl El {
     fn attr_dyn_erased(self, name: &'static str, value: DynStr) -> Self {
         self.with_attr(custom_attribute(name, value).into_any_attr())
     }
-    /// An attribute computed from the state (a `String`).
-    pub fn attr_text(
-        self,
-        name: &'static str,
-        value: impl Fn() -> String + Send + Sync + 'static,
-    ) -> Self {
-        self.attr_text_erased(name, Arc::new(value))
-    }
-    #[inline(never)]
-    fn attr_text_erased(self, name: &'static str, value: DynText) -> Self {
-        self.with_attr(custom_attribute(name, value).into_any_attr())
-    }
     #[inline(never)]
     pub fn class(self, value: &'static str) -> Self {
         self.attr("class", value)
@@ -155,7 +143,7 @@ impl El {
         }
         self
     }
-    /// Any view (a component, `For`…), already erased.
+    /// Any view already erased (another part's `AnyView`).
     #[inline(never)]
     pub fn view(self, view: AnyView) -> Self {
         self.with_child(view)

@@ -296,23 +296,6 @@ pub fn minify_css(css: &str) -> String {
                 }
                 pending_space = true;
             }
-            '"' | '\'' => {
-                if pending_space && !out.is_empty() && !out.ends_with(['{', '}', ';', ',', ':']) {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-                while let Some(d) = chars.next() {
-                    out.push(d);
-                    if d == '\\' {
-                        if let Some(e) = chars.next() {
-                            out.push(e);
-                        }
-                    } else if d == c {
-                        break;
-                    }
-                }
-            }
             c if c.is_whitespace() => pending_space = true,
             '{' | '}' | ';' | ',' => {
                 if c == '}' && out.ends_with(';') {
@@ -327,6 +310,19 @@ pub fn minify_css(css: &str) -> String {
                 }
                 pending_space = false;
                 out.push(c);
+                if c == '"' || c == '\'' {
+                    // A string is copied as it is, up to its closing quote.
+                    while let Some(d) = chars.next() {
+                        out.push(d);
+                        if d == '\\' {
+                            if let Some(e) = chars.next() {
+                                out.push(e);
+                            }
+                        } else if d == c {
+                            break;
+                        }
+                    }
+                }
             }
         }
     }
