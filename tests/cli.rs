@@ -56,21 +56,30 @@ fn json_output_matches_the_contract() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
-    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    let mut sorted = keys.clone();
-    sorted.sort();
-    assert_eq!(
-        sorted,
-        [
-            "at",
-            "changes",
-            "deadlines",
-            "items",
-            "phase",
-            "session",
-            "verdict"
-        ]
-    );
+    // The keys, in the contract's order (serde_json's map sorts them: read the text).
+    let text = String::from_utf8_lossy(&o.stdout);
+    let contract_order = [
+        "session",
+        "at",
+        "phase",
+        "verdict",
+        "changes",
+        "next",
+        "eligibility",
+        "deadlines",
+        "items",
+    ];
+    let positions: Vec<usize> = contract_order
+        .iter()
+        .map(|k| {
+            text.find(&format!("\n  \"{k}\":"))
+                .unwrap_or_else(|| panic!("{k} missing"))
+        })
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert_eq!(v.as_object().unwrap().len(), contract_order.len());
+    assert_eq!(v["next"], "request-accommodation", "the first todo item");
+    assert_eq!(v["eligibility"], serde_json::json!([]));
     assert_eq!(v["session"], "aix-marseille-2023");
     assert_eq!(v["at"], "2022-11-18T00:00:00+01:00");
     assert_eq!(v["phase"], "return-only");
@@ -323,4 +332,51 @@ fn help_exits_0() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout)
         .contains("candidat checklist --situation FILE --at INSTANT"));
+}
+
+/// The text never shows a contradiction a reader cannot resolve: seconds whenever the instant
+/// or a deadline is off the minute, the zone whenever it is not Paris or the hour repeats.
+#[test]
+fn text_shows_seconds_and_the_zone_when_they_matter() {
+    let text = |sit: &str, at: &str, session: Option<&str>| {
+        let sit = temp_file("clock.json", sit);
+        let mut args = vec!["checklist", "--situation", &sit, "--at", at];
+        let session = session.map(repo);
+        if let Some(s) = &session {
+            args.extend(["--session", s.as_str()]);
+        }
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    // 30 s after the last minute of the close: both instants to the second, no zone in Paris.
+    let out = text(r#"{"diploma":"cap"}"#, "2022-11-17T23:59:30+01:00", None);
+    assert!(out.contains("jeudi 17 novembre 2022 à 23:59:30 ("), "{out}");
+    assert!(
+        out.contains("jeudi 17 novembre 2022 à 23:59:59 [registration-closes]"),
+        "{out}"
+    );
+    assert!(!out.contains("Europe/Paris"), "{out}");
+    assert!(out.contains("Prochaine étape : "), "{out}");
+    // The repeated hour of the autumn change in Paris: the offset tells which 02:30.
+    let out = text(r#"{"diploma":"cap"}"#, "2022-10-30T02:30:00+01:00", None);
+    assert!(out.contains("02:30:00 (Europe/Paris, UTC+01:00)"), "{out}");
+    // An overseas session: every instant names its zone; whole minutes only, no seconds.
+    let out = text(
+        r#"{"diploma":"cap"}"#,
+        "2023-11-10T12:00:00-04:00",
+        Some("tests/sessions/guadeloupe-hours-upload.json"),
+    );
+    assert!(
+        out.contains("12:00 (America/Guadeloupe, UTC-04:00)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("17:00 (America/Guadeloupe, UTC-04:00) [registration-closes]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Next step") || out.contains("Prochaine étape"),
+        "{out}"
+    );
 }

@@ -6,7 +6,8 @@
 //! `{ "about", "session"?, "cases": [ { "name", "situation", "at", "expect" } ] }` where
 //! `session` is a path relative to the repository root (absent = the embedded default),
 //! `expect` has the required `phase`, `verdict`, `changes`, `items` (the exact ordered list of
-//! `"id:status"`), and the partial maps `due` (item id -> instant, or null for "no due") and
+//! `"id:status"`), the optional `next` (an item id or null) and `eligibility` (ids of the unmet
+//! conditions), and the partial maps `due` (item id -> instant, or null for "no due") and
 //! `deadlines` (deadline id -> instant, or null for "absent"), and `rules` (item id -> its exact
 //! rule ids). Instants are compared as instants and by their offset (the session zone's offset
 //! at that instant). Every output item must also carry non-empty `rules` and `why`.
@@ -27,6 +28,8 @@ const EXPECT_KEYS: &[&str] = &[
     "phase",
     "verdict",
     "changes",
+    "next",
+    "eligibility",
     "items",
     "due",
     "deadlines",
@@ -214,6 +217,26 @@ fn check(session: &Session, case: &Value) -> Vec<String> {
     for k in ["phase", "verdict", "changes"] {
         if e[k] != got[k] {
             errs.push(format!("{k}: expected {}, got {}", e[k], got[k]));
+        }
+    }
+    // Optional: `next` (an item id or null) and `eligibility` (the list of unmet condition ids).
+    if let Some(next) = e.get("next") {
+        if *next != got["next"] {
+            errs.push(format!("next: expected {next}, got {}", got["next"]));
+        }
+    }
+    if let Some(expected) = e.get("eligibility") {
+        let ids: Vec<Value> = got["eligibility"]
+            .as_array()
+            .map(|l| l.iter().map(|u| u["id"].clone()).collect())
+            .unwrap_or_default();
+        if *expected != Value::Array(ids.clone()) {
+            errs.push(format!("eligibility: expected {expected}, got {ids:?}"));
+        }
+    }
+    for k in ["next", "eligibility"] {
+        if got.get(k).is_none() {
+            errs.push(format!("the output has no `{k}` key"));
         }
     }
 

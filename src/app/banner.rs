@@ -22,6 +22,7 @@ pub fn phase_id(p: Phase) -> &'static str {
 pub fn verdict_id(v: Verdict) -> &'static str {
     match v {
         Verdict::OnTrack => "on-track",
+        Verdict::Complete => "complete",
         Verdict::TooLate => "too-late",
         Verdict::NotOpenYet => "not-open-yet",
     }
@@ -212,7 +213,9 @@ pub fn verdict_box() -> AnyView {
         .attr("aria-live", "polite")
         .attr("aria-atomic", "true")
         .attr_dyn("data-verdict", move || verdict_id(verdict()))
-        .toggle("verdict-ok", move || verdict() == Verdict::OnTrack)
+        .toggle("verdict-ok", move || {
+            matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
+        })
         .toggle("verdict-late", move || verdict() == Verdict::TooLate)
         .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
@@ -220,6 +223,9 @@ pub fn verdict_box() -> AnyView {
             let u = ctx.ui();
             match verdict() {
                 Verdict::OnTrack => u.verdict_on_track,
+                Verdict::Complete => {
+                    crate::core::wording::verdict_label(Verdict::Complete, ctx.lang())
+                }
                 Verdict::TooLate => u.verdict_too_late,
                 Verdict::NotOpenYet => u.verdict_not_open,
             }

@@ -21,6 +21,9 @@ pub enum Phase {
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     OnTrack,
+    /// `register-online` done and `mail-file` done in time: nothing left can change the
+    /// candidacy (items left unticked keep their own status).
+    Complete,
     TooLate,
     NotOpenYet,
 }
@@ -66,6 +69,9 @@ pub struct Evaluation {
     pub deadlines: Vec<Deadline>,
     /// Only the items that apply, in the contract's order.
     pub items: Vec<Item>,
+    /// The first item, in checklist order, whose status is `todo` or `expired`; `None` when
+    /// there is none or when the verdict is `too-late` (contract: "Next step").
+    pub next: Option<ItemId>,
 }
 
 impl Evaluation {
@@ -172,26 +178,16 @@ pub fn posting(session: &Session, situation: &Situation, at: DateTime<Tz>) -> Po
     }
 }
 
-/// Items that must be done before pre-registration closes for the candidacy to exist: an
-/// account valid (created and activated) in time, then the online registration (R1–R4).
-pub const ACCOUNT_CHAIN: [ItemId; 3] = [
+/// The one chain of steps that cannot be walked out of order (contract, "Item statuses"): the
+/// confirmation exists only once the registration is saved, and is posted only once printed
+/// and signed. A ticked step (or `mail-file` done through `posted_on` in the window) makes
+/// every earlier step `done`, an expired activation included.
+pub const CHAIN: [ItemId; 6] = [
     ItemId::CreateAccount,
     ItemId::ActivateAccount,
     ItemId::RegisterOnline,
-];
-
-/// Items that go in the file (the envelope, or the upload) and `mail-file` itself: R10 cancels
-/// the candidacy when "the signed confirmation with its supporting documents" has not been
-/// returned by the deadline. Not in this list, on purpose: `declare-handicap`,
-/// `declare-acquis`, `request-accommodation`, `read-referentiel` — missing them, the candidacy
-/// stands, without the accommodations or the acquis (they show as late, the verdict holds).
-pub const ENVELOPE: [ItemId; 7] = [
     ItemId::PrintConfirmation,
     ItemId::SignConfirmation,
-    ItemId::AttachSupportingDocuments,
-    ItemId::AttachAccommodationNotice,
-    ItemId::AttachTranscript,
-    ItemId::AttachDiploma,
     ItemId::MailFile,
 ];
 
@@ -249,13 +245,18 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 /// - `changes` = `red-pen` also when the confirmation is printed during pre-registration but
 ///   before the return window opens (the paper exists, corrections go on it); "return window
 ///   still open" is read as "return deadline not passed".
-/// - The verdict is `too-late` when, after the pre-registration closed, any item of
-///   [`ACCOUNT_CHAIN`] is not done (no valid account by the close means no online
-///   registration, R1–R4); when, after the return deadline, any item of [`ENVELOPE`] is not
-///   done (R10: no signed confirmation with its documents, candidacy cancelled); and whenever
-///   `mail-file` is late (a posting dated after the window, or on the closing day after the
-///   hour). Other late items (`declare-handicap`, `declare-acquis`) show as `late` but the
-///   candidacy stands without the accommodations or acquis, so the verdict does not turn.
+/// - A ticked step of [`CHAIN`] (or `mail-file` done through `posted_on` in the window) makes
+///   every earlier step of the chain `done`, before any other reading: an expired activation,
+///   an account dated after the close, a missing creation date are then superseded by what the
+///   candidate says they did next (contract, "Item statuses").
+/// - The verdict (contract, "Verdict"): `not-open-yet` before the opening; `too-late` when
+///   `register-online` is not done once pre-registration closed, or `mail-file` is not done
+///   in time (late, or not done once the return deadline passed); `complete` when
+///   `register-online` and `mail-file` are both done in time; else `on-track`. Other late
+///   items (`declare-handicap`, an attachment) show as `late` but do not turn the verdict:
+///   the candidacy stands, without the accommodations or acquis (ADR 0011).
+/// - `next` is the first item whose status is `todo` or `expired`, none when the verdict is
+///   `too-late`; `changes` is `none` whenever the verdict is `too-late`.
 pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> Evaluation {
     let tz = session.time_zone;
     let at = whole_second(at).with_timezone(&tz);
@@ -319,6 +320,12 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     };
     let post = posting(session, situation, at);
 
+    // The furthest step of the chain the candidate says they took: every earlier one is done.
+    let chain_reached = CHAIN
+        .iter()
+        .rposition(|&id| ticked(id) || (id == ItemId::MailFile && post == Posting::InWindow));
+    let implied = |id: ItemId| chain_reached.is_some_and(|reached| CHAIN[..reached].contains(&id));
+
     let mut items = Vec::with_capacity(ItemId::ALL.len());
     for id in ItemId::ALL {
         if !applies(id, situation) {
@@ -334,6 +341,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
             _ => Some(ret_closes),
         };
         let status = match id {
+            _ if implied(id) => Status::Done,
             ItemId::CreateAccount if expired => by_due(due),
             ItemId::CreateAccount if created_too_late => Status::Late,
             ItemId::CreateAccount if created || ticked(id) => Status::Done,
@@ -358,29 +366,38 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     }
 
     let status_of = |id: ItemId| items.iter().find(|i| i.id == id).map(|i| i.status);
-    // An item that applies and is not done (late, expired, or still todo).
-    let missing = |id: ItemId| status_of(id).is_some_and(|s| s != Status::Done);
+    let registered = status_of(ItemId::RegisterOnline) == Some(Status::Done);
     let mail = status_of(ItemId::MailFile);
     let posted = mail == Some(Status::Done);
     let printed = status_of(ItemId::PrintConfirmation) == Some(Status::Done);
 
     let verdict = if at < reg_opens {
         Verdict::NotOpenYet
-    } else if (at > reg_closes && ACCOUNT_CHAIN.into_iter().any(missing))
-        || (at > ret_closes && ENVELOPE.into_iter().any(missing))
+    } else if (at > reg_closes && !registered)
         || mail == Some(Status::Late)
+        || (at > ret_closes && !posted)
     {
         Verdict::TooLate
+    } else if registered && posted {
+        Verdict::Complete
     } else {
         Verdict::OnTrack
     };
 
-    let changes = if at < reg_opens || posted || at > ret_closes {
+    let changes = if at < reg_opens || posted || at > ret_closes || verdict == Verdict::TooLate {
         Changes::None
     } else if phase == Phase::RegistrationOpen && !printed {
         Changes::Online
     } else {
         Changes::RedPen
+    };
+
+    let next = match verdict {
+        Verdict::TooLate => None,
+        _ => items
+            .iter()
+            .find(|i| matches!(i.status, Status::Todo | Status::Expired))
+            .map(|i| i.id),
     };
 
     Evaluation {
@@ -390,6 +407,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         changes,
         deadlines,
         items,
+        next,
     }
 }
 
@@ -593,11 +611,11 @@ mod tests {
         assert_eq!(ev.verdict, Verdict::TooLate);
         assert_eq!(status(&ev, ItemId::RegisterOnline), Some(Status::Late));
         let mut s = sit();
-        // Registered, but no account created and activated by the close (decision C).
-        s.done = vec![ItemId::RegisterOnline];
+        // Account created and activated, not registered by the close.
+        s.done = vec![ItemId::CreateAccount, ItemId::ActivateAccount];
         let ev = evaluate(&session, &s, at("2022-11-18T00:00:00+01:00"));
         assert_eq!(ev.verdict, Verdict::TooLate);
-        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Late));
+        assert_eq!(status(&ev, ItemId::RegisterOnline), Some(Status::Late));
         s.done = vec![
             ItemId::CreateAccount,
             ItemId::ActivateAccount,
@@ -628,7 +646,7 @@ mod tests {
         };
         assert_eq!(
             check(&s, "2022-12-02", after),
-            (Status::Done, Verdict::OnTrack, Changes::None),
+            (Status::Done, Verdict::Complete, Changes::None),
             "2 December inclusive"
         );
         assert_eq!(
@@ -667,7 +685,7 @@ mod tests {
         let ev = evaluate(&session, &s, at("2022-12-03T00:00:00+01:00"));
         assert_eq!(
             (ev.verdict, status(&ev, ItemId::MailFile)),
-            (Verdict::OnTrack, Some(Status::Done))
+            (Verdict::Complete, Some(Status::Done))
         );
         assert_eq!(ev.phase, Phase::Closed);
         // Items without a due date never become late.
@@ -734,11 +752,11 @@ mod tests {
         };
         assert_eq!(
             ev("2022-12-02T16:00:00+01:00"),
-            (Status::Done, Verdict::OnTrack)
+            (Status::Done, Verdict::Complete)
         );
         assert_eq!(
             ev("2022-12-02T17:00:00+01:00"),
-            (Status::Done, Verdict::OnTrack)
+            (Status::Done, Verdict::Complete)
         );
         assert_eq!(
             ev("2022-12-02T17:00:01+01:00"),
@@ -753,14 +771,14 @@ mod tests {
         let e = evaluate(&session, &s, at("2022-12-20T10:00:00+01:00"));
         assert_eq!(
             (status(&e, ItemId::MailFile), e.verdict),
-            (Some(Status::Done), Verdict::OnTrack)
+            (Some(Status::Done), Verdict::Complete)
         );
         // A whole-day window: the closing day counts after the evaluated day too.
         s.posted_on = Some("2022-12-02".parse().unwrap());
         let e = evaluate(&default_session(), &s, at("2022-12-20T10:00:00+01:00"));
         assert_eq!(
             (status(&e, ItemId::MailFile), e.verdict),
-            (Some(Status::Done), Verdict::OnTrack)
+            (Some(Status::Done), Verdict::Complete)
         );
     }
 
@@ -791,92 +809,110 @@ mod tests {
     }
 
     #[test]
-    fn the_account_chain_decides_after_the_close() {
+    fn registration_decides_after_the_close() {
         let session = default_session();
         let after = at("2022-11-20T12:00:00+01:00");
-        for missing in ACCOUNT_CHAIN {
+        use ItemId::*;
+        for done in [
+            vec![],
+            vec![CreateAccount],
+            vec![CreateAccount, ActivateAccount],
+        ] {
             let mut s = sit();
-            s.done = ACCOUNT_CHAIN
-                .into_iter()
-                .filter(|i| *i != missing)
-                .collect();
+            s.done = done.clone();
             let before = evaluate(&session, &s, at("2022-11-10T12:00:00+01:00"));
-            assert_eq!(before.verdict, Verdict::OnTrack, "{missing:?}");
+            assert_eq!(before.verdict, Verdict::OnTrack, "{done:?}");
             let ev = evaluate(&session, &s, after);
-            assert_eq!(ev.verdict, Verdict::TooLate, "{missing:?}");
-            assert_eq!(status(&ev, missing), Some(Status::Late), "{missing:?}");
+            assert_eq!(ev.verdict, Verdict::TooLate, "{done:?}");
+            assert_eq!(status(&ev, RegisterOnline), Some(Status::Late), "{done:?}");
+            assert_eq!((ev.next, ev.changes), (None, Changes::None), "{done:?}");
         }
-        // Created after the close: create-account late even if ticked, too-late.
+        // Registered: the account chain before it is implied, the file can still be posted.
         let mut s = sit();
-        s.done = ACCOUNT_CHAIN.to_vec();
+        s.done = vec![RegisterOnline];
+        let ev = evaluate(&session, &s, after);
+        assert_eq!(
+            (ev.verdict, ev.changes, ev.next),
+            (Verdict::OnTrack, Changes::RedPen, Some(PrintConfirmation))
+        );
+        // Created after the close and nothing later ticked: create-account late, too-late.
+        let mut s = sit();
+        s.done = vec![CreateAccount];
         s.account_created_at =
             Some(DateTime::parse_from_rfc3339("2022-11-18T09:00:00+01:00").unwrap());
         let ev = evaluate(&session, &s, after);
         assert_eq!(
-            (status(&ev, ItemId::CreateAccount), ev.verdict),
+            (status(&ev, CreateAccount), ev.verdict),
             (Some(Status::Late), Verdict::TooLate)
-        );
-        // Created on the last second of the close: in time.
-        s.account_created_at =
-            Some(DateTime::parse_from_rfc3339("2022-11-17T23:59:59+01:00").unwrap());
-        let ev = evaluate(&session, &s, after);
-        assert_eq!(
-            (status(&ev, ItemId::CreateAccount), ev.verdict),
-            (Some(Status::Done), Verdict::OnTrack)
         );
     }
 
     #[test]
-    fn the_envelope_decides_after_the_return_deadline() {
+    fn after_the_return_deadline_only_the_posting_decides() {
         let session = default_session();
         let mut full = sit();
         full.existing_accommodation = true;
-        full.new_accommodation_request = true;
-        full.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
+        full.acquis = vec![Acquis {
+            epreuve: "EG1".into(),
+            kind: AcquisKind::Benefice,
+        }];
         full.posted_on = Some("2022-11-30".parse().unwrap());
         let after = at("2022-12-05T12:00:00+01:00");
-        let envelope = ENVELOPE.into_iter().filter(|i| *i != ItemId::MailFile);
-        for missing in envelope {
-            let mut s = full.clone();
-            s.done = ItemId::ALL.into_iter().filter(|i| *i != missing).collect();
-            let ev = evaluate(&session, &s, at("2022-12-01T12:00:00+01:00"));
-            assert_eq!(
-                ev.verdict,
-                Verdict::OnTrack,
-                "{missing:?} before the deadline"
-            );
-            let ev = evaluate(&session, &s, after);
-            assert_eq!(ev.verdict, Verdict::TooLate, "{missing:?}");
-        }
-        // Not in the envelope: late, but the candidacy stands.
+        // Posted in time: complete, whatever was left unticked (it keeps its own status).
         for missing in [
+            ItemId::AttachTranscript,
+            ItemId::AttachAccommodationNotice,
             ItemId::DeclareHandicap,
-            ItemId::DeclareAcquis,
-            ItemId::RequestAccommodation,
-            ItemId::ReadReferentiel,
         ] {
             let mut s = full.clone();
             s.done = ItemId::ALL.into_iter().filter(|i| *i != missing).collect();
+            s.done.retain(|i| *i != ItemId::MailFile);
             let ev = evaluate(&session, &s, after);
-            assert_eq!(ev.verdict, Verdict::OnTrack, "{missing:?}");
+            assert_eq!(ev.verdict, Verdict::Complete, "{missing:?}");
+            assert_eq!(status(&ev, missing), Some(Status::Late), "{missing:?}");
+            assert_eq!((ev.changes, ev.next), (Changes::None, None), "{missing:?}");
         }
+        // Not posted by the deadline: too late.
+        let mut s = full.clone();
+        s.posted_on = None;
+        s.done = vec![ItemId::SignConfirmation];
+        let ev = evaluate(&session, &s, after);
+        assert_eq!((ev.verdict, ev.next), (Verdict::TooLate, None));
     }
 
     #[test]
-    fn later_ticks_imply_nothing_about_earlier_steps() {
+    fn a_ticked_step_implies_every_earlier_step_of_the_chain() {
         let mut s = sit();
+        s.acquis = vec![Acquis {
+            epreuve: "EG1".into(),
+            kind: AcquisKind::Dispense,
+        }];
         s.done = vec![ItemId::MailFile];
         let ev = evaluate(&default_session(), &s, at("2022-11-01T00:00:00+01:00"));
+        for id in CHAIN {
+            assert_eq!(status(&ev, id), Some(Status::Done), "{id:?}");
+        }
+        // Attachments and declarations are never implied.
+        assert_eq!(status(&ev, ItemId::DeclareAcquis), Some(Status::Todo));
+        assert_eq!(status(&ev, ItemId::AttachDiploma), Some(Status::Todo));
+        assert_eq!(ev.verdict, Verdict::Complete);
+        assert_eq!(ev.next, Some(ItemId::DeclareAcquis));
+        // An expired activation is superseded by a later tick.
+        let mut s = sit();
+        s.account_created_at =
+            Some(DateTime::parse_from_rfc3339("2022-10-20T10:00:00+02:00").unwrap());
+        s.done = vec![ItemId::PrintConfirmation];
+        let ev = evaluate(&default_session(), &s, at("2022-11-01T00:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::ActivateAccount), Some(Status::Done));
         assert_eq!(status(&ev, ItemId::SignConfirmation), Some(Status::Todo));
+        assert_eq!(ev.next, Some(ItemId::SignConfirmation));
+        // posted_on in the window implies the chain too; outside it, nothing.
+        let mut s = sit();
+        s.posted_on = Some("2022-10-30".parse().unwrap());
+        let ev = evaluate(&default_session(), &s, at("2022-11-01T00:00:00+01:00"));
+        assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Done));
+        s.posted_on = Some("2022-12-10".parse().unwrap());
+        let ev = evaluate(&default_session(), &s, at("2022-11-01T00:00:00+01:00"));
         assert_eq!(status(&ev, ItemId::CreateAccount), Some(Status::Todo));
     }
 }

@@ -1,6 +1,6 @@
 //! The CLI's outputs: the contract's JSON object and the text an exam-office agent reads.
 
-use chrono::{DateTime, SecondsFormat};
+use chrono::{DateTime, LocalResult, Offset, SecondsFormat, TimeZone, Timelike};
 use chrono_tz::Tz;
 use serde_json::Value;
 
@@ -8,7 +8,7 @@ use crate::evaluate::Evaluation;
 use crate::session::{ReturnMode, Session};
 use crate::situation::Situation;
 use crate::wording::{
-    changes_label, deadline_label, diploma_title, format_instant, item_label_for, item_why_at,
+    changes_label, deadline_label, diploma_title, format_date, item_label_for, item_why_at,
     notice_section_in, phase_label, status_label, verdict_label, Lang,
 };
 
@@ -23,6 +23,12 @@ pub fn rfc3339(at: DateTime<Tz>) -> String {
 struct ContractDeadline<'a> {
     id: &'a str,
     at: String,
+}
+
+#[derive(serde::Serialize)]
+struct ContractEligibility {
+    id: String,
+    message: String,
 }
 
 #[derive(serde::Serialize)]
@@ -44,6 +50,9 @@ struct Contract<'a> {
     phase: crate::evaluate::Phase,
     verdict: crate::evaluate::Verdict,
     changes: crate::evaluate::Changes,
+    next: Option<&'a str>,
+    /// Eligibility conditions not met (session files v2); `[]` when nothing is unmet.
+    eligibility: Vec<ContractEligibility>,
     deadlines: Vec<ContractDeadline<'a>>,
     items: Vec<ContractItem<'a>>,
 }
@@ -60,6 +69,8 @@ fn contract<'a>(
         phase: ev.phase,
         verdict: ev.verdict,
         changes: ev.changes,
+        next: ev.next.map(|id| id.as_str()),
+        eligibility: Vec::new(),
         deadlines: ev
             .deadlines
             .iter()
@@ -109,6 +120,8 @@ pub fn to_contract_json(
 /// due date, notice section, rules and why. Plain text, one item per paragraph.
 pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
+    let clock = TextClock::for_evaluation(session, ev);
+    let format_instant = |at: DateTime<Tz>, lang: Lang| clock.format(at, lang);
     // why: French typography puts a space before the colon, English does not.
     let colon = if fr { " :" } else { ":" };
     let mut out = String::new();
@@ -149,6 +162,14 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         if fr { "Modifications" } else { "Changes" },
         changes_label(ev.changes, lang),
         json_id(&ev.changes)
+    ));
+    out.push_str(&format!(
+        "{}{colon} {}\n",
+        if fr { "Prochaine étape" } else { "Next step" },
+        match ev.next {
+            Some(id) => format!("{} [{}]", item_label_for(id, session, lang), id.as_str()),
+            None => (if fr { "aucune" } else { "none" }).to_owned(),
+        }
     ));
     out.push_str(&format!(
         "\n{}\n",
@@ -215,6 +236,47 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         ));
     }
     out
+}
+
+/// How the text output writes instants, so that an agent never reads a contradiction:
+/// - to the second whenever the evaluated instant or a deadline is not on a whole minute (else
+///   "23:59" evaluated at 23:59:30 sits next to a "23:59" deadline marked late);
+/// - with the zone's name and UTC offset when the session's zone is not Europe/Paris, or the
+///   instant falls in an hour the autumn change repeats (else "02:30" names two instants).
+struct TextClock {
+    seconds: bool,
+    zone: Tz,
+}
+
+impl TextClock {
+    fn for_evaluation(session: &Session, ev: &Evaluation) -> TextClock {
+        let off_minute = |at: DateTime<Tz>| at.second() != 0;
+        TextClock {
+            seconds: off_minute(ev.at) || ev.deadlines.iter().any(|d| off_minute(d.at)),
+            zone: session.time_zone,
+        }
+    }
+
+    fn format(&self, at: DateTime<Tz>, lang: Lang) -> String {
+        let date = format_date(at.date_naive(), lang);
+        let sep = if lang == Lang::Fr { " à" } else { "," };
+        let mut text = format!("{date}{sep} {:02}:{:02}", at.hour(), at.minute());
+        if self.seconds {
+            text.push_str(&format!(":{:02}", at.second()));
+        }
+        let repeated = matches!(
+            self.zone.from_local_datetime(&at.naive_local()),
+            LocalResult::Ambiguous(..)
+        );
+        if self.zone != Tz::Europe__Paris || repeated {
+            text.push_str(&format!(
+                " ({}, UTC{})",
+                self.zone.name(),
+                crate::timefmt::offset_colon(at.offset().fix())
+            ));
+        }
+        text
+    }
 }
 
 /// The contract id of a serialisable enum ("return-only").

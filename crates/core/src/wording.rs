@@ -314,6 +314,11 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
             "Dans les temps : tout ce qui reste peut encore être fait",
             "On track: everything left can still be done in time",
         ),
+        Verdict::Complete => t(
+            lang,
+            "Dossier envoyé à temps : plus rien à faire pour l'inscription",
+            "File sent in time: nothing more to do for the registration",
+        ),
         Verdict::TooLate => t(
             lang,
             "Trop tard : la candidature ne peut plus aboutir pour cette session",
