@@ -1,23 +1,126 @@
 //! "Ajouter à mon agenda": an iCalendar file (RFC 5545) of the candidate's own deadlines.
 //!
-//! Pure: the events come from the evaluation (the page never computes a deadline itself);
-//! this module only writes them: CRLF line ends, lines folded at 75 octets (never inside a
-//! UTF-8 character), TEXT values escaped, one UID per event, DTSTAMP, DTSTART in UTC, and a
-//! reminder the day before (VALARM, TRIGGER:-P1D).
+//! Pure: the deadlines come from the evaluation (the page never computes one itself). This
+//! module groups them and writes them:
+//! - one event per deadline that concerns this candidate (the items still to do that fall due
+//!   at that instant, listed in the event), not one event per item;
+//! - each event in the daytime of the session's zone (09:00–10:00 local on the deadline's day,
+//!   or the hour before the deadline when it falls earlier), with alarms at 09:00 local three
+//!   days before and one day before (absolute triggers: a relative "-P1D" on a 23:59:59
+//!   deadline rang the evening before at midnight);
+//! - no health answer in the file's text unless the candidate asks for it: a calendar may sync
+//!   online, so the accommodation steps read "a personal step" by default.
+//!
+//! The writer: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character),
+//! TEXT values escaped, one UID per event, DTSTAMP, instants in UTC.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::core::{wording, Evaluation, ItemId, Lang, Session, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IcsEvent {
-    /// Stable part of the UID (e.g. the item id); made unique with the calendar's `uid_scope`.
+    /// Stable part of the UID (e.g. the deadline's instant); made unique with `uid_scope`.
     pub key: String,
     pub summary: String,
     pub description: String,
     pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    /// Absolute alarm instants.
+    pub alarms: Vec<DateTime<Utc>>,
     pub url: Option<String>,
 }
 
-/// One VCALENDAR with one VEVENT (and its VALARM) per event.
+/// Steps whose very name says something about the candidate's health.
+pub fn is_health_item(id: ItemId) -> bool {
+    matches!(
+        id,
+        ItemId::DeclareHandicap | ItemId::RequestAccommodation | ItemId::AttachAccommodationNotice
+    )
+}
+
+/// 09:00 local on `day` in `tz` (the earlier instant when the hour repeats, the first valid
+/// minute after a gap).
+fn nine_am(tz: Tz, day: NaiveDate) -> Option<DateTime<Utc>> {
+    let local = day.and_time(NaiveTime::from_hms_opt(9, 0, 0)?);
+    (0..=120)
+        .find_map(|m| {
+            tz.from_local_datetime(&(local + Duration::minutes(m)))
+                .earliest()
+        })
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// The calendar's events: one per due instant ahead of the evaluated instant at which some
+/// item is still to do. `reveal_health`: write the accommodation steps by name.
+pub fn deadline_events(
+    session: &Session,
+    ev: &Evaluation,
+    lang: Lang,
+    reveal_health: bool,
+) -> Vec<IcsEvent> {
+    let tz = session.time_zone;
+    let mut dues: Vec<DateTime<Tz>> = Vec::new();
+    for i in &ev.items {
+        if let (Status::Todo, Some(due)) = (i.status, i.due) {
+            if due > ev.at && !dues.contains(&due) {
+                dues.push(due);
+            }
+        }
+    }
+    dues.sort();
+    dues.into_iter()
+        .filter_map(|due| {
+            let lines: Vec<String> = ev
+                .items
+                .iter()
+                .filter(|i| i.status == Status::Todo && i.due == Some(due))
+                .map(|i| {
+                    let label = if is_health_item(i.id) && !reveal_health {
+                        personal_step(lang)
+                    } else {
+                        wording::item_label_for(i.id, session, lang)
+                    };
+                    format!("– {label}")
+                })
+                .collect();
+            let due_utc = due.with_timezone(&Utc);
+            let morning = nine_am(tz, due.date_naive())?;
+            let start = morning.min(due_utc - Duration::hours(1));
+            let alarms = [3, 1]
+                .into_iter()
+                .filter_map(|days| nine_am(tz, due.date_naive() - Duration::days(days)))
+                .filter(|a| *a > ev.at.with_timezone(&Utc))
+                .collect();
+            Some(IcsEvent {
+                key: crate::core::timefmt::ics_utc(due_utc.naive_utc()),
+                summary: summary(lang, &wording::format_instant(due, lang)),
+                description: format!("{}\n{}", lines.join("\n"), session.links.cyclades),
+                start,
+                end: start + Duration::hours(1),
+                alarms,
+                url: Some(session.links.cyclades.clone()),
+            })
+        })
+        .collect()
+}
+
+fn summary(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Candidat individuel\u{a0}: à faire avant le {when}"),
+        Lang::En => format!("Individual candidate: to do by {when}"),
+    }
+}
+
+fn personal_step(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Une démarche personnelle (détail sur la page de votre liste)",
+        Lang::En => "A personal step (details on your checklist page)",
+    }
+}
+
+/// One VCALENDAR with one VEVENT (and its VALARMs) per event.
 /// `uid_scope` distinguishes sessions (e.g. "aix-marseille-2023").
 pub fn calendar(uid_scope: &str, stamp: DateTime<Utc>, events: &[IcsEvent]) -> String {
     let mut out = String::new();
@@ -36,6 +139,7 @@ pub fn calendar(uid_scope: &str, stamp: DateTime<Utc>, events: &[IcsEvent]) -> S
         ));
         line(format!("DTSTAMP:{}", utc(stamp)));
         line(format!("DTSTART:{}", utc(e.start)));
+        line(format!("DTEND:{}", utc(e.end)));
         line(format!("SUMMARY:{}", escape_text(&e.summary)));
         if !e.description.is_empty() {
             line(format!("DESCRIPTION:{}", escape_text(&e.description)));
@@ -44,11 +148,13 @@ pub fn calendar(uid_scope: &str, stamp: DateTime<Utc>, events: &[IcsEvent]) -> S
             line(format!("URL:{url}"));
         }
         line("TRANSP:TRANSPARENT".into());
-        line("BEGIN:VALARM".into());
-        line("ACTION:DISPLAY".into());
-        line(format!("DESCRIPTION:{}", escape_text(&e.summary)));
-        line("TRIGGER:-P1D".into());
-        line("END:VALARM".into());
+        for alarm in &e.alarms {
+            line("BEGIN:VALARM".into());
+            line("ACTION:DISPLAY".into());
+            line(format!("DESCRIPTION:{}", escape_text(&e.summary)));
+            line(format!("TRIGGER;VALUE=DATE-TIME:{}", utc(*alarm)));
+            line("END:VALARM".into());
+        }
         line("END:VEVENT".into());
     }
     line("END:VCALENDAR".into());
@@ -156,6 +262,11 @@ mod tests {
                     .with_ymd_and_hms(2022, 11, 17, 23, 59, 59)
                     .unwrap()
                     .with_timezone(&Utc),
+                end: paris
+                    .with_ymd_and_hms(2022, 11, 18, 0, 59, 59)
+                    .unwrap()
+                    .with_timezone(&Utc),
+                alarms: vec![Utc.with_ymd_and_hms(2022, 11, 16, 8, 0, 0).unwrap()],
                 url: Some("https://cyclades.education.gouv.fr/cyccandidat/portal/login".into()),
             },
             IcsEvent {
@@ -166,6 +277,11 @@ mod tests {
                     .with_ymd_and_hms(2022, 12, 2, 23, 59, 59)
                     .unwrap()
                     .with_timezone(&Utc),
+                end: paris
+                    .with_ymd_and_hms(2022, 12, 3, 0, 59, 59)
+                    .unwrap()
+                    .with_timezone(&Utc),
+                alarms: vec![Utc.with_ymd_and_hms(2022, 12, 1, 8, 0, 0).unwrap()],
                 url: None,
             },
         ]
@@ -195,7 +311,10 @@ mod tests {
         // DTSTART in UTC: 23:59:59 Paris in winter is 22:59:59Z.
         assert_eq!(get("DTSTART"), vec!["20221117T225959Z", "20221202T225959Z"]);
         assert_eq!(get("DTSTAMP"), vec!["20221101T080000Z", "20221101T080000Z"]);
-        assert_eq!(get("TRIGGER"), vec!["-P1D", "-P1D"]);
+        assert_eq!(
+            get("TRIGGER;VALUE=DATE-TIME"),
+            vec!["20221116T080000Z", "20221201T080000Z"]
+        );
         let uids = get("UID");
         assert_eq!(uids.len(), 2);
         assert_ne!(uids[0], uids[1]);
@@ -236,5 +355,143 @@ mod tests {
         let stamp = Utc.with_ymd_and_hms(2022, 11, 1, 8, 0, 0).unwrap();
         let lines = parse(&calendar("x", stamp, &[]));
         assert_eq!(lines.len(), 6);
+    }
+
+    // Native only: the icalendar crate is a native dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod from_the_evaluation {
+        use super::super::*;
+        use crate::core::session::Diploma;
+        use crate::core::{default_session, evaluate, Situation};
+        use chrono::TimeZone;
+
+        fn at(s: &str) -> DateTime<Utc> {
+            DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+        }
+
+        fn accommodated() -> Situation {
+            let mut s = Situation::new(Diploma::Cap);
+            s.existing_accommodation = true;
+            s.new_accommodation_request = true;
+            s
+        }
+
+        /// The events of a situation, and the file as the icalendar crate reads it back.
+        fn file(s: &Situation, when: &str, lang: Lang, reveal: bool) -> (Vec<IcsEvent>, String) {
+            let session = default_session();
+            let ev = evaluate(&session, s, at(when));
+            let events = deadline_events(&session, &ev, lang, reveal);
+            let text = calendar(&session.id, at(when), &events);
+            (events, text)
+        }
+
+        #[test]
+        fn one_daytime_event_per_deadline_with_morning_alarms() {
+            let (events, text) = file(
+                &accommodated(),
+                "2022-11-02T12:00:00+01:00",
+                Lang::Fr,
+                false,
+            );
+            // Pre-registration close and return close: two deadlines, two events.
+            assert_eq!(events.len(), 2, "{events:#?}");
+            let utc = |y, mo, d, h| Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap();
+            // 09:00–10:00 Paris (UTC+1) on the deadline's day, alarms at 09:00 three days and
+            // one day before.
+            assert_eq!(
+                (events[0].start, events[0].end),
+                (utc(2022, 11, 17, 8), utc(2022, 11, 17, 9))
+            );
+            assert_eq!(
+                events[0].alarms,
+                vec![utc(2022, 11, 14, 8), utc(2022, 11, 16, 8)]
+            );
+            assert_eq!(events[1].start, utc(2022, 12, 2, 8));
+            assert_eq!(
+                events[1].alarms,
+                vec![utc(2022, 11, 29, 8), utc(2022, 12, 1, 8)]
+            );
+            assert!(
+                events[0].summary.contains("jeudi 17 novembre 2022 à 23:59"),
+                "{}",
+                events[0].summary
+            );
+            assert!(
+                events[0].description.contains("Créer votre compte"),
+                "{}",
+                events[0].description
+            );
+
+            // A real iCalendar parser reads it back: two events, two alarms each.
+            let cal: icalendar::Calendar = text.parse().expect("icalendar parses the file");
+            let vevents: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
+            assert_eq!(vevents.len(), 2);
+            use icalendar::Component;
+            for (e, ours) in vevents.iter().zip(&events) {
+                assert_eq!(e.get_summary(), Some(ours.summary.as_str()));
+                assert_eq!(e.get_description(), Some(ours.description.as_str()));
+            }
+            let unfolded = icalendar::parser::unfold(&text);
+            let raw = icalendar::parser::read_calendar(&unfolded).expect("parses");
+            for e in raw.components.iter().filter(|c| c.name == "VEVENT") {
+                let alarms = e.components.iter().filter(|c| c.name == "VALARM").count();
+                assert_eq!(alarms, 2);
+            }
+        }
+
+        #[test]
+        fn no_health_answer_unless_asked() {
+            let (_, text) = file(
+                &accommodated(),
+                "2022-11-02T12:00:00+01:00",
+                Lang::Fr,
+                false,
+            );
+            let unfolded = text.replace("\r\n ", "");
+            for word in ["andicap", "ménagement", "ccommodation"] {
+                assert!(!unfolded.contains(word), "{word} in {unfolded}");
+            }
+            assert!(unfolded.contains("Une démarche personnelle"));
+            let (_, text) = file(&accommodated(), "2022-11-02T12:00:00+01:00", Lang::En, true);
+            assert!(text.replace("\r\n ", "").contains("Handicap"));
+        }
+
+        #[test]
+        fn nothing_ahead_gives_no_event() {
+            let mut s = Situation::new(Diploma::Cap);
+            s.done = vec![ItemId::MailFile, ItemId::AttachSupportingDocuments];
+            let (events, _) = file(&s, "2022-11-02T12:00:00+01:00", Lang::Fr, false);
+            assert!(events.is_empty(), "{events:#?}");
+            let (events, _) = file(
+                &Situation::new(Diploma::Cap),
+                "2022-12-10T12:00:00+01:00",
+                Lang::Fr,
+                false,
+            );
+            assert!(events.is_empty(), "{events:#?}");
+        }
+
+        #[test]
+        fn an_early_deadline_keeps_its_event_before_it() {
+            // The 48 hours end at 08:30 local: the event is the hour before, not 09:00.
+            let mut s = Situation::new(Diploma::Cap);
+            s.account_created_at =
+                Some(DateTime::parse_from_rfc3339("2022-11-01T08:30:00+01:00").unwrap());
+            let (events, _) = file(&s, "2022-11-02T12:00:00+01:00", Lang::En, false);
+            let first = &events[0];
+            assert_eq!(
+                first.start,
+                Utc.with_ymd_and_hms(2022, 11, 3, 6, 30, 0).unwrap()
+            );
+            assert!(
+                first.end
+                    <= Utc.with_ymd_and_hms(2022, 11, 3, 7, 30, 0).unwrap() + Duration::hours(1)
+            );
+            assert!(
+                first.description.contains("Activate"),
+                "{}",
+                first.description
+            );
+        }
     }
 }

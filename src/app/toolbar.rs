@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::dom::{el, flag, nothing};
 use super::{default_situation, use_ctx, Notice};
 use crate::browser;
-use crate::core::{Lang, Status};
+use crate::core::Lang;
 use crate::ics;
 use crate::labels;
 use crate::local_time;
@@ -111,32 +111,13 @@ pub fn simulate() -> AnyView {
         .into_view()
 }
 
-/// The .ics of the candidate's own deadlines: the items still to do that have a due date.
-pub fn calendar_text(ctx: &super::Ctx) -> String {
+/// The .ics of the candidate's own deadlines: one event per deadline still ahead (src/ics.rs).
+pub fn calendar_text(ctx: &super::Ctx, reveal_health: bool) -> String {
     let l = ctx.lang.get_untracked();
     let session = ctx.session;
-    let events: Vec<ics::IcsEvent> = ctx.eval.with_untracked(|e| {
-        ctx.situation.with_untracked(|s| {
-            e.items
-                .iter()
-                .filter(|i| i.status == Status::Todo)
-                .filter_map(|i| {
-                    let due = i.due?;
-                    Some(ics::IcsEvent {
-                        key: i.id.as_str().to_string(),
-                        summary: labels::item(l, session, i.id).to_string(),
-                        description: format!(
-                            "{}\n{}",
-                            labels::why_item(l, session, s, Some(i), e.at),
-                            labels::sources(l, i.id, i.rules)
-                        ),
-                        start: due.with_timezone(&Utc),
-                        url: Some(session.links.cyclades.clone()),
-                    })
-                })
-                .collect()
-        })
-    });
+    let events = ctx
+        .eval
+        .with_untracked(|e| ics::deadline_events(session, e, l, reveal_health));
     ics::calendar(&session.id, browser::now(), &events)
 }
 
@@ -176,7 +157,7 @@ pub fn tools() -> AnyView {
                 .class("tool-buttons")
                 .child(button("print", "btn", |u| u.print).on("click", move |_| browser::print()))
                 .child(button("ics", "btn", |u| u.ics).on("click", move |_| {
-                    let text = calendar_text(&ctx);
+                    let text = calendar_text(&ctx, false);
                     browser::download(
                         &format!("candidat-{}.ics", session.id),
                         "text/calendar;charset=utf-8",

@@ -416,7 +416,7 @@ for (const [name, viewport] of VIEWPORTS) {
     });
 
     // ── 6 ─────────────────────────────────────────────────────────────────────────────────
-    test("6. the .ics holds one event per dated deadline still to meet, with a reminder", async () => {
+    test("6. the .ics holds one daytime event per deadline still to meet, with morning reminders and no health answer", async () => {
       const t = await open(browser, viewport);
       const { page } = t;
       await load(page);
@@ -445,33 +445,35 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.equal(lines.at(-1), "END:VCALENDAR");
 
       const events = parseEvents(lines);
-      // Dated items still to do for this candidate (create/activate are done; the referentiel has no date).
+      // One event per deadline ahead with something still to do: the pre-registration close
+      // (register, declare the handicap and the acquis) and the return close (the file).
+      // Each from 09:00 to 10:00 Paris time on the day, alarms at 09:00 three days and one day
+      // before.
       const expected = [
-        ["register-online", "20221117T225959Z"],
-        ["declare-handicap", "20221117T225959Z"],
-        ["declare-acquis", "20221117T225959Z"],
-        ["print-confirmation", "20221202T225959Z"],
-        ["sign-confirmation", "20221202T225959Z"],
-        ["attach-supporting-documents", "20221202T225959Z"],
-        ["attach-accommodation-notice", "20221202T225959Z"],
-        ["attach-transcript", "20221202T225959Z"],
-        ["mail-file", "20221202T225959Z"],
+        { day: "20221117", start: "20221117T080000Z", end: "20221117T090000Z", alarms: ["20221114T080000Z", "20221116T080000Z"],
+          items: ["register-online", "declare-handicap", "declare-acquis"] },
+        { day: "20221202", start: "20221202T080000Z", end: "20221202T090000Z", alarms: ["20221129T080000Z", "20221201T080000Z"],
+          items: ["print-confirmation", "sign-confirmation", "attach-supporting-documents", "attach-accommodation-notice", "attach-transcript", "mail-file"] },
       ];
-      assert.deepEqual(events.map((e) => [e.UID, e.DTSTART]), expected.map(([id, at]) => [`aix-marseille-2023-${id}@candidat`, at]));
-      // The same set as the page's own list: dated and still to do.
+      assert.deepEqual(events.map((e) => [e.DTSTART, e.DTEND]), expected.map((x) => [x.start, x.end]));
+      assert.equal(new Set(events.map((e) => e.UID)).size, events.length, "unique UIDs");
+      // The same deadlines as the page's own list: dated items still to do, by due date.
       const dated = await page.$$eval("#app [data-item]", (els) => els
         .filter((e) => e.dataset.status === "todo" && e.querySelector(".due").textContent.startsWith("Avant le"))
         .map((e) => e.dataset.item));
-      assert.deepEqual(dated, expected.map(([id]) => id));
-      assert.equal(new Set(events.map((e) => e.UID)).size, events.length, "unique UIDs");
+      assert.deepEqual(dated.sort(), expected.flatMap((x) => x.items).sort());
       for (const [i, e] of events.entries()) {
-        const id = expected[i][0];
         assert.match(e.DTSTAMP, /^\d{8}T\d{6}Z$/);
-        const label = await page.locator(`[data-item="${id}"] .item-label`).textContent();
-        assert.equal(unescapeText(e.SUMMARY), label, `SUMMARY of ${id}`);
-        assert.equal(e.alarms.length, 1, `one VALARM in ${id}`);
-        assert.equal(e.alarms[0].TRIGGER, "-P1D");
-        assert.equal(e.alarms[0].ACTION, "DISPLAY");
+        assert.deepEqual(e.alarms.map((a) => a.TRIGGER), expected[i].alarms, `alarms of event ${i}`);
+        for (const a of e.alarms) assert.equal(a.ACTION, "DISPLAY");
+        const description = unescapeText(e.DESCRIPTION);
+        for (const id of expected[i].items) {
+          if (id === "declare-handicap" || id === "attach-accommodation-notice") continue;
+          const label = await page.locator(`[data-item="${id}"] .item-label`).textContent();
+          assert.ok(description.includes(label), `${label} in the event of ${expected[i].day}`);
+        }
+        // The candidate's disability never reaches a calendar that may sync online.
+        assert.doesNotMatch(description + unescapeText(e.SUMMARY), /andicap|ménagement/);
       }
       assertClean(t);
       await t.context.close();
