@@ -4,6 +4,7 @@
 
 pub use candidat_core as core;
 
+pub mod headline;
 pub mod ics;
 pub mod labels;
 pub mod local_time;
