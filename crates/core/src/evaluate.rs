@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
 
 use crate::ids::{DeadlineId, ItemId, RuleId};
 use crate::session::Session;
 use crate::situation::{AcquisKind, Situation};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+// The contract ids of `Phase`, `Verdict`, `Changes` and `Status` (their `as_str()`) are in
+// ids.rs, with the other ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     BeforeOpening,
     RegistrationOpen,
@@ -17,24 +17,21 @@ pub enum Phase {
     Closed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     OnTrack,
     TooLate,
     NotOpenYet,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Changes {
     Online,
     RedPen,
     None,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Done,
     Todo,

@@ -5,9 +5,8 @@
 //! office must see every problem of a file at once, each with its JSON path.
 
 use crate::json::{Map, Value};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// JSON path of the faulty value, e.g. `$.pre_registration.closes` or `$.acquis[1].kind`.
     pub path: String,

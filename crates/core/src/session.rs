@@ -12,17 +12,12 @@ use chrono_tz::Tz;
 use crate::problems::{parse_json, Problem, Walker};
 
 /// The five diplomas of the notice (contract ids).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Diploma {
-    #[serde(rename = "bac-pro")]
     BacPro,
-    #[serde(rename = "bp")]
     Bp,
-    #[serde(rename = "cap")]
     Cap,
-    #[serde(rename = "mc3")]
     Mc3,
-    #[serde(rename = "mc4")]
     Mc4,
 }
 

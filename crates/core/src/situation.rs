@@ -1,29 +1,22 @@
 //! The candidate's situation: the contract's JSON (CLI, share link, local storage).
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
 use crate::problems::{parse_json, Problem, Walker};
 use crate::session::{Diploma, Session};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Read with [`Situation::from_json`] and written with [`Situation::to_json`] (the core's own
+/// `json.rs`, not serde: docs/adr/0008).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Situation {
     pub diploma: Diploma,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_created_at: Option<DateTime<FixedOffset>>,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub existing_accommodation: bool,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub new_accommodation_request: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acquis: Vec<Acquis>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<ItemId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted_on: Option<NaiveDate>,
 }
 
@@ -51,19 +44,13 @@ fn item_list() -> String {
         .join(", ")
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acquis {
     pub epreuve: String,
     pub kind: AcquisKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AcquisKind {
     Benefice,
     Dispense,

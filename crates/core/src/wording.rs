@@ -14,8 +14,7 @@ use crate::ids::{DeadlineId, ItemId};
 use crate::session::{Diploma, ReturnMode, Session};
 use crate::situation::{AcquisKind, Situation};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Fr,
