@@ -6,6 +6,7 @@
 //! touches storage. The instant is always an argument; the caller owns time.
 //! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
 
+pub mod base64;
 pub mod evaluate;
 pub mod ids;
 pub mod json;
