@@ -109,7 +109,6 @@ pub use crate::core::base64::url_decode as base64url_decode;
 mod tests {
     use super::*;
     use crate::core::session::Diploma;
-    use crate::core::{Acquis, AcquisKind, ItemId};
 
     fn session() -> Session {
         let mut s = crate::core::default_session();
@@ -117,25 +116,11 @@ mod tests {
         s
     }
 
+    /// The contract's example with every answer set, and a title that needs escaping.
     fn full() -> Situation {
-        let mut s = Situation::new(Diploma::Cap);
+        let mut s = crate::core::fixtures::cap_cuisine();
         s.title = Some("CAP Cuisine — « été » & co".into());
-        s.account_created_at =
-            chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").ok();
         s.existing_accommodation = true;
-        s.new_accommodation_request = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
-        s.done = vec![ItemId::CreateAccount, ItemId::ActivateAccount];
-        s.posted_on = chrono::NaiveDate::from_ymd_opt(2022, 11, 30);
         s
     }
 

@@ -394,7 +394,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
 mod tests {
     use super::*;
     use crate::session::{default_session, Diploma};
-    use crate::situation::Acquis;
+    use crate::fixtures;
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -466,21 +466,8 @@ mod tests {
 
     #[test]
     fn full_situation_lists_every_item_with_rules() {
-        let mut s = sit();
+        let mut s = fixtures::cap_cuisine();
         s.existing_accommodation = true;
-        s.new_accommodation_request = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
-        s.account_created_at =
-            Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
         let ev = evaluate(&default_session(), &s, at("2022-10-30T12:00:00+01:00"));
         assert_eq!(ids(&ev), ItemId::ALL.to_vec());
         assert_eq!(
@@ -826,20 +813,9 @@ mod tests {
     #[test]
     fn the_envelope_decides_after_the_return_deadline() {
         let session = default_session();
-        let mut full = sit();
+        // Posted on 30 November, in the window.
+        let mut full = fixtures::cap_cuisine();
         full.existing_accommodation = true;
-        full.new_accommodation_request = true;
-        full.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
-        full.posted_on = Some("2022-11-30".parse().unwrap());
         let after = at("2022-12-05T12:00:00+01:00");
         let envelope = ENVELOPE.into_iter().filter(|i| *i != ItemId::MailFile);
         for missing in envelope {

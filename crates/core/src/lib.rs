@@ -8,6 +8,8 @@
 
 pub mod base64;
 pub mod evaluate;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod ids;
 pub mod json;
 pub mod output;

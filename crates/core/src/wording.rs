@@ -825,7 +825,6 @@ mod tests {
     use super::*;
     use crate::evaluate::evaluate;
     use crate::session::default_session;
-    use crate::situation::Acquis;
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -852,26 +851,15 @@ mod tests {
     #[test]
     fn why_speaks_of_this_candidate() {
         let session = default_session();
-        let mut s = Situation::new(Diploma::Cap);
-        s.title = Some("CAP Cuisine".into());
+        let mut s = crate::fixtures::cap_cuisine();
         s.existing_accommodation = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EP2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
         let at = Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap();
         let ev = evaluate(&session, &s, at);
         let why = |id, lang| item_why(ev.item(id).unwrap(), &session, &s, lang);
         assert!(why(ItemId::RegisterOnline, Lang::Fr).contains("CAP Cuisine"));
         assert!(why(ItemId::MailFile, Lang::Fr).contains("DIEC 3.05 (CAP Cuisine)"));
         assert!(why(ItemId::AttachTranscript, Lang::En).contains("EG1"));
-        assert!(why(ItemId::AttachDiploma, Lang::Fr).contains("EP2"));
+        assert!(why(ItemId::AttachDiploma, Lang::Fr).contains("EG2"));
         assert!(!why(ItemId::AttachDiploma, Lang::Fr).contains("EG1"));
         assert!(why(ItemId::DeclareHandicap, Lang::En).contains("already have"));
         assert!(why(ItemId::ReadReferentiel, Lang::Fr).contains(&session.links.eduscol));
@@ -1028,26 +1016,25 @@ mod tests {
             Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap(),
         );
         let item = ev.item(ItemId::SignConfirmation).unwrap();
-        let fr = item_why(item, &session, &s, Lang::Fr);
-        let en = item_why(item, &session, &s, Lang::En);
-        for w in [&fr, &en] {
-            assert!(
-                !w.contains("fin des inscriptions") && !w.contains("after registrations end"),
-                "{w}"
-            );
-            assert!(w.contains("17") && w.contains("2 "), "{w}");
-        }
-        assert!(
-            fr.contains("en ligne jusqu'à la fin de la pré-inscription")
-                && fr.contains("stylo rouge")
-                && fr.contains("plus aucun changement"),
-            "{fr}"
+        // The notice's "fin des inscriptions" read as DOMAIN.md does (R4, R7, R8): online until
+        // the pre-registration closes (17 November, with its hour), red pen until the file
+        // is sent, nothing after the return deadline (2 December, a date: post mode).
+        assert_eq!(
+            item_why(item, &session, &s, Lang::Fr),
+            "Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier \
+             n'est pas complet. Les changements se font en ligne jusqu'à la fin de la \
+             pré-inscription (jeudi 17 novembre 2022 à 23:59), tant que la confirmation n'est \
+             pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, \
+             jusqu'à ce qu'elle soit envoyée ; après la date limite de retour (vendredi \
+             2 décembre 2022), plus aucun changement."
         );
-        assert!(
-            en.contains("online until the pre-registration closes")
-                && en.contains("red pen")
-                && en.contains("no change at all"),
-            "{en}"
+        assert_eq!(
+            item_why(item, &session, &s, Lang::En),
+            "Check the confirmation, then date and sign it: without a signature the file is not \
+             complete. Changes are made online until the pre-registration closes (Thursday \
+             17 November 2022, 23:59), as long as the confirmation is not printed; after that, \
+             only in red pen on the paper confirmation, until it is sent; after the return \
+             deadline (Friday 2 December 2022), no change at all."
         );
     }
 
