@@ -190,6 +190,33 @@ mod tests {
         assert_eq!(decode_fragment(&long, &ss), Err(ShareError::TooLong));
     }
 
+    /// A repeated key is refused with its path, in a share link and in stored state alike (both
+    /// read the situation's JSON with `situation_from_json`).
+    #[test]
+    fn repeated_keys_are_refused_with_their_path() {
+        let ss = session();
+        let text = br#"{"diploma":"cap","done":["create-account"],"done":[]}"#;
+        let fragment = format!("#s={}", base64url_encode(text));
+        let repeated = ShareError::BadSituation(
+            "$.done: Repeated key: \"done\" is already written earlier in the same object; write it once."
+                .into(),
+        );
+        assert_eq!(decode_fragment(&fragment, &ss), Err(repeated.clone()));
+        // Stored state (src/app/mod.rs reads local storage through this function).
+        let stored = std::str::from_utf8(text).unwrap();
+        assert_eq!(situation_from_json(stored, &ss), Err(repeated));
+        // Repeated and not offered by this session: both problems are listed, not only "not
+        // offered" (a repetition is a problem of the text, not of the answer).
+        let both = r#"{"diploma":"mc4","diploma":"mc4"}"#;
+        match situation_from_json(both, &ss) {
+            Err(ShareError::BadSituation(why)) => {
+                assert!(why.starts_with("$.diploma: Repeated key"), "{why}");
+                assert!(why.contains("; $.diploma: The diploma \"mc4\" is not offered"), "{why}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn tampered_fragment_every_truncation_never_panics() {
         let frag = encode_fragment(&full());

@@ -866,6 +866,36 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_problems_like_unknown_fields() {
+        let text = DEFAULT_SESSION_JSON
+            .replacen(
+                r#""closes": "2022-11-17" }"#,
+                r#""closes": "2022-11-17", "colour": 1, "closes": "2022-11-18", "closes": "2022-11-19" }"#,
+                1,
+            )
+            .replacen(r#""session_year": 2023,"#, r#""session_year": 1990, "id": "x","#, 1);
+        let p = Session::from_json(&text).unwrap_err();
+        assert_eq!(
+            paths(&p),
+            [
+                "$.id",
+                "$.session_year",
+                "$.pre_registration.colour",
+                "$.pre_registration.closes",
+                "$.pre_registration.closes",
+            ]
+        );
+        assert_eq!(
+            (p[3].fr.as_str(), p[3].en.as_str()),
+            (
+                "Clé répétée : « closes » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois.",
+                "Repeated key: \"closes\" is already written earlier in the same object; write it once."
+            )
+        );
+        assert_eq!((p[4].fr.as_str(), p[4].en.as_str()), (p[3].fr.as_str(), p[3].en.as_str()));
+    }
+
+    #[test]
     fn impossible_dates_and_bad_shapes() {
         let p = problems_with(|v| {
             v["pre_registration"]["closes"] = json!("2022-02-30");

@@ -330,6 +330,23 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_problems_at_their_path() {
+        let p = problems(
+            r#"{"diploma":"cap","title":"A","diploma":"bp","acquis":[{"epreuve":"EG1","kind":"benefice","epreuve":"EG2"}],"extra":1}"#,
+        );
+        assert_eq!(p, ["$.extra", "$.diploma", "$.acquis[0].epreuve"]);
+        let e = Situation::from_json(r#"{"diploma":"cap","diploma":"cap"}"#, &default_session())
+            .unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), e[0].en.as_str()),
+            (
+                "$.diploma",
+                "Repeated key: \"diploma\" is already written earlier in the same object; write it once."
+            )
+        );
+    }
+
+    #[test]
     fn every_problem_is_listed_with_its_path() {
         let p = problems(
             r#"{"diploma":"bts","acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"","kind":"bonus"}],

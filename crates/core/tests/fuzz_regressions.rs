@@ -190,9 +190,13 @@ fn broken_unicode_escapes_are_problems() {
 
 #[test]
 fn unknown_and_duplicate_keys() {
-    // serde_json keeps the last of duplicate keys.
-    let sit = situation_path(r#"{"diploma":"mc9","diploma":"cap"}"#).unwrap();
-    assert_eq!(sit.diploma, Diploma::Cap);
+    // A repeated key is a problem at its path (serde_json would keep the last value).
+    assert_eq!(
+        problem_paths(situation_path(r#"{"diploma":"mc9","diploma":"cap"}"#)),
+        ["$.diploma"]
+    );
+    let many_repeats = format!(r#"{{"diploma":"cap"{}}}"#, r#","done":[]"#.repeat(10_000));
+    assert_eq!(problem_paths(situation_path(&many_repeats)).len(), 9_999);
     let long_key = format!(r#"{{"diploma":"cap","{}":1}}"#, "k".repeat(100_000));
     assert_eq!(problem_paths(situation_path(&long_key)).len(), 1);
     let many_done = format!(
