@@ -211,7 +211,10 @@ mod tests {
         match situation_from_json(both, &ss) {
             Err(ShareError::BadSituation(why)) => {
                 assert!(why.starts_with("$.diploma: Repeated key"), "{why}");
-                assert!(why.contains("; $.diploma: The diploma \"mc4\" is not offered"), "{why}");
+                assert!(
+                    why.contains("; $.diploma: The diploma \"mc4\" is not offered"),
+                    "{why}"
+                );
             }
             other => panic!("{other:?}"),
         }

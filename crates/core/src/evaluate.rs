@@ -393,8 +393,8 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{default_session, Diploma};
     use crate::fixtures;
+    use crate::session::{default_session, Diploma};
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -175,7 +175,12 @@ mod tests {
             (
                 "phase",
                 Phase::ALL.map(Phase::as_str).to_vec(),
-                vec!["before-opening", "registration-open", "return-only", "closed"],
+                vec![
+                    "before-opening",
+                    "registration-open",
+                    "return-only",
+                    "closed",
+                ],
             ),
             (
                 "verdict",
