@@ -99,60 +99,16 @@ fn not_offered_only(text: &str, problems: &[crate::core::Problem]) -> bool {
             .is_some()
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// RFC 4648 §5 base64url, without padding.
-pub fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        let chars = chunk.len() + 1;
-        for i in 0..chars {
-            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-        }
-    }
-    out
-}
+/// RFC 4648 §5 base64url, without padding (the core's one base64).
+pub use crate::core::base64::url_encode as base64url_encode;
 
 /// Decode base64url; padding `=` tolerated at the end; any other character → `None`.
-pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    let text = text.trim_end_matches('=');
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0u32;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Some(out)
-}
+pub use crate::core::base64::url_decode as base64url_decode;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::session::Diploma;
-    use crate::core::{Acquis, AcquisKind, ItemId};
 
     fn session() -> Session {
         let mut s = crate::core::default_session();
@@ -160,56 +116,12 @@ mod tests {
         s
     }
 
+    /// The contract's example with every answer set, and a title that needs escaping.
     fn full() -> Situation {
-        let mut s = Situation::new(Diploma::Cap);
+        let mut s = crate::core::fixtures::cap_cuisine();
         s.title = Some("CAP Cuisine — « été » & co".into());
-        s.account_created_at =
-            chrono::DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").ok();
         s.existing_accommodation = true;
-        s.new_accommodation_request = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
-        s.done = vec![ItemId::CreateAccount, ItemId::ActivateAccount];
-        s.posted_on = chrono::NaiveDate::from_ymd_opt(2022, 11, 30);
         s
-    }
-
-    #[test]
-    fn base64url_known_vectors() {
-        // RFC 4648 §10 vectors (url alphabet, no padding).
-        for (plain, enc) in [
-            ("", ""),
-            ("f", "Zg"),
-            ("fo", "Zm8"),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg"),
-            ("fooba", "Zm9vYmE"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64url_encode(plain.as_bytes()), enc);
-            assert_eq!(base64url_decode(enc).unwrap(), plain.as_bytes());
-        }
-        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
-        assert_eq!(base64url_decode("Zg==").unwrap(), b"f");
-    }
-
-    #[test]
-    fn base64url_round_trip_all_bytes() {
-        let bytes: Vec<u8> = (0..=255u8).collect();
-        for n in 0..bytes.len() {
-            assert_eq!(
-                base64url_decode(&base64url_encode(&bytes[..n])).unwrap(),
-                &bytes[..n]
-            );
-        }
     }
 
     #[test]
@@ -276,6 +188,36 @@ mod tests {
         );
         let long = format!("s={}", "A".repeat(MAX_LEN + 10));
         assert_eq!(decode_fragment(&long, &ss), Err(ShareError::TooLong));
+    }
+
+    /// A repeated key is refused with its path, in a share link and in stored state alike (both
+    /// read the situation's JSON with `situation_from_json`).
+    #[test]
+    fn repeated_keys_are_refused_with_their_path() {
+        let ss = session();
+        let text = br#"{"diploma":"cap","done":["create-account"],"done":[]}"#;
+        let fragment = format!("#s={}", base64url_encode(text));
+        let repeated = ShareError::BadSituation(
+            "$.done: Repeated key: \"done\" is already written earlier in the same object; write it once."
+                .into(),
+        );
+        assert_eq!(decode_fragment(&fragment, &ss), Err(repeated.clone()));
+        // Stored state (src/app/mod.rs reads local storage through this function).
+        let stored = std::str::from_utf8(text).unwrap();
+        assert_eq!(situation_from_json(stored, &ss), Err(repeated));
+        // Repeated and not offered by this session: both problems are listed, not only "not
+        // offered" (a repetition is a problem of the text, not of the answer).
+        let both = r#"{"diploma":"mc4","diploma":"mc4"}"#;
+        match situation_from_json(both, &ss) {
+            Err(ShareError::BadSituation(why)) => {
+                assert!(why.starts_with("$.diploma: Repeated key"), "{why}");
+                assert!(
+                    why.contains("; $.diploma: The diploma \"mc4\" is not offered"),
+                    "{why}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -10,24 +10,6 @@ use crate::core::{Changes, Phase, Verdict};
 use crate::labels;
 use crate::ui_text::{countdown, fill};
 
-pub fn phase_id(p: Phase) -> &'static str {
-    match p {
-        Phase::BeforeOpening => "before-opening",
-        Phase::RegistrationOpen => "registration-open",
-        Phase::ReturnOnly => "return-only",
-        Phase::Closed => "closed",
-    }
-}
-
-pub fn verdict_id(v: Verdict) -> &'static str {
-    match v {
-        Verdict::OnTrack => "on-track",
-        Verdict::Complete => "complete",
-        Verdict::TooLate => "too-late",
-        Verdict::NotOpenYet => "not-open-yet",
-    }
-}
-
 pub fn notice_bar() -> AnyView {
     let ctx = use_ctx();
     dyn_view(move || {
@@ -105,7 +87,7 @@ pub fn session_notice() -> AnyView {
         el("div")
             .class("session-notice")
             .testid("session-notice")
-            .attr("data-real-phase", phase_id(phase))
+            .attr("data-real-phase", phase.as_str())
             .child(el("p").child(el("strong").text_owned(text)))
             .child(
                 el("button")
@@ -197,7 +179,7 @@ pub fn phase_banner() -> AnyView {
         .class("phase-banner")
         .id("phase")
         .testid("phase-banner")
-        .attr_dyn("data-phase", move || phase_id(ctx.eval.with(|e| e.phase)))
+        .attr_dyn("data-phase", move || ctx.eval.with(|e| e.phase.as_str()))
         .text_fmt(text)
         .into_view()
 }
@@ -212,7 +194,7 @@ pub fn verdict_box() -> AnyView {
         .testid("verdict")
         .attr("aria-live", "polite")
         .attr("aria-atomic", "true")
-        .attr_dyn("data-verdict", move || verdict_id(verdict()))
+        .attr_dyn("data-verdict", move || verdict().as_str())
         .toggle("verdict-ok", move || {
             matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
@@ -234,11 +216,7 @@ pub fn verdict_box() -> AnyView {
             el("p")
                 .class("changes")
                 .testid("changes")
-                .attr_dyn("data-changes", move || match changes() {
-                    Changes::Online => "online",
-                    Changes::RedPen => "red-pen",
-                    Changes::None => "none",
-                })
+                .attr_dyn("data-changes", move || changes().as_str())
                 .text_dyn(move || {
                     let u = ctx.ui();
                     match changes() {

@@ -9,15 +9,6 @@ use super::use_ctx;
 use crate::core::{ItemId, Status};
 use crate::labels;
 
-pub fn status_id(s: Status) -> &'static str {
-    match s {
-        Status::Done => "done",
-        Status::Todo => "todo",
-        Status::Late => "late",
-        Status::Expired => "expired",
-    }
-}
-
 pub fn checklist() -> AnyView {
     let ctx = use_ctx();
     // One slot per item of the contract, in the contract's order (the order `evaluate` keeps):
@@ -160,7 +151,7 @@ fn checklist_item(id: ItemId) -> AnyView {
     el("li")
         .class("item")
         .attr("data-item", id.as_str())
-        .attr_dyn("data-status", move || status_id(status()))
+        .attr_dyn("data-status", move || status().as_str())
         .toggle("item-done", move || status() == Status::Done)
         .toggle("item-late", move || {
             matches!(status(), Status::Late | Status::Expired)

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use serde::Serialize;
 
 use crate::ids::{DeadlineId, ItemId, RuleId};
 use crate::session::Session;
 use crate::situation::{AcquisKind, Situation};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+// The contract ids of `Phase`, `Verdict`, `Changes` and `Status` (their `as_str()`) are in
+// ids.rs, with the other ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     BeforeOpening,
     RegistrationOpen,
@@ -17,8 +17,7 @@ pub enum Phase {
     Closed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     OnTrack,
     /// `register-online` done and `mail-file` done in time: nothing left can change the
@@ -28,16 +27,14 @@ pub enum Verdict {
     NotOpenYet,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Changes {
     Online,
     RedPen,
     None,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Done,
     Todo,
@@ -414,6 +411,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures;
     use crate::session::{default_session, Diploma};
     use crate::situation::Acquis;
 
@@ -487,21 +485,8 @@ mod tests {
 
     #[test]
     fn full_situation_lists_every_item_with_rules() {
-        let mut s = sit();
+        let mut s = fixtures::cap_cuisine();
         s.existing_accommodation = true;
-        s.new_accommodation_request = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EG2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
-        s.account_created_at =
-            Some(DateTime::parse_from_rfc3339("2022-10-29T10:00:00+02:00").unwrap());
         let ev = evaluate(&default_session(), &s, at("2022-10-30T12:00:00+01:00"));
         assert_eq!(ids(&ev), ItemId::ALL.to_vec());
         assert_eq!(
@@ -850,13 +835,9 @@ mod tests {
     #[test]
     fn after_the_return_deadline_only_the_posting_decides() {
         let session = default_session();
-        let mut full = sit();
+        // Posted on 30 November, in the window.
+        let mut full = fixtures::cap_cuisine();
         full.existing_accommodation = true;
-        full.acquis = vec![Acquis {
-            epreuve: "EG1".into(),
-            kind: AcquisKind::Benefice,
-        }];
-        full.posted_on = Some("2022-11-30".parse().unwrap());
         let after = at("2022-12-05T12:00:00+01:00");
         // Posted in time: complete, whatever was left unticked (it keeps its own status).
         for missing in [

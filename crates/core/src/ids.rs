@@ -1,10 +1,12 @@
 //! The contract's fixed identifiers (shared/DOMAIN.md). Never translated, never renamed.
+//!
+//! Each id has one source: its `as_str()` here. The JSON output, the CLI's text and the
+//! views' `data-*` attributes all read it.
 
-use serde::{Deserialize, Serialize};
+use crate::evaluate::{Changes, Phase, Status, Verdict};
 
 /// Checklist items, declared in the contract's order (the derived `Ord` is that order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemId {
     CreateAccount,
     ActivateAccount,
@@ -64,8 +66,7 @@ impl ItemId {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DeadlineId {
     RegistrationOpens,
     RegistrationCloses,
@@ -75,6 +76,14 @@ pub enum DeadlineId {
 }
 
 impl DeadlineId {
+    pub const ALL: [DeadlineId; 5] = [
+        DeadlineId::RegistrationOpens,
+        DeadlineId::RegistrationCloses,
+        DeadlineId::ActivationDeadline,
+        DeadlineId::ReturnOpens,
+        DeadlineId::ReturnCloses,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             DeadlineId::RegistrationOpens => "registration-opens",
@@ -96,8 +105,161 @@ impl RuleId {
     }
 }
 
-impl Serialize for RuleId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.label())
+impl Phase {
+    pub const ALL: [Phase; 4] = [
+        Phase::BeforeOpening,
+        Phase::RegistrationOpen,
+        Phase::ReturnOnly,
+        Phase::Closed,
+    ];
+
+    /// The contract's phase id ("return-only").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::BeforeOpening => "before-opening",
+            Phase::RegistrationOpen => "registration-open",
+            Phase::ReturnOnly => "return-only",
+            Phase::Closed => "closed",
+        }
+    }
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::OnTrack,
+        Verdict::Complete,
+        Verdict::TooLate,
+        Verdict::NotOpenYet,
+    ];
+
+    /// The contract's verdict id ("too-late").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::OnTrack => "on-track",
+            Verdict::Complete => "complete",
+            Verdict::TooLate => "too-late",
+            Verdict::NotOpenYet => "not-open-yet",
+        }
+    }
+}
+
+impl Changes {
+    pub const ALL: [Changes; 3] = [Changes::Online, Changes::RedPen, Changes::None];
+
+    /// The contract's changes id ("red-pen").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Changes::Online => "online",
+            Changes::RedPen => "red-pen",
+            Changes::None => "none",
+        }
+    }
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Done, Status::Todo, Status::Late, Status::Expired];
+
+    /// The contract's status id ("late").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Todo => "todo",
+            Status::Late => "late",
+            Status::Expired => "expired",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every id, as `shared/DOMAIN.md` spells it ("Phases", "Deadline ids", the checklist
+    /// table, "Verdict", "Changes", the statuses), in the code's declaration order.
+    fn contract() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str>)> {
+        vec![
+            (
+                "phase",
+                Phase::ALL.map(Phase::as_str).to_vec(),
+                vec![
+                    "before-opening",
+                    "registration-open",
+                    "return-only",
+                    "closed",
+                ],
+            ),
+            (
+                "verdict",
+                Verdict::ALL.map(Verdict::as_str).to_vec(),
+                vec!["on-track", "complete", "too-late", "not-open-yet"],
+            ),
+            (
+                "changes",
+                Changes::ALL.map(Changes::as_str).to_vec(),
+                vec!["online", "red-pen", "none"],
+            ),
+            (
+                "status",
+                Status::ALL.map(Status::as_str).to_vec(),
+                vec!["done", "todo", "late", "expired"],
+            ),
+            (
+                "deadline",
+                DeadlineId::ALL.map(DeadlineId::as_str).to_vec(),
+                vec![
+                    "registration-opens",
+                    "registration-closes",
+                    "activation-deadline",
+                    "return-opens",
+                    "return-closes",
+                ],
+            ),
+            (
+                "item",
+                ItemId::ALL.map(ItemId::as_str).to_vec(),
+                vec![
+                    "create-account",
+                    "activate-account",
+                    "register-online",
+                    "declare-handicap",
+                    "request-accommodation",
+                    "declare-acquis",
+                    "print-confirmation",
+                    "sign-confirmation",
+                    "attach-supporting-documents",
+                    "attach-accommodation-notice",
+                    "attach-transcript",
+                    "attach-diploma",
+                    "mail-file",
+                    "read-referentiel",
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_id_is_the_contracts() {
+        for (what, ours, contract) in contract() {
+            assert_eq!(ours, contract, "{what} ids");
+        }
+        for id in ItemId::ALL {
+            assert_eq!(ItemId::parse(id.as_str()), Some(id));
+        }
+    }
+
+    /// The same ids, read in `shared/DOMAIN.md` itself when it sits beside the repository
+    /// (as in the project's checkout): each must appear there in backquotes.
+    #[test]
+    fn every_id_is_written_in_domain_md() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/DOMAIN.md");
+        let Ok(domain) = std::fs::read_to_string(path) else {
+            eprintln!("{path} not found: ids checked against the copied list only");
+            return;
+        };
+        for (what, ours, _) in contract() {
+            for id in ours {
+                assert!(domain.contains(&format!("`{id}`")), "{what} id {id:?}");
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@
 //! a whole number written `48.0` is recognised exactly, without rounding.
 
 /// A parsed JSON value. Objects keep their members in document order; a repeated key keeps
-/// its first place and its last value (as serde_json does).
+/// its first place and its last value (as serde_json does), and the object remembers it was
+/// repeated ([`Map::repeated`]) so that the readers report it as a problem.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
@@ -23,42 +24,56 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(String);
 
-/// A JSON object: members in document order.
+/// A JSON object: members in document order, each key once.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Map(Vec<(String, Value)>);
+pub struct Map {
+    members: Vec<(String, Value)>,
+    /// The key of each later occurrence of a repeated key, in document order.
+    repeated: Vec<String>,
+}
 
 impl Map {
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+        self.members.iter().map(|(k, _)| k)
     }
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.members.iter().map(|(k, v)| (k, v))
     }
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.members.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.members.is_empty()
+    }
+    /// The key of every repetition (each occurrence after the first), in document order.
+    /// Empty for a clean object.
+    pub fn repeated(&self) -> &[String] {
+        &self.repeated
     }
     /// The members as written, a repeated key merged into its first place with its last
-    /// value. Sorting indices keeps this O(n log n): a hostile file with 100,000 keys must
-    /// not freeze the page.
+    /// value, each later occurrence noted. Sorting indices keeps this O(n log n): a hostile
+    /// file with 100,000 keys must not freeze the page.
     fn from_members(mut members: Vec<(String, Value)>) -> Map {
         let mut order: Vec<usize> = (0..members.len()).collect();
         crate::small_sort::merge_sort_by(&mut order, |a, b| members[*a].0 < members[*b].0);
         let mut dropped = vec![false; members.len()];
         let mut merges = Vec::new();
+        // Position in the document of each later occurrence.
+        let mut later = Vec::new();
         for group in order.chunk_by(|a, b| members[*a].0 == members[*b].0) {
             if let [first, .., last] = group {
                 merges.push((*first, *last));
                 for i in &group[1..] {
                     dropped[*i] = true;
+                    later.push(*i);
                 }
             }
         }
+        crate::small_sort::merge_sort_by(&mut later, |a, b| a < b);
+        let repeated = later.into_iter().map(|i| members[i].0.clone()).collect();
         for (first, last) in merges {
             members[first].1 = std::mem::replace(&mut members[last].1, Value::Null);
         }
@@ -67,7 +82,7 @@ impl Map {
             i += 1;
             !dropped[i - 1]
         });
-        Map(members)
+        Map { members, repeated }
     }
 }
 
@@ -512,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn repeated_keys_keep_the_first_place_and_the_last_value() {
+    fn repeated_keys_keep_the_first_place_and_the_last_value_and_are_noted() {
         let v = parse(r#"{"b": 1, "a": 2, "b": 3, "c": 4, "b": 5, "a": 6}"#).unwrap();
         let Value::Object(m) = v else { panic!() };
         let got: Vec<(&str, u64)> = m
@@ -520,6 +535,16 @@ mod tests {
             .map(|(k, v)| (k.as_str(), v.as_u64().unwrap()))
             .collect();
         assert_eq!(got, [("b", 5), ("a", 6), ("c", 4)]);
+        // Each later occurrence is remembered, in document order.
+        assert_eq!(m.repeated(), ["b", "b", "a"]);
+        let Value::Object(m) = parse(r#"{"a": {"x": 1, "x": 2}, "b": 1}"#).unwrap() else {
+            panic!()
+        };
+        assert!(m.repeated().is_empty());
+        let Some(Value::Object(inner)) = m.get("a") else {
+            panic!()
+        };
+        assert_eq!(inner.repeated(), ["x"]);
         // Many keys stay fast (quadratic merging took seconds here).
         let many = format!(
             "{{{}}}",

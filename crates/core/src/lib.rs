@@ -6,7 +6,10 @@
 //! touches storage. The instant is always an argument; the caller owns time.
 //! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
 
+pub mod base64;
 pub mod evaluate;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod ids;
 pub mod json;
 pub mod output;

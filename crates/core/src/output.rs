@@ -34,10 +34,10 @@ struct ContractEligibility {
 #[derive(serde::Serialize)]
 struct ContractItem<'a> {
     id: &'a str,
-    status: crate::evaluate::Status,
+    status: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<String>,
-    rules: &'a [crate::ids::RuleId],
+    rules: Vec<String>,
     why: String,
 }
 
@@ -47,9 +47,9 @@ struct ContractItem<'a> {
 struct Contract<'a> {
     session: &'a str,
     at: String,
-    phase: crate::evaluate::Phase,
-    verdict: crate::evaluate::Verdict,
-    changes: crate::evaluate::Changes,
+    phase: &'a str,
+    verdict: &'a str,
+    changes: &'a str,
     next: Option<&'a str>,
     /// Eligibility conditions not met (session files v2); `[]` when nothing is unmet.
     eligibility: Vec<ContractEligibility>,
@@ -66,9 +66,9 @@ fn contract<'a>(
     Contract {
         session: &session.id,
         at: rfc3339(ev.at),
-        phase: ev.phase,
-        verdict: ev.verdict,
-        changes: ev.changes,
+        phase: ev.phase.as_str(),
+        verdict: ev.verdict.as_str(),
+        changes: ev.changes.as_str(),
         next: ev.next.map(|id| id.as_str()),
         eligibility: Vec::new(),
         deadlines: ev
@@ -84,9 +84,9 @@ fn contract<'a>(
             .iter()
             .map(|i| ContractItem {
                 id: i.id.as_str(),
-                status: i.status,
+                status: i.status.as_str(),
                 due: i.due.map(rfc3339),
-                rules: i.rules,
+                rules: i.rules.iter().map(|r| r.label()).collect(),
                 why: item_why_at(i, session, situation, ev.at, lang),
             })
             .collect(),
@@ -149,19 +149,19 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         "{}{colon} {} [{}]\n",
         "Phase",
         phase_label(ev.phase, lang),
-        json_id(&ev.phase)
+        ev.phase.as_str()
     ));
     out.push_str(&format!(
         "{}{colon} {} [{}]\n",
         "Verdict",
         verdict_label(ev.verdict, lang),
-        json_id(&ev.verdict)
+        ev.verdict.as_str()
     ));
     out.push_str(&format!(
         "{}{colon} {} [{}]\n",
         if fr { "Modifications" } else { "Changes" },
         changes_label(ev.changes, lang),
-        json_id(&ev.changes)
+        ev.changes.as_str()
     ));
     out.push_str(&format!(
         "{}{colon} {}\n",
@@ -276,13 +276,5 @@ impl TextClock {
             ));
         }
         text
-    }
-}
-
-/// The contract id of a serialisable enum ("return-only").
-fn json_id<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
     }
 }

@@ -5,9 +5,8 @@
 //! office must see every problem of a file at once, each with its JSON path.
 
 use crate::json::{Map, Value};
-use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// JSON path of the faulty value, e.g. `$.pre_registration.closes` or `$.acquis[1].kind`.
     pub path: String,
@@ -89,7 +88,8 @@ impl Walker {
         );
     }
 
-    /// The value as an object; reports a wrong type and every unknown field.
+    /// The value as an object; reports a wrong type, every unknown field, then every repeated
+    /// key (each later occurrence, in document order).
     pub fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map> {
         match v {
             Value::Object(m) => {
@@ -108,12 +108,26 @@ impl Walker {
                         );
                     }
                 }
+                self.repeated_keys(m, path);
                 Some(m)
             }
             _ => {
                 self.wrong_type(path, v, "un objet { … }", "an object { … }");
                 None
             }
+        }
+    }
+
+    /// Why a problem and not "the last one wins" (as serde_json reads it): the reader of the
+    /// file sees the first value, the program would use the last; which one was meant is the
+    /// author's to say.
+    fn repeated_keys(&mut self, m: &Map, path: &str) {
+        for k in m.repeated() {
+            self.push(
+                &format!("{path}.{k}"),
+                format!("Clé répétée : « {k} » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois."),
+                format!("Repeated key: \"{k}\" is already written earlier in the same object; write it once."),
+            );
         }
     }
 

@@ -12,17 +12,12 @@ use chrono_tz::Tz;
 use crate::problems::{parse_json, Problem, Walker};
 
 /// The five diplomas of the notice (contract ids).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Diploma {
-    #[serde(rename = "bac-pro")]
     BacPro,
-    #[serde(rename = "bp")]
     Bp,
-    #[serde(rename = "cap")]
     Cap,
-    #[serde(rename = "mc3")]
     Mc3,
-    #[serde(rename = "mc4")]
     Mc4,
 }
 
@@ -327,376 +322,476 @@ fn check_order(
     }
 }
 
+/// A window's two instants as read (each `None` when missing or refused).
+type Window = (Option<DateTime<Tz>>, Option<DateTime<Tz>>);
+
+/// `id`, `academie`, `notice_reference` and `session_year`, as read.
+struct Identity {
+    id: Option<String>,
+    academie: Option<String>,
+    notice_reference: Option<String>,
+    session_year: Option<i32>,
+}
+
+/// `return`, as read.
+struct ReturnSection {
+    opens: Option<DateTime<Tz>>,
+    closes: Option<DateTime<Tz>>,
+    mode: Option<ReturnMode>,
+    /// `Err` when `instructions` is given but refused.
+    instructions: Result<Option<String>, ()>,
+}
+
+/// The session, when every section was read (`None` if one is missing).
+fn assemble(
+    identity: Identity,
+    time_zone: Option<Tz>,
+    diplomas: Option<Vec<Diploma>>,
+    (registration_opens, registration_closes): Window,
+    activation_delay_hours: Option<u32>,
+    ret: ReturnSection,
+    links: Option<Links>,
+) -> Option<Session> {
+    Some(Session {
+        id: identity.id?,
+        academie: identity.academie?,
+        session_year: identity.session_year?,
+        notice_reference: identity.notice_reference?,
+        time_zone: time_zone?,
+        diplomas: diplomas?,
+        registration_opens: registration_opens?,
+        registration_closes: registration_closes?,
+        activation_delay_hours: activation_delay_hours?,
+        return_opens: ret.opens?,
+        return_closes: ret.closes?,
+        return_mode: ret.mode?,
+        links: links?,
+        return_instructions: ret.instructions.ok()?,
+    })
+}
+
+/// `id` (the characters URLs and storage keys allow), `academie`, `notice_reference`,
+/// `session_year` (plausible: 2000–2100).
+fn read_identity(w: &mut Walker, m: &Map) -> Identity {
+    let id = w
+        .required(m, "$", "id")
+        .and_then(|v| w.nonempty_string(v, "$.id"))
+        .map(str::to_owned);
+    if let Some(s) = &id {
+        // why: the id ends up in URLs, share links and storage keys.
+        if !s
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            w.push(
+                "$.id",
+                format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
+                format!("The id \"{s}\" may only contain lowercase ASCII letters, digits and hyphens."),
+            );
+        }
+    }
+    let academie = w
+        .required(m, "$", "academie")
+        .and_then(|v| w.nonempty_string(v, "$.academie"))
+        .map(str::to_owned);
+    let notice_reference = w
+        .required(m, "$", "notice_reference")
+        .and_then(|v| w.nonempty_string(v, "$.notice_reference"))
+        .map(str::to_owned);
+    let session_year = w
+        .required(m, "$", "session_year")
+        .and_then(|v| match v.as_i64() {
+            Some(y) if (2000..=2100).contains(&y) => Some(y as i32),
+            Some(y) => {
+                w.push(
+                    "$.session_year",
+                    format!("L'année de session {y} n'est pas plausible (entre 2000 et 2100)."),
+                    format!("The session year {y} is not plausible (between 2000 and 2100)."),
+                );
+                None
+            }
+            None => {
+                w.wrong_type(
+                    "$.session_year",
+                    v,
+                    "une année en chiffres, par exemple 2023",
+                    "a year as a whole number, e.g. 2023",
+                );
+                None
+            }
+        });
+    Identity {
+        id,
+        academie,
+        notice_reference,
+        session_year,
+    }
+}
+
+/// `time_zone`: one of [`FRENCH_ZONES`].
+fn read_time_zone(w: &mut Walker, m: &Map) -> Option<Tz> {
+    let s = w
+        .required(m, "$", "time_zone")
+        .and_then(|v| w.string(v, "$.time_zone"))?;
+    let tz = if FRENCH_ZONES.contains(&s) {
+        s.parse::<Tz>().ok()
+    } else {
+        None
+    };
+    if tz.is_none() {
+        w.push(
+            "$.time_zone",
+            format!(
+                "Fuseau horaire « {s} » inconnu : il faut l'un des fuseaux des académies ({}).",
+                FRENCH_ZONES.join(", ")
+            ),
+            format!(
+                "Unknown time zone \"{s}\": use one of the académies' zones ({}).",
+                FRENCH_ZONES.join(", ")
+            ),
+        );
+    }
+    tz
+}
+
+/// `diplomas`: a non-empty list of known diplomas, each once. `None` if any is wrong.
+fn read_diplomas(w: &mut Walker, m: &Map) -> Option<Vec<Diploma>> {
+    let arr = w
+        .required(m, "$", "diplomas")
+        .and_then(|v| w.array(v, "$.diplomas"))?;
+    let mut diplomas = Vec::new();
+    let mut ok = true;
+    if arr.is_empty() {
+        ok = false;
+        w.push(
+            "$.diplomas",
+            "La liste des diplômes est vide.",
+            "The list of diplomas is empty.",
+        );
+    }
+    for (i, v) in arr.iter().enumerate() {
+        let p = format!("$.diplomas[{i}]");
+        let Some(s) = w.string(v, &p) else {
+            ok = false;
+            continue;
+        };
+        match Diploma::parse(s) {
+            Some(d) if diplomas.contains(&d) => {
+                w.push(
+                    &p,
+                    format!("Le diplôme « {s} » est déjà dans la liste."),
+                    format!("The diploma \"{s}\" is listed twice."),
+                );
+                ok = false;
+            }
+            Some(d) => diplomas.push(d),
+            None => {
+                ok = false;
+                w.push(
+                    &p,
+                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+                );
+            }
+        }
+    }
+    ok.then_some(diplomas)
+}
+
+/// `pre_registration` (R1): its window, resolved in the zone, closing after it opens.
+fn read_pre_registration(
+    w: &mut Walker,
+    m: &Map,
+    session_year: Option<i32>,
+    time_zone: Option<Tz>,
+) -> Window {
+    let Some(pm) = w
+        .required(m, "$", "pre_registration")
+        .and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS))
+    else {
+        return (None, None);
+    };
+    let (o, c) = window_bounds(w, pm, "$.pre_registration", session_year);
+    let opens = resolve_reported(w, o, time_zone, Edge::Opens, "$.pre_registration.opens");
+    let closes = resolve_reported(w, c, time_zone, Edge::Closes, "$.pre_registration.closes");
+    check_order(
+        w,
+        opens,
+        closes,
+        "$.pre_registration.closes",
+        "La pré-inscription ferme avant d'ouvrir.",
+        "The pre-registration closes before it opens.",
+    );
+    (opens, closes)
+}
+
+/// `activation_delay_hours` (R3): a whole number of hours, 1 to
+/// [`MAX_ACTIVATION_DELAY_HOURS`].
+fn read_activation_delay(w: &mut Walker, m: &Map) -> Option<u32> {
+    // why the float branch: JSON has one number type and some tools write 48 as 48.0; a
+    // whole float is the same number of hours. 4.5 or -1 stay refused (wrong type).
+    let whole_hours = |v: &Value| v.as_u64().or_else(|| v.as_whole(1_000_000_000_000_000));
+    let v = w.required(m, "$", "activation_delay_hours")?;
+    match whole_hours(v) {
+        Some(0) => {
+            w.push(
+                "$.activation_delay_hours",
+                "Un délai d'activation de 0 heure ne laisse aucun temps au candidat (la notice dit 48).",
+                "An activation delay of 0 hours leaves the candidate no time at all (the notice says 48).",
+            );
+            None
+        }
+        Some(h) if h > MAX_ACTIVATION_DELAY_HOURS => {
+            w.push(
+                "$.activation_delay_hours",
+                format!("Un délai d'activation de {h} heures n'est pas plausible (au plus {MAX_ACTIVATION_DELAY_HOURS} ; la notice dit 48)."),
+                format!("An activation delay of {h} hours is not plausible (at most {MAX_ACTIVATION_DELAY_HOURS}; the notice says 48)."),
+            );
+            None
+        }
+        Some(h) => Some(h as u32),
+        None => {
+            w.wrong_type(
+                "$.activation_delay_hours",
+                v,
+                "un nombre entier d'heures, par exemple 48",
+                "a whole number of hours, e.g. 48",
+            );
+            None
+        }
+    }
+}
+
+/// `return` (R9, R10): its window, `instructions`, then `mode` with its `address`.
+fn read_return(
+    w: &mut Walker,
+    m: &Map,
+    session_year: Option<i32>,
+    time_zone: Option<Tz>,
+    registration: Window,
+) -> ReturnSection {
+    let mut section = ReturnSection {
+        opens: None,
+        closes: None,
+        mode: None,
+        instructions: Ok(None),
+    };
+    let Some(rm) = w
+        .required(m, "$", "return")
+        .and_then(|v| w.object(v, "$.return", RETURN_FIELDS))
+    else {
+        return section;
+    };
+    (section.opens, section.closes) =
+        read_return_window(w, rm, session_year, time_zone, registration);
+    if let Some(v) = Walker::optional(rm, "instructions") {
+        section.instructions = w
+            .nonempty_string(v, "$.return.instructions")
+            .map(str::to_owned)
+            .map(Some)
+            .ok_or(());
+    }
+    section.mode = read_return_mode(w, rm);
+    section
+}
+
+/// The return window: resolved in the zone, closing after it opens, opening no earlier than
+/// the pre-registration and closing no earlier than it.
+fn read_return_window(
+    w: &mut Walker,
+    rm: &Map,
+    session_year: Option<i32>,
+    time_zone: Option<Tz>,
+    (reg_opens, reg_closes): Window,
+) -> Window {
+    let (o, c) = window_bounds(w, rm, "$.return", session_year);
+    let opens = resolve_reported(w, o, time_zone, Edge::Opens, "$.return.opens");
+    let closes = resolve_reported(w, c, time_zone, Edge::Closes, "$.return.closes");
+    check_order(
+        w,
+        opens,
+        closes,
+        "$.return.closes",
+        "Le retour du dossier ferme avant d'ouvrir.",
+        "The return window closes before it opens.",
+    );
+    check_order(
+        w,
+        reg_opens,
+        opens,
+        "$.return.opens",
+        "Le retour du dossier ouvre avant la pré-inscription : on ne peut pas envoyer une confirmation qui n'existe pas encore.",
+        "The return window opens before the pre-registration: a confirmation that does not exist yet cannot be sent.",
+    );
+    check_order(
+        w,
+        reg_closes,
+        closes,
+        "$.return.closes",
+        "Le retour du dossier ferme avant la fin de la pré-inscription : un candidat inscrit le dernier jour ne pourrait plus envoyer son dossier.",
+        "The return window closes before the pre-registration closes: a candidate registering on the last day could not send the file.",
+    );
+    (opens, closes)
+}
+
+/// `return.mode`: `post` with a non-empty `address`, or `upload` without one.
+fn read_return_mode(w: &mut Walker, rm: &Map) -> Option<ReturnMode> {
+    let address = Walker::optional(rm, "address");
+    match w
+        .required(rm, "$.return", "mode")
+        .and_then(|v| w.string(v, "$.return.mode"))?
+    {
+        "post" => match address {
+            None => {
+                w.push(
+                    "$.return.address",
+                    "En mode « post », l'adresse d'envoi du dossier est obligatoire.",
+                    "In \"post\" mode the postal address is required.",
+                );
+                None
+            }
+            Some(a) => read_post_address(w, a),
+        },
+        "upload" => {
+            if address.is_some() {
+                w.push(
+                    "$.return.address",
+                    "En mode « upload », les pièces sont déposées dans Cyclades : il ne faut pas d'adresse postale (retirer ce champ ou choisir « post »).",
+                    "In \"upload\" mode documents are uploaded in Cyclades: no postal address (remove this field or use \"post\").",
+                );
+                None
+            } else {
+                Some(ReturnMode::Upload)
+            }
+        }
+        other => {
+            w.push(
+                "$.return.mode",
+                format!("Mode de retour inconnu « {other} » : il faut « post » (courrier) ou « upload » (dépôt dans Cyclades)."),
+                format!("Unknown return mode \"{other}\": use \"post\" (by mail) or \"upload\" (in Cyclades)."),
+            );
+            None
+        }
+    }
+}
+
+/// `return.address` in post mode: lines of text, at least one, none empty.
+fn read_post_address(w: &mut Walker, a: &Value) -> Option<ReturnMode> {
+    let lines = w.array(a, "$.return.address")?;
+    let mut ok = true;
+    if lines
+        .iter()
+        .all(|l| l.as_str().is_some_and(|s| s.trim().is_empty()))
+    {
+        ok = false;
+        w.push(
+            "$.return.address",
+            "L'adresse d'envoi est vide : le candidat ne saurait pas où poster son dossier.",
+            "The postal address is empty: the candidate would not know where to post the file.",
+        );
+    } else {
+        for (i, l) in lines.iter().enumerate() {
+            if w.nonempty_string(l, &format!("$.return.address[{i}]"))
+                .is_none()
+            {
+                ok = false;
+            }
+        }
+    }
+    ok.then(|| ReturnMode::Post {
+        address: lines
+            .iter()
+            .filter_map(|l| l.as_str().map(str::to_owned))
+            .collect(),
+    })
+}
+
+/// `links`: web links, `accommodation` optional.
+fn read_links(w: &mut Walker, m: &Map) -> Option<Links> {
+    let lm = w
+        .required(m, "$", "links")
+        .and_then(|v| w.object(v, "$.links", LINK_FIELDS))?;
+    let c = read_link(w, lm, "cyclades", true);
+    let a = read_link(w, lm, "academie", true);
+    let acc = read_link(w, lm, "accommodation", false);
+    let e = read_link(w, lm, "eduscol", true);
+    match (c, a, acc, e) {
+        (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) => {
+            Some(Links {
+                cyclades,
+                academie,
+                accommodation,
+                eduscol,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// One link of `links`: `Ok(None)` when optional and absent, `Err` when refused or missing.
+fn read_link(w: &mut Walker, lm: &Map, key: &str, required: bool) -> Result<Option<String>, ()> {
+    let p = format!("$.links.{key}");
+    let v = if required {
+        w.required(lm, "$.links", key)
+    } else {
+        Walker::optional(lm, key)
+    };
+    let Some(v) = v else {
+        return if required { Err(()) } else { Ok(None) };
+    };
+    let s = w.string(v, &p).ok_or(())?;
+    if is_http_link(s) {
+        Ok(Some(s.to_owned()))
+    } else {
+        w.push(
+            &p,
+            format!("« {s} » n'est pas un lien web : il doit commencer par https:// (ou http://), sans espace."),
+            format!("\"{s}\" is not a web link: it must start with https:// (or http://), with no spaces."),
+        );
+        Err(())
+    }
+}
+
 impl Session {
     /// Parse and validate a session file; every problem is reported, never only the first.
+    ///
+    /// One reader per section of the file, in the file's order (so the problems come in that
+    /// order too); a section that depends on another (dates on the year and the zone, the
+    /// return window on the pre-registration) gets what the earlier reader found.
     pub fn from_json(text: &str) -> Result<Session, Vec<Problem>> {
         let root = parse_json(text)?;
         let mut w = Walker::default();
         let Some(m) = w.object(&root, "$", TOP_FIELDS) else {
             return Err(w.problems);
         };
-
-        let id = w
-            .required(m, "$", "id")
-            .and_then(|v| w.nonempty_string(v, "$.id"))
-            .map(str::to_owned);
-        if let Some(s) = &id {
-            // why: the id ends up in URLs, share links and storage keys.
-            if !s
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
-                w.push(
-                    "$.id",
-                    format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
-                    format!("The id \"{s}\" may only contain lowercase ASCII letters, digits and hyphens."),
-                );
-            }
-        }
-        let academie = w
-            .required(m, "$", "academie")
-            .and_then(|v| w.nonempty_string(v, "$.academie"))
-            .map(str::to_owned);
-        let notice_reference = w
-            .required(m, "$", "notice_reference")
-            .and_then(|v| w.nonempty_string(v, "$.notice_reference"))
-            .map(str::to_owned);
-
-        let session_year = w
-            .required(m, "$", "session_year")
-            .and_then(|v| match v.as_i64() {
-                Some(y) if (2000..=2100).contains(&y) => Some(y as i32),
-                Some(y) => {
-                    w.push(
-                        "$.session_year",
-                        format!("L'année de session {y} n'est pas plausible (entre 2000 et 2100)."),
-                        format!("The session year {y} is not plausible (between 2000 and 2100)."),
-                    );
-                    None
-                }
-                None => {
-                    w.wrong_type(
-                        "$.session_year",
-                        v,
-                        "une année en chiffres, par exemple 2023",
-                        "a year as a whole number, e.g. 2023",
-                    );
-                    None
-                }
-            });
-
-        let time_zone = w.required(m, "$", "time_zone").and_then(|v| w.string(v, "$.time_zone")).and_then(|s| {
-            let tz = if FRENCH_ZONES.contains(&s) { s.parse::<Tz>().ok() } else { None };
-            if tz.is_none() {
-                w.push(
-                    "$.time_zone",
-                    format!("Fuseau horaire « {s} » inconnu : il faut l'un des fuseaux des académies ({}).", FRENCH_ZONES.join(", ")),
-                    format!("Unknown time zone \"{s}\": use one of the académies' zones ({}).", FRENCH_ZONES.join(", ")),
-                );
-            }
-            tz
-        });
-
-        let mut diplomas = Vec::new();
-        let mut diplomas_ok = false;
-        if let Some(arr) = w
-            .required(m, "$", "diplomas")
-            .and_then(|v| w.array(v, "$.diplomas"))
-        {
-            diplomas_ok = true;
-            if arr.is_empty() {
-                diplomas_ok = false;
-                w.push(
-                    "$.diplomas",
-                    "La liste des diplômes est vide.",
-                    "The list of diplomas is empty.",
-                );
-            }
-            for (i, v) in arr.iter().enumerate() {
-                let p = format!("$.diplomas[{i}]");
-                let Some(s) = w.string(v, &p) else {
-                    diplomas_ok = false;
-                    continue;
-                };
-                match Diploma::parse(s) {
-                    Some(d) if diplomas.contains(&d) => {
-                        w.push(
-                            &p,
-                            format!("Le diplôme « {s} » est déjà dans la liste."),
-                            format!("The diploma \"{s}\" is listed twice."),
-                        );
-                        diplomas_ok = false;
-                    }
-                    Some(d) => diplomas.push(d),
-                    None => {
-                        diplomas_ok = false;
-                        w.push(
-                            &p,
-                            format!(
-                                "Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."
-                            ),
-                            format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
-                        );
-                    }
-                }
-            }
-        }
-
-        // Pre-registration window (R1).
-        let (mut reg_opens, mut reg_closes) = (None, None);
-        if let Some(pm) = w
-            .required(m, "$", "pre_registration")
-            .and_then(|v| w.object(v, "$.pre_registration", WINDOW_FIELDS))
-        {
-            let (o, c) = window_bounds(&mut w, pm, "$.pre_registration", session_year);
-            reg_opens = resolve_reported(
-                &mut w,
-                o,
-                time_zone,
-                Edge::Opens,
-                "$.pre_registration.opens",
-            );
-            reg_closes = resolve_reported(
-                &mut w,
-                c,
-                time_zone,
-                Edge::Closes,
-                "$.pre_registration.closes",
-            );
-            check_order(
-                &mut w,
-                reg_opens,
-                reg_closes,
-                "$.pre_registration.closes",
-                "La pré-inscription ferme avant d'ouvrir.",
-                "The pre-registration closes before it opens.",
-            );
-        }
-
-        // why the float branch: JSON has one number type and some tools write 48 as 48.0; a
-        // whole float is the same number of hours. 4.5 or -1 stay refused (wrong type).
-        let whole_hours = |v: &Value| v.as_u64().or_else(|| v.as_whole(1_000_000_000_000_000));
-        let activation = w.required(m, "$", "activation_delay_hours").and_then(|v| match whole_hours(v) {
-            Some(0) => {
-                w.push(
-                    "$.activation_delay_hours",
-                    "Un délai d'activation de 0 heure ne laisse aucun temps au candidat (la notice dit 48).",
-                    "An activation delay of 0 hours leaves the candidate no time at all (the notice says 48).",
-                );
-                None
-            }
-            Some(h) if h > MAX_ACTIVATION_DELAY_HOURS => {
-                w.push(
-                    "$.activation_delay_hours",
-                    format!("Un délai d'activation de {h} heures n'est pas plausible (au plus {MAX_ACTIVATION_DELAY_HOURS} ; la notice dit 48)."),
-                    format!("An activation delay of {h} hours is not plausible (at most {MAX_ACTIVATION_DELAY_HOURS}; the notice says 48)."),
-                );
-                None
-            }
-            Some(h) => Some(h as u32),
-            None => {
-                w.wrong_type(
-                    "$.activation_delay_hours",
-                    v,
-                    "un nombre entier d'heures, par exemple 48",
-                    "a whole number of hours, e.g. 48",
-                );
-                None
-            }
-        });
-
-        // Return of the file (R9, R10).
-        let (mut ret_opens, mut ret_closes, mut mode, mut instructions, mut return_ok) =
-            (None, None, None, None, false);
-        if let Some(rm) = w
-            .required(m, "$", "return")
-            .and_then(|v| w.object(v, "$.return", RETURN_FIELDS))
-        {
-            return_ok = true;
-            let (o, c) = window_bounds(&mut w, rm, "$.return", session_year);
-            ret_opens = resolve_reported(&mut w, o, time_zone, Edge::Opens, "$.return.opens");
-            ret_closes = resolve_reported(&mut w, c, time_zone, Edge::Closes, "$.return.closes");
-            check_order(
-                &mut w,
-                ret_opens,
-                ret_closes,
-                "$.return.closes",
-                "Le retour du dossier ferme avant d'ouvrir.",
-                "The return window closes before it opens.",
-            );
-            check_order(
-                &mut w,
-                reg_opens,
-                ret_opens,
-                "$.return.opens",
-                "Le retour du dossier ouvre avant la pré-inscription : on ne peut pas envoyer une confirmation qui n'existe pas encore.",
-                "The return window opens before the pre-registration: a confirmation that does not exist yet cannot be sent.",
-            );
-            check_order(
-                &mut w,
-                reg_closes,
-                ret_closes,
-                "$.return.closes",
-                "Le retour du dossier ferme avant la fin de la pré-inscription : un candidat inscrit le dernier jour ne pourrait plus envoyer son dossier.",
-                "The return window closes before the pre-registration closes: a candidate registering on the last day could not send the file.",
-            );
-            if let Some(v) = Walker::optional(rm, "instructions") {
-                instructions = w
-                    .nonempty_string(v, "$.return.instructions")
-                    .map(str::to_owned);
-                if instructions.is_none() {
-                    return_ok = false;
-                }
-            }
-            let address = Walker::optional(rm, "address");
-            match w.required(rm, "$.return", "mode").and_then(|v| w.string(v, "$.return.mode")) {
-                Some("post") => match address {
-                    None => w.push(
-                        "$.return.address",
-                        "En mode « post », l'adresse d'envoi du dossier est obligatoire.",
-                        "In \"post\" mode the postal address is required.",
-                    ),
-                    Some(a) => {
-                        if let Some(lines) = w.array(a, "$.return.address") {
-                            let mut ok = true;
-                            if lines.iter().all(|l| l.as_str().is_some_and(|s| s.trim().is_empty())) {
-                                ok = false;
-                                w.push(
-                                    "$.return.address",
-                                    "L'adresse d'envoi est vide : le candidat ne saurait pas où poster son dossier.",
-                                    "The postal address is empty: the candidate would not know where to post the file.",
-                                );
-                            } else {
-                                for (i, l) in lines.iter().enumerate() {
-                                    if w.nonempty_string(l, &format!("$.return.address[{i}]")).is_none() {
-                                        ok = false;
-                                    }
-                                }
-                            }
-                            if ok {
-                                let address = lines.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect();
-                                mode = Some(ReturnMode::Post { address });
-                            }
-                        }
-                    }
-                },
-                Some("upload") => {
-                    if address.is_some() {
-                        w.push(
-                            "$.return.address",
-                            "En mode « upload », les pièces sont déposées dans Cyclades : il ne faut pas d'adresse postale (retirer ce champ ou choisir « post »).",
-                            "In \"upload\" mode documents are uploaded in Cyclades: no postal address (remove this field or use \"post\").",
-                        );
-                    } else {
-                        mode = Some(ReturnMode::Upload);
-                    }
-                }
-                Some(other) => w.push(
-                    "$.return.mode",
-                    format!("Mode de retour inconnu « {other} » : il faut « post » (courrier) ou « upload » (dépôt dans Cyclades)."),
-                    format!("Unknown return mode \"{other}\": use \"post\" (by mail) or \"upload\" (in Cyclades)."),
-                ),
-                None => {}
-            }
-        }
-
-        let mut links = None;
-        if let Some(lm) = w
-            .required(m, "$", "links")
-            .and_then(|v| w.object(v, "$.links", LINK_FIELDS))
-        {
-            let link = |w: &mut Walker, key: &str, required: bool| -> Result<Option<String>, ()> {
-                let p = format!("$.links.{key}");
-                let v = if required {
-                    w.required(lm, "$.links", key)
-                } else {
-                    Walker::optional(lm, key)
-                };
-                let Some(v) = v else {
-                    return if required { Err(()) } else { Ok(None) };
-                };
-                let s = w.string(v, &p).ok_or(())?;
-                if is_http_link(s) {
-                    Ok(Some(s.to_owned()))
-                } else {
-                    w.push(
-                        &p,
-                        format!("« {s} » n'est pas un lien web : il doit commencer par https:// (ou http://), sans espace."),
-                        format!("\"{s}\" is not a web link: it must start with https:// (or http://), with no spaces."),
-                    );
-                    Err(())
-                }
-            };
-            let c = link(&mut w, "cyclades", true);
-            let a = link(&mut w, "academie", true);
-            let acc = link(&mut w, "accommodation", false);
-            let e = link(&mut w, "eduscol", true);
-            if let (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) =
-                (c, a, acc, e)
-            {
-                links = Some(Links {
-                    cyclades,
-                    academie,
-                    accommodation,
-                    eduscol,
-                });
-            }
-        }
-
+        let identity = read_identity(&mut w, m);
+        let time_zone = read_time_zone(&mut w, m);
+        let diplomas = read_diplomas(&mut w, m);
+        let registration = read_pre_registration(&mut w, m, identity.session_year, time_zone);
+        let activation = read_activation_delay(&mut w, m);
+        let ret = read_return(&mut w, m, identity.session_year, time_zone, registration);
+        let links = read_links(&mut w, m);
         if !w.problems.is_empty() {
             return Err(w.problems);
         }
-        match (
-            id,
-            academie,
-            session_year,
-            notice_reference,
+        // why: unreachable in practice (every None above pushed a problem), but a refusal is
+        // better than a panic if a reader ever forgets to report.
+        assemble(
+            identity,
             time_zone,
-            reg_opens,
-            reg_closes,
+            diplomas,
+            registration,
             activation,
-            ret_opens,
-            ret_closes,
-            mode,
+            ret,
             links,
-        ) {
-            (
-                Some(id),
-                Some(academie),
-                Some(session_year),
-                Some(notice_reference),
-                Some(time_zone),
-                Some(registration_opens),
-                Some(registration_closes),
-                Some(activation_delay_hours),
-                Some(return_opens),
-                Some(return_closes),
-                Some(return_mode),
-                Some(links),
-            ) if diplomas_ok && return_ok => Ok(Session {
-                id,
-                academie,
-                session_year,
-                notice_reference,
-                time_zone,
-                diplomas,
-                registration_opens,
-                registration_closes,
-                activation_delay_hours,
-                return_opens,
-                return_closes,
-                return_mode,
-                links,
-                return_instructions: instructions,
-            }),
-            // why: unreachable in practice (every None above pushed a problem), but a refusal
-            // is better than a panic if a branch ever forgets to report.
-            _ => Err(vec![Problem::new(
+        )
+        .ok_or_else(|| {
+            vec![Problem::new(
                 "$",
                 "Fichier de session incomplet.",
                 "Incomplete session file.",
-            )]),
-        }
+            )]
+        })
     }
 
     /// Address lines with the diploma's title put where the notice asks for it.
@@ -867,6 +962,39 @@ mod tests {
         assert_eq!(
             paths(&p),
             ["$.colour", "$.pre_registration.extra", "$.links.twitter"]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_problems_like_unknown_fields() {
+        let text = DEFAULT_SESSION_JSON
+            .replacen(
+                r#""closes": "2022-11-17" }"#,
+                r#""closes": "2022-11-17", "colour": 1, "closes": "2022-11-18", "closes": "2022-11-19" }"#,
+                1,
+            )
+            .replacen(r#""session_year": 2023,"#, r#""session_year": 1990, "id": "x","#, 1);
+        let p = Session::from_json(&text).unwrap_err();
+        assert_eq!(
+            paths(&p),
+            [
+                "$.id",
+                "$.session_year",
+                "$.pre_registration.colour",
+                "$.pre_registration.closes",
+                "$.pre_registration.closes",
+            ]
+        );
+        assert_eq!(
+            (p[3].fr.as_str(), p[3].en.as_str()),
+            (
+                "Clé répétée : « closes » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois.",
+                "Repeated key: \"closes\" is already written earlier in the same object; write it once."
+            )
+        );
+        assert_eq!(
+            (p[4].fr.as_str(), p[4].en.as_str()),
+            (p[3].fr.as_str(), p[3].en.as_str())
         );
     }
 

@@ -1,29 +1,22 @@
 //! The candidate's situation: the contract's JSON (CLI, share link, local storage).
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::ids::ItemId;
 use crate::problems::{parse_json, Problem, Walker};
 use crate::session::{Diploma, Session};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Read with [`Situation::from_json`] and written with [`Situation::to_json`] (the core's own
+/// `json.rs`, not serde: docs/adr/0008).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Situation {
     pub diploma: Diploma,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account_created_at: Option<DateTime<FixedOffset>>,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub existing_accommodation: bool,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub new_accommodation_request: bool,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub acquis: Vec<Acquis>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done: Vec<ItemId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posted_on: Option<NaiveDate>,
 }
 
@@ -51,19 +44,13 @@ fn item_list() -> String {
         .join(", ")
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acquis {
     pub epreuve: String,
     pub kind: AcquisKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AcquisKind {
     Benefice,
     Dispense,
@@ -316,8 +303,7 @@ mod tests {
           "acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"EG2","kind":"dispense"}],
           "done":["create-account","activate-account"],"posted_on":"2022-11-30"}"#;
         let s = Situation::from_json(text, &default_session()).unwrap();
-        assert_eq!(s.acquis[1].kind, AcquisKind::Dispense);
-        assert_eq!(s.done, [ItemId::CreateAccount, ItemId::ActivateAccount]);
+        assert_eq!(s, crate::fixtures::cap_cuisine());
         assert_eq!(
             Situation::from_json(&s.to_json(), &default_session()).unwrap(),
             s
@@ -340,6 +326,23 @@ mod tests {
                 epreuve: "Histoire".into(),
                 kind: AcquisKind::Dispense
             }]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_problems_at_their_path() {
+        let p = problems(
+            r#"{"diploma":"cap","title":"A","diploma":"bp","acquis":[{"epreuve":"EG1","kind":"benefice","epreuve":"EG2"}],"extra":1}"#,
+        );
+        assert_eq!(p, ["$.extra", "$.diploma", "$.acquis[0].epreuve"]);
+        let e = Situation::from_json(r#"{"diploma":"cap","diploma":"cap"}"#, &default_session())
+            .unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), e[0].en.as_str()),
+            (
+                "$.diploma",
+                "Repeated key: \"diploma\" is already written earlier in the same object; write it once."
+            )
         );
     }
 

@@ -3,19 +3,22 @@
 //! The web UI and the CLI both use these functions, so a sentence is written once. French is
 //! the notice's language and the default; English helps candidates not fluent in French.
 //! Nothing here states a rule that is not in the notice or in `shared/DOMAIN.md`.
+//!
+//! Dates, names and labels are here; why each item applies is in `why.rs`, the `mail-file`
+//! sentence (post or upload, and the postmark) in `mail.rs`.
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Weekday};
 use chrono_tz::Tz;
 
-use crate::evaluate::{
-    activation_deadline, posting, Changes, Item, Phase, Posting, Status, Verdict,
-};
+use crate::evaluate::{Changes, Item, Phase, Status, Verdict};
 use crate::ids::{DeadlineId, ItemId};
 use crate::session::{Diploma, ReturnMode, Session};
-use crate::situation::{AcquisKind, Situation};
+use crate::situation::Situation;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+mod mail;
+mod why;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Fr,
@@ -439,32 +442,7 @@ pub fn notice_quote(id: ItemId) -> &'static str {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Why an item applies to this candidate
-
-fn epreuves(situation: &Situation, kind: AcquisKind) -> String {
-    let list: Vec<&str> = situation
-        .acquis
-        .iter()
-        .filter(|a| a.kind == kind)
-        .map(|a| a.epreuve.as_str())
-        .collect();
-    list.join(", ")
-}
-
-fn acquis_summary(situation: &Situation, lang: Lang) -> String {
-    situation
-        .acquis
-        .iter()
-        .map(|a| {
-            let k = match a.kind {
-                AcquisKind::Benefice => t(lang, "bénéfice de note", "carried-over grade"),
-                AcquisKind::Dispense => t(lang, "dispense", "exemption"),
-            };
-            format!("{} ({k})", a.epreuve)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+// Why an item applies to this candidate (wording/why.rs, wording/mail.rs)
 
 /// One sentence (sometimes two or three) saying why this item applies to *this* candidate,
 /// what to do, and anything the situation changes (expired activation, postmark read, …).
@@ -473,7 +451,7 @@ fn acquis_summary(situation: &Situation, lang: Lang) -> String {
 /// Without the evaluated instant, a `create-account` that is not done although
 /// `account_created_at` is given is worded as an expired activation; [`item_why_at`] is exact.
 pub fn item_why(item: &Item, session: &Session, situation: &Situation, lang: Lang) -> String {
-    why(item, session, situation, None, lang)
+    why::why(item, session, situation, None, lang)
 }
 
 /// [`item_why`] knowing the evaluated instant (`Evaluation::at`): facts dated after it (a
@@ -485,345 +463,7 @@ pub fn item_why_at(
     at: DateTime<Tz>,
     lang: Lang,
 ) -> String {
-    why(item, session, situation, Some(at), lang)
-}
-
-fn why(
-    item: &Item,
-    session: &Session,
-    situation: &Situation,
-    at: Option<DateTime<Tz>>,
-    lang: Lang,
-) -> String {
-    let title = diploma_title(situation, lang);
-    let fr = lang == Lang::Fr;
-    let upload = session.return_mode == ReturnMode::Upload;
-    let hours = session.activation_delay_hours;
-    let reg_closes = format_instant(session.registration_closes, lang);
-    // why dates in post mode: a postmark has a day, not an hour; upload times are exact. A
-    // bound given with a set hour shows its hour in both modes (ADR 0003: on the closing day,
-    // the hour decides whether a posting dated that day counts).
-    let ret_opens = if upload || session.return_opens_at_an_hour() {
-        format_instant(session.return_opens, lang)
-    } else {
-        format_date(session.return_opens.date_naive(), lang)
-    };
-    let ret_closes = if upload || session.return_closes_at_an_hour() {
-        format_instant(session.return_closes, lang)
-    } else {
-        format_date(session.return_closes.date_naive(), lang)
-    };
-    // Set when the item's own sentence already says why it is late (mail-file with a date).
-    let mut late_explained = false;
-    let mut s = match item.id {
-        ItemId::CreateAccount => {
-            let mut s = if fr {
-                format!("Pour vous présenter à l'examen « {title} » en candidat individuel, tout passe par un compte Cyclades, avec une adresse mail valide et à vous seul ; gardez le mot de passe toute la session : vos documents y seront publiés.")
-            } else {
-                format!("To sit the {title} as an individual candidate, everything goes through a Cyclades account, with a valid e-mail address of your own; keep the password for the whole session: your documents are published there.")
-            };
-            if item.status == Status::Done && situation.account_created_at.is_some() {
-                s.push_str(t(lang, " Votre compte est créé.", " Your account is created."));
-            }
-            // Not done although a creation date is given: the activation expired (or, when
-            // the instant is known, the creation is still in the future: then say nothing).
-            let not_yet = match (at, situation.account_created_at) {
-                (Some(at), Some(c)) => c > at.fixed_offset(),
-                _ => false,
-            };
-            if item.status != Status::Done && situation.account_created_at.is_some() && !not_yet {
-                s.push_str(t(
-                    lang,
-                    " Votre compte n'a pas été activé à temps : il a été supprimé, il faut en créer un nouveau.",
-                    " Your account was not activated in time: it has been deleted, create a new one.",
-                ));
-            }
-            s
-        }
-        ItemId::ActivateAccount => {
-            let mut s = if fr {
-                format!("Après la création du compte, un mail arrive : vous avez {hours} heures pour cliquer sur « Activer mon compte », sinon le compte est supprimé et tout est à recommencer.")
-            } else {
-                format!("After the account is created an e-mail arrives: you have {hours} hours to click \"Activer mon compte\", otherwise the account is deleted and you must start again.")
-            };
-            if let Some(a) = activation_deadline(session, situation) {
-                let when = format_instant(a, lang);
-                match item.status {
-                    Status::Expired => s.push_str(&if fr {
-                        format!(" Votre délai s'est terminé le {when} : créez un nouveau compte.")
-                    } else {
-                        format!(" Your delay ended on {when}: create a new account.")
-                    }),
-                    Status::Done => {}
-                    _ if a > session.registration_closes => s.push_str(&if fr {
-                        format!(" Votre délai court jusqu'au {when}, mais la pré-inscription ferme avant, le {reg_closes} : activez et inscrivez-vous avant.")
-                    } else {
-                        format!(" Your delay runs until {when}, but the pre-registration closes earlier, on {reg_closes}: activate and register before then.")
-                    }),
-                    _ => s.push_str(&if fr { format!(" Pour vous : au plus tard le {when}.") } else { format!(" For you: by {when} at the latest.") }),
-                }
-            }
-            s
-        }
-        ItemId::RegisterOnline => {
-            if fr {
-                format!("Votre candidature à l'examen « {title} » n'existe qu'une fois l'inscription faite dans l'onglet « m'inscrire » et enregistrée, avant le {reg_closes} ; jusque-là vous pouvez la modifier en ligne.")
-            } else {
-                format!("Your candidacy for the {title} exists only once the registration is made in the \"m'inscrire\" tab and saved, before {reg_closes}; until then you can change it online.")
-            }
-        }
-        ItemId::DeclareHandicap => {
-            let why = match (situation.existing_accommodation, situation.new_accommodation_request) {
-                (true, true) => t(lang, "Vous avez déjà un aménagement d'épreuves et vous en demandez un nouveau", "You already have exam accommodations and are requesting new ones"),
-                (true, false) => t(lang, "Vous avez déjà un aménagement d'épreuves", "You already have exam accommodations"),
-                _ => t(lang, "Vous demandez un aménagement d'épreuves", "You are requesting exam accommodations"),
-            };
-            if fr {
-                format!("{why} : répondez « OUI » à la rubrique « Handicap » pendant l'inscription en ligne.")
-            } else {
-                format!("{why}: answer \"OUI\" (yes) to the \"Handicap\" item while registering online.")
-            }
-        }
-        ItemId::RequestAccommodation => {
-            let link = session.links.accommodation.as_deref().unwrap_or(&session.links.academie);
-            if fr {
-                format!("Vous demandez un nouvel aménagement d'épreuves : la demande se fait sur le site du rectorat, rubrique « Aménagement d'épreuves aux examens » ({link}). La notice ne donne pas de date limite pour cette demande : renseignez-vous sur ce site sans attendre.")
-            } else {
-                format!("You are requesting new exam accommodations: the request is made on the rectorat's site, section \"Aménagement d'épreuves aux examens\" ({link}). The notice gives no deadline for this request: check that site without waiting.")
-            }
-        }
-        ItemId::DeclareAcquis => {
-            let list = acquis_summary(situation, lang);
-            if fr {
-                format!("Vous avez des acquis — {list} : saisissez-les aux épreuves concernées pendant l'inscription en ligne.")
-            } else {
-                format!("You have acquis — {list}: enter them at the exams concerned while registering online.")
-            }
-        }
-        ItemId::PrintConfirmation => {
-            if fr {
-                format!("Dès l'inscription finie, la confirmation d'inscription à l'examen « {title} » et la liste des pièces justificatives sont dans « Mes documents » de votre compte Cyclades.")
-            } else {
-                format!("As soon as the registration is finished, the confirmation for the {title} and the list of supporting documents are in \"Mes documents\" in your Cyclades account.")
-            }
-        }
-        // DOMAIN.md's reading of R4, R7, R8 (the same as `changes`): online until the
-        // pre-registration closes, then red pen on the paper until it is sent, nothing after
-        // the return deadline.
-        ItemId::SignConfirmation => {
-            let sent = if upload { t(lang, "déposée", "uploaded") } else { t(lang, "envoyée", "sent") };
-            if fr {
-                format!("Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Les changements se font en ligne jusqu'à la fin de la pré-inscription ({reg_closes}), tant que la confirmation n'est pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, jusqu'à ce qu'elle soit {sent} ; après la date limite de retour ({ret_closes}), plus aucun changement.")
-            } else {
-                format!("Check the confirmation, then date and sign it: without a signature the file is not complete. Changes are made online until the pre-registration closes ({reg_closes}), as long as the confirmation is not printed; after that, only in red pen on the paper confirmation, until it is {sent}; after the return deadline ({ret_closes}), no change at all.")
-            }
-        }
-        ItemId::AttachSupportingDocuments => {
-            if upload {
-                t(lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
-            } else {
-                t(lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : mettez chacune dans l'enveloppe avec la confirmation signée.", "The list of supporting documents comes with your confirmation in \"Mes documents\": put each of them in the envelope with the signed confirmation.").to_owned()
-            }
-        }
-        ItemId::AttachAccommodationNotice => t(
-            lang,
-            "Vous avez déjà un aménagement d'épreuves : la notification d'aménagement doit accompagner votre confirmation d'inscription.",
-            "You already have exam accommodations: the accommodation notification must go with your registration confirmation.",
-        )
-        .to_owned(),
-        ItemId::AttachTranscript => {
-            let list = epreuves(situation, AcquisKind::Benefice);
-            if fr {
-                format!("Vous gardez une note pour {list} (bénéfice) : joignez le relevé de notes de la session où vous l'avez obtenue (la notice dit « relevé de notes ou diplôme »).")
-            } else {
-                format!("You carry over a grade for {list} (bénéfice): attach the transcript of the session where you obtained it (the notice says \"relevé de notes ou diplôme\").")
-            }
-        }
-        ItemId::AttachDiploma => {
-            let list = epreuves(situation, AcquisKind::Dispense);
-            if fr {
-                format!("Vous êtes dispensé de {list} : joignez le diplôme qui vous donne cette dispense, ou un relevé de notes qui la montre (la notice dit « relevé de notes ou diplôme »).")
-            } else {
-                format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
-            }
-        }
-        ItemId::MailFile => {
-            let (s, explained) = mail_why(item, session, situation, at, lang, &title, (&ret_opens, &ret_closes));
-            late_explained = explained;
-            s
-        }
-        ItemId::ReadReferentiel => {
-            let link = &session.links.eduscol;
-            if fr {
-                format!("Le rectorat ne donne aucune information pédagogique : lisez le référentiel de l'examen « {title} » sur Eduscol ({link}), annexe « définition des épreuves », surtout la partie sur les épreuves ponctuelles.")
-            } else {
-                format!("The rectorat gives no teaching information: read the {title} referentiel on Eduscol ({link}), annex \"définition des épreuves\", above all the part on \"épreuves ponctuelles\" (one-off exams).")
-            }
-        }
-    };
-    if item.status == Status::Late && !late_explained {
-        s.push_str(t(
-            lang,
-            " Le délai est dépassé.",
-            " The deadline has passed.",
-        ));
-    }
-    s
-}
-
-/// The `mail-file` sentence, and whether it already says why the item is late (then the
-/// generic "the deadline has passed" is not added: a planned date must not read as passed).
-fn mail_why(
-    item: &Item,
-    session: &Session,
-    situation: &Situation,
-    at: Option<DateTime<Tz>>,
-    lang: Lang,
-    title: &str,
-    (opens, closes): (&str, &str),
-) -> (String, bool) {
-    let fr = lang == Lang::Fr;
-    let upload = session.return_mode == ReturnMode::Upload;
-    let mut s = match session.address_for(title) {
-        Some(address) if session.return_mode != ReturnMode::Upload => {
-            let address = address.join(", ");
-            if fr {
-                format!("La confirmation datée et signée et les pièces partent par la poste entre le {opens} et le {closes} (cachet de la poste), à : {address}. Un envoi recommandé avec accusé de réception, ou suivi, est conseillé. Sans ce dossier à temps, la candidature est annulée.")
-            } else {
-                format!("The dated, signed confirmation and the documents go by post between {opens} and {closes} (postmark date), to: {address}. Registered post with acknowledgement of receipt, or tracked, is advised. Without this file in time, the candidacy is cancelled.")
-            }
-        }
-        _ => {
-            if fr {
-                format!("La confirmation datée et signée et les pièces sont déposées dans Cyclades entre le {opens} et le {closes}. Sans ce dépôt à temps, la candidature est annulée.")
-            } else {
-                format!("The dated, signed confirmation and the documents are uploaded in Cyclades between {opens} and {closes}. Without this upload in time, the candidacy is cancelled.")
-            }
-        }
-    };
-    if let Some(extra) = &session.return_instructions {
-        s.push(' ');
-        s.push_str(extra);
-    }
-    let mut explained = false;
-    if let Some(d) = situation.posted_on {
-        let day = format_date(d, lang);
-        let last_day = session.return_closes.date_naive();
-        let hour = session.return_closes_at_an_hour().then(|| {
-            let c = session.return_closes;
-            format!("{:02}:{:02}", c.hour(), c.minute())
-        });
-        // With the instant, the engine's reading; without it (item_why), the same reading
-        // rebuilt from the status the instant gave.
-        let post = match at {
-            Some(at) => posting(session, situation, at),
-            None if d > last_day => Posting::AfterWindow,
-            None if d < session.return_opens.date_naive() => Posting::BeforeWindow,
-            None if item.status == Status::Done => Posting::InWindow,
-            None if item.status == Status::Late && d == last_day && hour.is_some() => {
-                Posting::ClosingDayAfterHour
-            }
-            None => Posting::NotYet,
-        };
-        // A date in the future at the instant (planned), when the instant is known.
-        let future = at.is_some_and(|at| d > at.date_naive());
-        let note = match post {
-            Posting::Unknown => String::new(),
-            Posting::NotYet => {
-                let mut n = match (fr, upload) {
-                    (true, true) => format!(" Dépôt prévu le {day}."),
-                    (true, false) => format!(" Envoi prévu le {day}."),
-                    (false, true) => format!(" Upload planned on {day}."),
-                    (false, false) => format!(" Posting planned on {day}."),
-                };
-                if let (Some(h), true) = (&hour, d == last_day) {
-                    n.push_str(&if fr {
-                        format!(" C'est le dernier jour : au plus tard à {h}, après il est trop tard.")
-                    } else {
-                        format!(" That is the last day: by {h} at the latest, after that it is too late.")
-                    });
-                }
-                n
-            }
-            Posting::InWindow if item.status == Status::Done => {
-                if fr {
-                    format!(
-                        " {} le {day}, dans les délais.",
-                        if upload { "Déposé" } else { "Envoyé" }
-                    )
-                } else {
-                    format!(
-                        " {} on {day}, in time.",
-                        if upload { "Uploaded" } else { "Sent" }
-                    )
-                }
-            }
-            // Not reachable with the engine's statuses; worded as planned rather than guessed.
-            Posting::InWindow => {
-                if fr {
-                    format!(" Envoi prévu le {day}.")
-                } else {
-                    format!(" Posting planned on {day}.")
-                }
-            }
-            Posting::ClosingDayAfterHour => {
-                explained = true;
-                let h = hour.as_deref().unwrap_or_default();
-                match (fr, upload) {
-                    (true, true) => format!(" Le dépôt du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
-                    (true, false) => format!(" L'envoi du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
-                    (false, true) => format!(" An upload on {day} counts only if it was made by {h}; after that, it is too late."),
-                    (false, false) => format!(" A posting on {day} counts only if it was made by {h}; after that, it is too late."),
-                }
-            }
-            Posting::AfterWindow if future => {
-                explained = true;
-                // why no "planned" and no "deadline passed" together: the date is after the
-                // window, whatever the instant; say what it means and, while there is time,
-                // what to do instead.
-                let still_time = at.is_some_and(|at| at <= session.return_closes);
-                let mut n = if fr {
-                    format!(" Le {day} est après la date limite ({closes}) : un dossier {} ce jour-là ne serait plus pris en compte.", if upload { "déposé" } else { "envoyé" })
-                } else {
-                    format!(" {day} is after the deadline ({closes}): a file {} on that day could no longer be accepted.", if upload { "uploaded" } else { "sent" })
-                };
-                if still_time {
-                    n.push_str(&if fr {
-                        format!(
-                            " {} au plus tard le {closes}.",
-                            if upload { "Déposez-le" } else { "Envoyez-le" }
-                        )
-                    } else {
-                        format!(
-                            " {} by {closes} at the latest.",
-                            if upload { "Upload it" } else { "Send it" }
-                        )
-                    });
-                }
-                n
-            }
-            Posting::AfterWindow => {
-                explained = true;
-                if fr {
-                    format!(" {} le {day}, après la date limite : le dossier ne peut plus être pris en compte.", if upload { "Déposé" } else { "Envoyé" })
-                } else {
-                    format!(
-                        " {} on {day}, after the deadline: the file can no longer be accepted.",
-                        if upload { "Uploaded" } else { "Sent" }
-                    )
-                }
-            }
-            Posting::BeforeWindow => {
-                if fr {
-                    format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.")
-                } else {
-                    format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.")
-                }
-            }
-        };
-        s.push_str(&note);
-    }
-    (s, explained)
+    why::why(item, session, situation, Some(at), lang)
 }
 
 #[cfg(test)]
@@ -831,7 +471,6 @@ mod tests {
     use super::*;
     use crate::evaluate::evaluate;
     use crate::session::default_session;
-    use crate::situation::Acquis;
     use chrono::{TimeZone, Utc};
 
     #[test]
@@ -858,26 +497,15 @@ mod tests {
     #[test]
     fn why_speaks_of_this_candidate() {
         let session = default_session();
-        let mut s = Situation::new(Diploma::Cap);
-        s.title = Some("CAP Cuisine".into());
+        let mut s = crate::fixtures::cap_cuisine();
         s.existing_accommodation = true;
-        s.acquis = vec![
-            Acquis {
-                epreuve: "EG1".into(),
-                kind: AcquisKind::Benefice,
-            },
-            Acquis {
-                epreuve: "EP2".into(),
-                kind: AcquisKind::Dispense,
-            },
-        ];
         let at = Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap();
         let ev = evaluate(&session, &s, at);
         let why = |id, lang| item_why(ev.item(id).unwrap(), &session, &s, lang);
         assert!(why(ItemId::RegisterOnline, Lang::Fr).contains("CAP Cuisine"));
         assert!(why(ItemId::MailFile, Lang::Fr).contains("DIEC 3.05 (CAP Cuisine)"));
         assert!(why(ItemId::AttachTranscript, Lang::En).contains("EG1"));
-        assert!(why(ItemId::AttachDiploma, Lang::Fr).contains("EP2"));
+        assert!(why(ItemId::AttachDiploma, Lang::Fr).contains("EG2"));
         assert!(!why(ItemId::AttachDiploma, Lang::Fr).contains("EG1"));
         assert!(why(ItemId::DeclareHandicap, Lang::En).contains("already have"));
         assert!(why(ItemId::ReadReferentiel, Lang::Fr).contains(&session.links.eduscol));
@@ -1034,26 +662,25 @@ mod tests {
             Utc.with_ymd_and_hms(2022, 11, 1, 10, 0, 0).unwrap(),
         );
         let item = ev.item(ItemId::SignConfirmation).unwrap();
-        let fr = item_why(item, &session, &s, Lang::Fr);
-        let en = item_why(item, &session, &s, Lang::En);
-        for w in [&fr, &en] {
-            assert!(
-                !w.contains("fin des inscriptions") && !w.contains("after registrations end"),
-                "{w}"
-            );
-            assert!(w.contains("17") && w.contains("2 "), "{w}");
-        }
-        assert!(
-            fr.contains("en ligne jusqu'à la fin de la pré-inscription")
-                && fr.contains("stylo rouge")
-                && fr.contains("plus aucun changement"),
-            "{fr}"
+        // The notice's "fin des inscriptions" read as DOMAIN.md does (R4, R7, R8): online until
+        // the pre-registration closes (17 November, with its hour), red pen until the file
+        // is sent, nothing after the return deadline (2 December, a date: post mode).
+        assert_eq!(
+            item_why(item, &session, &s, Lang::Fr),
+            "Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier \
+             n'est pas complet. Les changements se font en ligne jusqu'à la fin de la \
+             pré-inscription (jeudi 17 novembre 2022 à 23:59), tant que la confirmation n'est \
+             pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, \
+             jusqu'à ce qu'elle soit envoyée ; après la date limite de retour (vendredi \
+             2 décembre 2022), plus aucun changement."
         );
-        assert!(
-            en.contains("online until the pre-registration closes")
-                && en.contains("red pen")
-                && en.contains("no change at all"),
-            "{en}"
+        assert_eq!(
+            item_why(item, &session, &s, Lang::En),
+            "Check the confirmation, then date and sign it: without a signature the file is not \
+             complete. Changes are made online until the pre-registration closes (Thursday \
+             17 November 2022, 23:59), as long as the confirmation is not printed; after that, \
+             only in red pen on the paper confirmation, until it is sent; after the return \
+             deadline (Friday 2 December 2022), no change at all."
         );
     }
 

@@ -1,0 +1,324 @@
+//! Why an item applies to *this* candidate: one sentence (sometimes two or three) per item,
+//! saying what to do and anything the situation changes. `mail-file` has its own module
+//! ([`super::mail`]): its sentence reads the postmark.
+
+use chrono::DateTime;
+use chrono_tz::Tz;
+
+use super::{diploma_title, format_date, format_instant, t, Lang};
+use crate::evaluate::{activation_deadline, Item, Status};
+use crate::ids::ItemId;
+use crate::session::{ReturnMode, Session};
+use crate::situation::{AcquisKind, Situation};
+
+/// What the sentences of one item need, worked out once.
+pub(super) struct Ctx<'a> {
+    pub item: &'a Item,
+    pub session: &'a Session,
+    pub situation: &'a Situation,
+    /// The evaluated instant, when known ([`super::item_why_at`]).
+    pub at: Option<DateTime<Tz>>,
+    pub lang: Lang,
+    pub fr: bool,
+    pub upload: bool,
+    /// The candidate's title, or the diploma's name.
+    pub title: String,
+    pub reg_closes: String,
+    pub ret_opens: String,
+    pub ret_closes: String,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(
+        item: &'a Item,
+        session: &'a Session,
+        situation: &'a Situation,
+        at: Option<DateTime<Tz>>,
+        lang: Lang,
+    ) -> Ctx<'a> {
+        let upload = session.return_mode == ReturnMode::Upload;
+        // why dates in post mode: a postmark has a day, not an hour; upload times are exact. A
+        // bound given with a set hour shows its hour in both modes (ADR 0003: on the closing
+        // day, the hour decides whether a posting dated that day counts).
+        let ret_opens = if upload || session.return_opens_at_an_hour() {
+            format_instant(session.return_opens, lang)
+        } else {
+            format_date(session.return_opens.date_naive(), lang)
+        };
+        let ret_closes = if upload || session.return_closes_at_an_hour() {
+            format_instant(session.return_closes, lang)
+        } else {
+            format_date(session.return_closes.date_naive(), lang)
+        };
+        Ctx {
+            item,
+            session,
+            situation,
+            at,
+            lang,
+            fr: lang == Lang::Fr,
+            upload,
+            title: diploma_title(situation, lang),
+            reg_closes: format_instant(session.registration_closes, lang),
+            ret_opens,
+            ret_closes,
+        }
+    }
+}
+
+/// The item's sentence, then " the deadline has passed" when it is late and its sentence
+/// does not already say why.
+pub(super) fn why(
+    item: &Item,
+    session: &Session,
+    situation: &Situation,
+    at: Option<DateTime<Tz>>,
+    lang: Lang,
+) -> String {
+    let c = Ctx::new(item, session, situation, at, lang);
+    // `late_explained`: the item's own sentence already says why it is late (mail-file with
+    // a date).
+    let (mut s, late_explained) = match item.id {
+        ItemId::CreateAccount => (create_account(&c), false),
+        ItemId::ActivateAccount => (activate_account(&c), false),
+        ItemId::RegisterOnline => (register_online(&c), false),
+        ItemId::DeclareHandicap => (declare_handicap(&c), false),
+        ItemId::RequestAccommodation => (request_accommodation(&c), false),
+        ItemId::DeclareAcquis => (declare_acquis(&c), false),
+        ItemId::PrintConfirmation => (print_confirmation(&c), false),
+        ItemId::SignConfirmation => (sign_confirmation(&c), false),
+        ItemId::AttachSupportingDocuments => (attach_supporting_documents(&c), false),
+        ItemId::AttachAccommodationNotice => (attach_accommodation_notice(&c), false),
+        ItemId::AttachTranscript => (attach_transcript(&c), false),
+        ItemId::AttachDiploma => (attach_diploma(&c), false),
+        ItemId::MailFile => super::mail::why(&c),
+        ItemId::ReadReferentiel => (read_referentiel(&c), false),
+    };
+    if item.status == Status::Late && !late_explained {
+        s.push_str(t(
+            lang,
+            " Le délai est dépassé.",
+            " The deadline has passed.",
+        ));
+    }
+    s
+}
+
+fn create_account(c: &Ctx) -> String {
+    let (title, lang, situation) = (&c.title, c.lang, c.situation);
+    let mut s = if c.fr {
+        format!("Pour vous présenter à l'examen « {title} » en candidat individuel, tout passe par un compte Cyclades, avec une adresse mail valide et à vous seul ; gardez le mot de passe toute la session : vos documents y seront publiés.")
+    } else {
+        format!("To sit the {title} as an individual candidate, everything goes through a Cyclades account, with a valid e-mail address of your own; keep the password for the whole session: your documents are published there.")
+    };
+    if c.item.status == Status::Done && situation.account_created_at.is_some() {
+        s.push_str(t(
+            lang,
+            " Votre compte est créé.",
+            " Your account is created.",
+        ));
+    }
+    // Not done although a creation date is given: the activation expired (or, when the
+    // instant is known, the creation is still in the future: then say nothing).
+    let not_yet = match (c.at, situation.account_created_at) {
+        (Some(at), Some(created)) => created > at.fixed_offset(),
+        _ => false,
+    };
+    if c.item.status != Status::Done && situation.account_created_at.is_some() && !not_yet {
+        s.push_str(t(
+            lang,
+            " Votre compte n'a pas été activé à temps : il a été supprimé, il faut en créer un nouveau.",
+            " Your account was not activated in time: it has been deleted, create a new one.",
+        ));
+    }
+    s
+}
+
+fn activate_account(c: &Ctx) -> String {
+    let (fr, hours, reg_closes) = (c.fr, c.session.activation_delay_hours, &c.reg_closes);
+    let mut s = if fr {
+        format!("Après la création du compte, un mail arrive : vous avez {hours} heures pour cliquer sur « Activer mon compte », sinon le compte est supprimé et tout est à recommencer.")
+    } else {
+        format!("After the account is created an e-mail arrives: you have {hours} hours to click \"Activer mon compte\", otherwise the account is deleted and you must start again.")
+    };
+    if let Some(a) = activation_deadline(c.session, c.situation) {
+        let when = format_instant(a, c.lang);
+        match c.item.status {
+            Status::Expired => s.push_str(&if fr {
+                format!(" Votre délai s'est terminé le {when} : créez un nouveau compte.")
+            } else {
+                format!(" Your delay ended on {when}: create a new account.")
+            }),
+            Status::Done => {}
+            _ if a > c.session.registration_closes => s.push_str(&if fr {
+                format!(" Votre délai court jusqu'au {when}, mais la pré-inscription ferme avant, le {reg_closes} : activez et inscrivez-vous avant.")
+            } else {
+                format!(" Your delay runs until {when}, but the pre-registration closes earlier, on {reg_closes}: activate and register before then.")
+            }),
+            _ => s.push_str(&if fr {
+                format!(" Pour vous : au plus tard le {when}.")
+            } else {
+                format!(" For you: by {when} at the latest.")
+            }),
+        }
+    }
+    s
+}
+
+fn register_online(c: &Ctx) -> String {
+    let (title, reg_closes) = (&c.title, &c.reg_closes);
+    if c.fr {
+        format!("Votre candidature à l'examen « {title} » n'existe qu'une fois l'inscription faite dans l'onglet « m'inscrire » et enregistrée, avant le {reg_closes} ; jusque-là vous pouvez la modifier en ligne.")
+    } else {
+        format!("Your candidacy for the {title} exists only once the registration is made in the \"m'inscrire\" tab and saved, before {reg_closes}; until then you can change it online.")
+    }
+}
+
+fn declare_handicap(c: &Ctx) -> String {
+    let (lang, situation) = (c.lang, c.situation);
+    let why = match (
+        situation.existing_accommodation,
+        situation.new_accommodation_request,
+    ) {
+        (true, true) => t(
+            lang,
+            "Vous avez déjà un aménagement d'épreuves et vous en demandez un nouveau",
+            "You already have exam accommodations and are requesting new ones",
+        ),
+        (true, false) => t(
+            lang,
+            "Vous avez déjà un aménagement d'épreuves",
+            "You already have exam accommodations",
+        ),
+        _ => t(
+            lang,
+            "Vous demandez un aménagement d'épreuves",
+            "You are requesting exam accommodations",
+        ),
+    };
+    if c.fr {
+        format!(
+            "{why} : répondez « OUI » à la rubrique « Handicap » pendant l'inscription en ligne."
+        )
+    } else {
+        format!("{why}: answer \"OUI\" (yes) to the \"Handicap\" item while registering online.")
+    }
+}
+
+fn request_accommodation(c: &Ctx) -> String {
+    let links = &c.session.links;
+    let link = links.accommodation.as_deref().unwrap_or(&links.academie);
+    if c.fr {
+        format!("Vous demandez un nouvel aménagement d'épreuves : la demande se fait sur le site du rectorat, rubrique « Aménagement d'épreuves aux examens » ({link}). La notice ne donne pas de date limite pour cette demande : renseignez-vous sur ce site sans attendre.")
+    } else {
+        format!("You are requesting new exam accommodations: the request is made on the rectorat's site, section \"Aménagement d'épreuves aux examens\" ({link}). The notice gives no deadline for this request: check that site without waiting.")
+    }
+}
+
+fn declare_acquis(c: &Ctx) -> String {
+    let list = acquis_summary(c.situation, c.lang);
+    if c.fr {
+        format!("Vous avez des acquis — {list} : saisissez-les aux épreuves concernées pendant l'inscription en ligne.")
+    } else {
+        format!(
+            "You have acquis — {list}: enter them at the exams concerned while registering online."
+        )
+    }
+}
+
+fn print_confirmation(c: &Ctx) -> String {
+    let title = &c.title;
+    if c.fr {
+        format!("Dès l'inscription finie, la confirmation d'inscription à l'examen « {title} » et la liste des pièces justificatives sont dans « Mes documents » de votre compte Cyclades.")
+    } else {
+        format!("As soon as the registration is finished, the confirmation for the {title} and the list of supporting documents are in \"Mes documents\" in your Cyclades account.")
+    }
+}
+
+/// DOMAIN.md's reading of R4, R7, R8 (the same as `changes`): online until the
+/// pre-registration closes, then red pen on the paper until it is sent, nothing after the
+/// return deadline.
+fn sign_confirmation(c: &Ctx) -> String {
+    let (lang, reg_closes, ret_closes) = (c.lang, &c.reg_closes, &c.ret_closes);
+    let sent = if c.upload {
+        t(lang, "déposée", "uploaded")
+    } else {
+        t(lang, "envoyée", "sent")
+    };
+    if c.fr {
+        format!("Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Les changements se font en ligne jusqu'à la fin de la pré-inscription ({reg_closes}), tant que la confirmation n'est pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, jusqu'à ce qu'elle soit {sent} ; après la date limite de retour ({ret_closes}), plus aucun changement.")
+    } else {
+        format!("Check the confirmation, then date and sign it: without a signature the file is not complete. Changes are made online until the pre-registration closes ({reg_closes}), as long as the confirmation is not printed; after that, only in red pen on the paper confirmation, until it is {sent}; after the return deadline ({ret_closes}), no change at all.")
+    }
+}
+
+fn attach_supporting_documents(c: &Ctx) -> String {
+    if c.upload {
+        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
+    } else {
+        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : mettez chacune dans l'enveloppe avec la confirmation signée.", "The list of supporting documents comes with your confirmation in \"Mes documents\": put each of them in the envelope with the signed confirmation.").to_owned()
+    }
+}
+
+fn attach_accommodation_notice(c: &Ctx) -> String {
+    t(
+        c.lang,
+        "Vous avez déjà un aménagement d'épreuves : la notification d'aménagement doit accompagner votre confirmation d'inscription.",
+        "You already have exam accommodations: the accommodation notification must go with your registration confirmation.",
+    )
+    .to_owned()
+}
+
+fn attach_transcript(c: &Ctx) -> String {
+    let list = epreuves(c.situation, AcquisKind::Benefice);
+    if c.fr {
+        format!("Vous gardez une note pour {list} (bénéfice) : joignez le relevé de notes de la session où vous l'avez obtenue (la notice dit « relevé de notes ou diplôme »).")
+    } else {
+        format!("You carry over a grade for {list} (bénéfice): attach the transcript of the session where you obtained it (the notice says \"relevé de notes ou diplôme\").")
+    }
+}
+
+fn attach_diploma(c: &Ctx) -> String {
+    let list = epreuves(c.situation, AcquisKind::Dispense);
+    if c.fr {
+        format!("Vous êtes dispensé de {list} : joignez le diplôme qui vous donne cette dispense, ou un relevé de notes qui la montre (la notice dit « relevé de notes ou diplôme »).")
+    } else {
+        format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
+    }
+}
+
+fn read_referentiel(c: &Ctx) -> String {
+    let (title, link) = (&c.title, &c.session.links.eduscol);
+    if c.fr {
+        format!("Le rectorat ne donne aucune information pédagogique : lisez le référentiel de l'examen « {title} » sur Eduscol ({link}), annexe « définition des épreuves », surtout la partie sur les épreuves ponctuelles.")
+    } else {
+        format!("The rectorat gives no teaching information: read the {title} referentiel on Eduscol ({link}), annex \"définition des épreuves\", above all the part on \"épreuves ponctuelles\" (one-off exams).")
+    }
+}
+
+/// The épreuves of one kind, as the candidate named them: "EG1, EG3".
+fn epreuves(situation: &Situation, kind: AcquisKind) -> String {
+    let list: Vec<&str> = situation
+        .acquis
+        .iter()
+        .filter(|a| a.kind == kind)
+        .map(|a| a.epreuve.as_str())
+        .collect();
+    list.join(", ")
+}
+
+/// Every acquis with its kind: "EG1 (bénéfice de note), EP2 (dispense)".
+fn acquis_summary(situation: &Situation, lang: Lang) -> String {
+    situation
+        .acquis
+        .iter()
+        .map(|a| {
+            let k = match a.kind {
+                AcquisKind::Benefice => t(lang, "bénéfice de note", "carried-over grade"),
+                AcquisKind::Dispense => t(lang, "dispense", "exemption"),
+            };
+            format!("{} ({k})", a.epreuve)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
