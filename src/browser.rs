@@ -174,16 +174,6 @@ pub fn clear(el: &web_sys::HtmlElement) {
     el.set_inner_html("");
 }
 
-/// `options[name]` of a JS options object (`undefined` when absent or not an object).
-pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
-    if options.is_object() {
-        js_sys::Reflect::get(options, &wasm_bindgen::JsValue::from_str(name))
-            .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
-    } else {
-        wasm_bindgen::JsValue::UNDEFINED
-    }
-}
-
 /// `JSON.stringify(value)`, `None` when it cannot be (cycles, BigInt…).
 pub fn json_stringify(value: &wasm_bindgen::JsValue) -> Option<String> {
     js_sys::JSON::stringify(value)

@@ -7,7 +7,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
 use crate::browser;
@@ -47,7 +50,7 @@ pub fn run_page() {
     let options = MountOptions {
         read_fragment: true,
         owns_document: true,
-        lang: browser::query_param("lang").as_deref().and_then(parse_lang),
+        lang: browser::query_param("lang").as_deref().and_then(Lang::parse),
         explore_at: None,
         share_base: Some(browser::standalone_url()),
     };
@@ -92,57 +95,141 @@ impl Widget {
 /// - `now`: an RFC 3339 instant to explore ("Et si nous étions le…") instead of the clock;
 /// - `page`: the standalone page's URL, for the share link (absent: no share link).
 ///
-/// Returns at once; shows a loading line, then the app, or the session's problems.
+/// Returns at once; shows a loading line, then the app, or the problems of the options (a
+/// field of the wrong type, an unknown field: each named by its path) or of the session.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
     panic_messages_to_console();
-    let get = |name: &str| browser::js_field(&options, name);
-    let mut config_problems = Vec::new();
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    match read_options(&options) {
+        Ok((source, options)) => start(element.clone(), source, options, slot.clone()),
+        Err(problems) => show_problems(&element, "options", problems, &slot),
+    }
+    Widget { slot, element }
+}
 
-    let session = get("session");
+/// The options object of `mount`, typed (serde-wasm-bindgen). Every field may be absent.
+#[derive(Deserialize, Default)]
+struct Options {
+    /// A session object, or the URL of a session file (a string).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    session: JsValue,
+    #[serde(default, deserialize_with = "lang_field")]
+    lang: Option<String>,
+    #[serde(default, deserialize_with = "now_field")]
+    now: Option<String>,
+    #[serde(default, deserialize_with = "page_field")]
+    page: Option<String>,
+}
+
+/// The fields of `Options`: serde-wasm-bindgen reads only the fields a struct declares, so
+/// an unknown (misspelled) field is found by comparing the object's own keys with these.
+const OPTION_FIELDS: [&str; 4] = ["session", "lang", "now", "page"];
+
+type Problems = Vec<(String, String)>;
+
+/// A text field (`null` or absent: `None`); a value of another type is refused with its path.
+fn text_field<'de, D: Deserializer<'de>>(d: D, path: &str) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d).map_err(|e| {
+        let why = e.to_string();
+        de::Error::custom(format_args!(
+            "{path}\u{0}{}",
+            why.trim_start_matches("Error: ")
+        ))
+    })
+}
+fn lang_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    text_field(d, "$.lang")
+}
+fn now_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    text_field(d, "$.now")
+}
+fn page_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    text_field(d, "$.page")
+}
+
+/// The options as the app takes them, or every problem by path (`$.lang : …`). A value of
+/// the right type that means nothing (`lang: "de"`, an unreadable `now`) is ignored with a
+/// message in the console, as a query parameter would be.
+fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        // `is_object`, not `instanceof Object`: an object from another frame is one too.
+        let keys = if options.is_object() {
+            js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>())
+        } else {
+            js_sys::Array::new()
+        };
+        let mut problems: Problems = keys
+            .iter()
+            .filter_map(|k| k.as_string())
+            .filter(|k| !OPTION_FIELDS.contains(&k.as_str()))
+            .map(|k| {
+                (
+                    format!("$.{k}"),
+                    "option inconnue (session, lang, now ou page)".to_string(),
+                )
+            })
+            .collect();
+        match serde_wasm_bindgen::from_value(options.clone()) {
+            Ok(o) if problems.is_empty() => o,
+            Ok(_) => return Err(problems),
+            Err(e) => {
+                let why = e.to_string();
+                let why = why.trim_start_matches("Error: ");
+                problems.push(match why.split_once('\u{0}') {
+                    Some((path, why)) => (path.to_string(), why.to_string()),
+                    None => ("$".to_string(), why.to_string()),
+                });
+                return Err(problems);
+            }
+        }
+    };
+
+    let session = options.session;
     let source = if session.is_undefined() || session.is_null() {
         Source::Default
     } else if let Some(url) = session.as_string() {
         Source::Url(url)
     } else {
-        match browser::json_stringify(&session) {
+        // An object goes through the core's validation, as a file would: every problem by
+        // its JSON path.
+        match session
+            .is_object()
+            .then(|| browser::json_stringify(&session))
+            .flatten()
+        {
             Some(text) => Source::Json(text),
             None => {
-                config_problems.push((
-                    "$".to_string(),
-                    "l'option « session » n'est ni un objet JSON ni une adresse".to_string(),
-                ));
-                Source::Default
+                return Err(vec![(
+                    "$.session".to_string(),
+                    "ni un objet JSON ni une adresse".to_string(),
+                )])
             }
         }
     };
 
-    let lang = match get("lang").as_string() {
-        None => None,
-        Some(l) => {
-            let parsed = parse_lang(&l);
-            if parsed.is_none() {
-                browser::error(&format!(
-                    "candidat: option lang \"{l}\" ignorée (\"fr\" ou \"en\")"
-                ));
-            }
-            parsed
+    let lang = options.lang.and_then(|l| {
+        let parsed = Lang::parse(&l);
+        if parsed.is_none() {
+            browser::error(&format!(
+                "candidat: option lang \"{l}\" ignorée (\"fr\" ou \"en\")"
+            ));
         }
-    };
-    let explore_at = match get("now").as_string() {
-        None => None,
-        Some(t) => match DateTime::parse_from_rfc3339(&t) {
-            Ok(t) => Some(t.with_timezone(&Utc)),
-            Err(_) => {
-                browser::error(&format!(
-                    "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
-                ));
-                None
-            }
-        },
-    };
-    let share_base = get("page")
-        .as_string()
+        parsed
+    });
+    let explore_at = options.now.and_then(|t| match DateTime::parse_from_rfc3339(&t) {
+        Ok(t) => Some(t.with_timezone(&Utc)),
+        Err(_) => {
+            browser::error(&format!(
+                "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
+            ));
+            None
+        }
+    });
+    let share_base = options
+        .page
         .filter(|p| !p.is_empty())
         .map(|p| browser::absolute_url(&p));
 
@@ -153,21 +240,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
         explore_at,
         share_base,
     };
-    let slot = Rc::new(RefCell::new(Slot::default()));
-    if config_problems.is_empty() {
-        start(element.clone(), source, options, slot.clone());
-    } else {
-        show_problems(&element, "options", config_problems, &slot);
-    }
-    Widget { slot, element }
-}
-
-fn parse_lang(l: &str) -> Option<Lang> {
-    match l {
-        "fr" => Some(Lang::Fr),
-        "en" => Some(Lang::En),
-        _ => None,
-    }
+    Ok((source, options))
 }
 
 /// Loading line, then (at once or once fetched) the app or the problems.

@@ -137,11 +137,7 @@ fn initial_state(
     let until_ok = browser::storage_get(sid, KEY_UNTIL)
         .and_then(|u| DateTime::parse_from_rfc3339(&u).ok())
         .map(|u| now <= u.with_timezone(&Utc));
-    let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| match l.as_str() {
-        "fr" => Some(Lang::Fr),
-        "en" => Some(Lang::En),
-        _ => None,
-    });
+    let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| Lang::parse(&l));
     let mut from_storage: Option<Result<Situation, ()>> = None;
     if let Some(text) = stored {
         if until_ok == Some(false) {
