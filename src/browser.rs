@@ -174,6 +174,27 @@ pub fn clear(el: &web_sys::HtmlElement) {
     el.set_inner_html("");
 }
 
+/// `options[name]` of a JS options object (`undefined` when absent or not an object).
+pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::JsValue {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &wasm_bindgen::JsValue::from_str(name))
+            .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+    } else {
+        wasm_bindgen::JsValue::UNDEFINED
+    }
+}
+
+/// The own enumerable keys of a JS object (`Object.keys`); none when it is not an object.
+pub fn js_keys(value: &wasm_bindgen::JsValue) -> Vec<String> {
+    if !value.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
+}
+
 /// `JSON.stringify(value)`, `None` when it cannot be (cycles, BigInt…).
 pub fn json_stringify(value: &wasm_bindgen::JsValue) -> Option<String> {
     js_sys::JSON::stringify(value)

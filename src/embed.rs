@@ -7,10 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use serde::de::{self, Deserializer};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
 use crate::browser;
@@ -108,62 +105,40 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
     Widget { slot, element }
 }
 
-/// The options object of `mount`, typed (serde-wasm-bindgen). Every field may be absent.
-#[derive(Deserialize, Default)]
+/// The options object of `mount`, typed. Every field may be absent.
+///
+/// Read by hand, not with serde-wasm-bindgen: that crate's deserializer (with the float
+/// formatting its type errors bring) cost 12.5 KB gzip of first load for these four fields,
+/// against 712 B to spare (docs/adr/0010-design-card-crates.md).
+#[derive(Default)]
 struct Options {
     /// A session object, or the URL of a session file (a string).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
     session: JsValue,
-    #[serde(default, deserialize_with = "lang_field")]
     lang: Option<String>,
-    #[serde(default, deserialize_with = "now_field")]
     now: Option<String>,
-    #[serde(default, deserialize_with = "page_field")]
     page: Option<String>,
 }
 
-/// The fields of `Options`: serde-wasm-bindgen reads only the fields a struct declares, so
-/// an unknown (misspelled) field is found by comparing the object's own keys with these.
+/// The fields of `Options`: any other key of the object is refused by name.
 const OPTION_FIELDS: [&str; 4] = ["session", "lang", "now", "page"];
 
 type Problems = Vec<(String, String)>;
 
-/// A text field (`null` or absent: `None`); a value of another type is refused with its path.
-fn text_field<'de, D: Deserializer<'de>>(d: D, path: &str) -> Result<Option<String>, D::Error> {
-    Option::<String>::deserialize(d).map_err(|e| {
-        let why = e.to_string();
-        de::Error::custom(format_args!(
-            "{path}\u{0}{}",
-            why.trim_start_matches("Error: ")
-        ))
-    })
-}
-fn lang_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text_field(d, "$.lang")
-}
-fn now_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text_field(d, "$.now")
-}
-fn page_field<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    text_field(d, "$.page")
-}
-
-/// The options as the app takes them, or every problem by path (`$.lang : …`). A value of
-/// the right type that means nothing (`lang: "de"`, an unreadable `now`) is ignored with a
-/// message in the console, as a query parameter would be.
-fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
+impl Options {
+    /// Every problem at once, each by its path (`$.lang : …`).
+    fn read(options: &JsValue) -> Result<Options, Problems> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(Options::default());
+        }
         // `is_object`, not `instanceof Object`: an object from another frame is one too.
-        let keys = if options.is_object() {
-            js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>())
-        } else {
-            js_sys::Array::new()
-        };
-        let mut problems: Problems = keys
-            .iter()
-            .filter_map(|k| k.as_string())
+        if !options.is_object() {
+            return Err(vec![(
+                "$".to_string(),
+                "un objet d'options est attendu".to_string(),
+            )]);
+        }
+        let mut problems: Problems = browser::js_keys(options)
+            .into_iter()
             .filter(|k| !OPTION_FIELDS.contains(&k.as_str()))
             .map(|k| {
                 (
@@ -172,21 +147,49 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
                 )
             })
             .collect();
-        match serde_wasm_bindgen::from_value(options.clone()) {
-            Ok(o) if problems.is_empty() => o,
-            Ok(_) => return Err(problems),
-            Err(e) => {
-                let why = e.to_string();
-                let why = why.trim_start_matches("Error: ");
-                problems.push(match why.split_once('\u{0}') {
-                    Some((path, why)) => (path.to_string(), why.to_string()),
-                    None => ("$".to_string(), why.to_string()),
-                });
-                return Err(problems);
+        let field = |name: &str| browser::js_field(options, name);
+        let mut text = |name: &'static str| {
+            let value = field(name);
+            if value.is_undefined() || value.is_null() {
+                None
+            } else if let Some(text) = value.as_string() {
+                Some(text)
+            } else {
+                problems.push((format!("$.{name}"), "une chaîne est attendue".to_string()));
+                None
             }
+        };
+        let (lang, now, page) = (text("lang"), text("now"), text("page"));
+        let session = field("session");
+        if !(session.is_undefined()
+            || session.is_null()
+            || session.is_string()
+            || session.is_object())
+        {
+            problems.push((
+                "$.session".to_string(),
+                "ni un objet session ni l'adresse d'un fichier".to_string(),
+            ));
         }
-    };
+        let read = Options {
+            session,
+            lang,
+            now,
+            page,
+        };
+        if problems.is_empty() {
+            Ok(read)
+        } else {
+            Err(problems)
+        }
+    }
+}
 
+/// The options as the app takes them, or every problem by path. A value of the right type
+/// that means nothing (`lang: "de"`, an unreadable `now`) is ignored with a message in the
+/// console, as a query parameter would be.
+fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
+    let options = Options::read(options)?;
     let session = options.session;
     let source = if session.is_undefined() || session.is_null() {
         Source::Default
@@ -194,17 +197,13 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
         Source::Url(url)
     } else {
         // An object goes through the core's validation, as a file would: every problem by
-        // its JSON path.
-        match session
-            .is_object()
-            .then(|| browser::json_stringify(&session))
-            .flatten()
-        {
+        // its JSON path (`$.session_year : …`).
+        match browser::json_stringify(&session) {
             Some(text) => Source::Json(text),
             None => {
                 return Err(vec![(
                     "$.session".to_string(),
-                    "ni un objet JSON ni une adresse".to_string(),
+                    "objet illisible en JSON (cycle ?)".to_string(),
                 )])
             }
         }
