@@ -47,7 +47,9 @@ pub fn run_page() {
     let options = MountOptions {
         read_fragment: true,
         owns_document: true,
-        lang: browser::query_param("lang").as_deref().and_then(Lang::parse),
+        lang: browser::query_param("lang")
+            .as_deref()
+            .and_then(Lang::parse),
         explore_at: None,
         share_base: Some(browser::standalone_url()),
     };
@@ -218,15 +220,17 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
         }
         parsed
     });
-    let explore_at = options.now.and_then(|t| match DateTime::parse_from_rfc3339(&t) {
-        Ok(t) => Some(t.with_timezone(&Utc)),
-        Err(_) => {
-            browser::error(&format!(
-                "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
-            ));
-            None
-        }
-    });
+    let explore_at = options
+        .now
+        .and_then(|t| match DateTime::parse_from_rfc3339(&t) {
+            Ok(t) => Some(t.with_timezone(&Utc)),
+            Err(_) => {
+                browser::error(&format!(
+                    "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
+                ));
+                None
+            }
+        });
     let share_base = options
         .page
         .filter(|p| !p.is_empty())

@@ -29,10 +29,10 @@ fn current_session() -> candidat::core::Session {
     let mut s = default_session();
     let shift = (browser::now() - s.registration_opens.with_timezone(&chrono::Utc))
         + chrono::Duration::days(300);
-    s.registration_opens = s.registration_opens + shift;
-    s.registration_closes = s.registration_closes + shift;
-    s.return_opens = s.return_opens + shift;
-    s.return_closes = s.return_closes + shift;
+    s.registration_opens += shift;
+    s.registration_closes += shift;
+    s.return_opens += shift;
+    s.return_closes += shift;
     s
 }
 
@@ -349,7 +349,10 @@ async fn stored_answers_expire_after_the_return_deadline() {
     until("the expired answers are erased", || our_keys().is_empty()).await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "");
-    assert!(q(&root, "[data-notice]").is_none(), "no notice for expired answers");
+    assert!(
+        q(&root, "[data-notice]").is_none(),
+        "no notice for expired answers"
+    );
     root.remove();
 }
 
