@@ -461,3 +461,43 @@ async fn fields_being_edited_are_not_rebuilt() {
     assert!(q(&root, "[data-testid=acquis-1]").is_none());
     root.remove();
 }
+
+fn paths(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("li[data-path]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| e.get_attribute("data-path").unwrap_or_default())
+        .collect()
+}
+
+/// `mount()`'s options are read into typed fields: an unknown field and a field of the wrong
+/// type are each named by their path inside the widget; a session object goes through the
+/// core's validation (problems by JSON path); `lang` is read by the core's `Lang::parse`.
+#[wasm_bindgen_test]
+async fn mount_names_the_options_it_cannot_read() {
+    set_hash("");
+    let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    doc().body().unwrap().append_child(&div).unwrap();
+    let options = js_sys::JSON::parse(r#"{"lang": 3, "sesion": "x.json", "now": false}"#).unwrap();
+    let mut widget = candidat::mount(div.clone(), options);
+    assert_eq!(paths(&div), ["$.sesion", "$.lang", "$.now"]);
+    widget.unmount();
+    assert_eq!(div.inner_html(), "");
+
+    let session = js_sys::JSON::parse(include_str!("../sessions/aix-marseille-2023.json")).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &"EN".into()).unwrap();
+    let mut widget = candidat::mount(div.clone(), options.clone().into());
+    until("the widget shows its page in English", || {
+        q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
+    })
+    .await;
+    widget.unmount();
+
+    js_sys::Reflect::set(&session, &"session_year".into(), &"soon".into()).unwrap();
+    let mut widget = candidat::mount(div.clone(), options.into());
+    assert_eq!(paths(&div), ["$.session_year"]);
+    widget.unmount();
+    div.remove();
+}
