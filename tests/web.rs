@@ -48,8 +48,8 @@ async fn mount_session(
 }
 
 /// How many turns `until` gives the page: each one runs Leptos's pending work and then lets
-/// the browser's event loop go round once (a 0 ms timeout), so 200 turns are a few hundred
-/// milliseconds at most, far more than a render needs.
+/// the browser's event loop go round once (a 0 ms timeout, which browsers clamp to 4 ms once
+/// nested), so 200 turns are about a second at most, far more than a render needs.
 const TURNS: u32 = 200;
 
 /// Waits until `ready()` holds (effects and renders are asynchronous in Leptos 0.8), for at
