@@ -184,6 +184,17 @@ pub fn js_field(options: &wasm_bindgen::JsValue, name: &str) -> wasm_bindgen::Js
     }
 }
 
+/// The own enumerable keys of a JS object (`Object.keys`); none when it is not an object.
+pub fn js_keys(value: &wasm_bindgen::JsValue) -> Vec<String> {
+    if !value.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
+}
+
 /// `JSON.stringify(value)`, `None` when it cannot be (cycles, BigInt…).
 pub fn json_stringify(value: &wasm_bindgen::JsValue) -> Option<String> {
     js_sys::JSON::stringify(value)

@@ -47,7 +47,9 @@ pub fn run_page() {
     let options = MountOptions {
         read_fragment: true,
         owns_document: true,
-        lang: browser::query_param("lang").as_deref().and_then(parse_lang),
+        lang: browser::query_param("lang")
+            .as_deref()
+            .and_then(Lang::parse),
         explore_at: None,
         share_base: Some(browser::standalone_url()),
     };
@@ -92,46 +94,135 @@ impl Widget {
 /// - `now`: an RFC 3339 instant to explore ("Et si nous étions le…") instead of the clock;
 /// - `page`: the standalone page's URL, for the share link (absent: no share link).
 ///
-/// Returns at once; shows a loading line, then the app, or the session's problems.
+/// Returns at once; shows a loading line, then the app, or the problems of the options (a
+/// field of the wrong type, an unknown field: each named by its path) or of the session.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
     panic_messages_to_console();
-    let get = |name: &str| browser::js_field(&options, name);
-    let mut config_problems = Vec::new();
+    let slot = Rc::new(RefCell::new(Slot::default()));
+    match read_options(&options) {
+        Ok((source, options)) => start(element.clone(), source, options, slot.clone()),
+        Err(problems) => show_problems(&element, "options", problems, &slot),
+    }
+    Widget { slot, element }
+}
 
-    let session = get("session");
+/// The options object of `mount`, typed. Every field may be absent.
+///
+/// Read by hand, not with serde-wasm-bindgen: that crate's deserializer (with the float
+/// formatting its type errors bring) cost 12.5 KB gzip of first load for these four fields,
+/// against 712 B to spare (docs/adr/0010-design-card-crates.md).
+#[derive(Default)]
+struct Options {
+    /// A session object, or the URL of a session file (a string).
+    session: JsValue,
+    lang: Option<String>,
+    now: Option<String>,
+    page: Option<String>,
+}
+
+/// The fields of `Options`: any other key of the object is refused by name.
+const OPTION_FIELDS: [&str; 4] = ["session", "lang", "now", "page"];
+
+type Problems = Vec<(String, String)>;
+
+impl Options {
+    /// Every problem at once, each by its path (`$.lang : …`).
+    fn read(options: &JsValue) -> Result<Options, Problems> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(Options::default());
+        }
+        // `is_object`, not `instanceof Object`: an object from another frame is one too.
+        if !options.is_object() {
+            return Err(vec![(
+                "$".to_string(),
+                "un objet d'options est attendu".to_string(),
+            )]);
+        }
+        let mut problems: Problems = browser::js_keys(options)
+            .into_iter()
+            .filter(|k| !OPTION_FIELDS.contains(&k.as_str()))
+            .map(|k| {
+                (
+                    format!("$.{k}"),
+                    "option inconnue (session, lang, now ou page)".to_string(),
+                )
+            })
+            .collect();
+        let field = |name: &str| browser::js_field(options, name);
+        let mut text = |name: &'static str| {
+            let value = field(name);
+            if value.is_undefined() || value.is_null() {
+                None
+            } else if let Some(text) = value.as_string() {
+                Some(text)
+            } else {
+                problems.push((format!("$.{name}"), "une chaîne est attendue".to_string()));
+                None
+            }
+        };
+        let (lang, now, page) = (text("lang"), text("now"), text("page"));
+        let session = field("session");
+        if !(session.is_undefined()
+            || session.is_null()
+            || session.is_string()
+            || session.is_object())
+        {
+            problems.push((
+                "$.session".to_string(),
+                "ni un objet session ni l'adresse d'un fichier".to_string(),
+            ));
+        }
+        let read = Options {
+            session,
+            lang,
+            now,
+            page,
+        };
+        if problems.is_empty() {
+            Ok(read)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// The options as the app takes them, or every problem by path. A value of the right type
+/// that means nothing (`lang: "de"`, an unreadable `now`) is ignored with a message in the
+/// console, as a query parameter would be.
+fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
+    let options = Options::read(options)?;
+    let session = options.session;
     let source = if session.is_undefined() || session.is_null() {
         Source::Default
     } else if let Some(url) = session.as_string() {
         Source::Url(url)
     } else {
+        // An object goes through the core's validation, as a file would: every problem by
+        // its JSON path (`$.session_year : …`).
         match browser::json_stringify(&session) {
             Some(text) => Source::Json(text),
             None => {
-                config_problems.push((
-                    "$".to_string(),
-                    "l'option « session » n'est ni un objet JSON ni une adresse".to_string(),
-                ));
-                Source::Default
+                return Err(vec![(
+                    "$.session".to_string(),
+                    "objet illisible en JSON (cycle ?)".to_string(),
+                )])
             }
         }
     };
 
-    let lang = match get("lang").as_string() {
-        None => None,
-        Some(l) => {
-            let parsed = parse_lang(&l);
-            if parsed.is_none() {
-                browser::error(&format!(
-                    "candidat: option lang \"{l}\" ignorée (\"fr\" ou \"en\")"
-                ));
-            }
-            parsed
+    let lang = options.lang.and_then(|l| {
+        let parsed = Lang::parse(&l);
+        if parsed.is_none() {
+            browser::error(&format!(
+                "candidat: option lang \"{l}\" ignorée (\"fr\" ou \"en\")"
+            ));
         }
-    };
-    let explore_at = match get("now").as_string() {
-        None => None,
-        Some(t) => match DateTime::parse_from_rfc3339(&t) {
+        parsed
+    });
+    let explore_at = options
+        .now
+        .and_then(|t| match DateTime::parse_from_rfc3339(&t) {
             Ok(t) => Some(t.with_timezone(&Utc)),
             Err(_) => {
                 browser::error(&format!(
@@ -139,10 +230,9 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
                 ));
                 None
             }
-        },
-    };
-    let share_base = get("page")
-        .as_string()
+        });
+    let share_base = options
+        .page
         .filter(|p| !p.is_empty())
         .map(|p| browser::absolute_url(&p));
 
@@ -153,21 +243,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
         explore_at,
         share_base,
     };
-    let slot = Rc::new(RefCell::new(Slot::default()));
-    if config_problems.is_empty() {
-        start(element.clone(), source, options, slot.clone());
-    } else {
-        show_problems(&element, "options", config_problems, &slot);
-    }
-    Widget { slot, element }
-}
-
-fn parse_lang(l: &str) -> Option<Lang> {
-    match l {
-        "fr" => Some(Lang::Fr),
-        "en" => Some(Lang::En),
-        _ => None,
-    }
+    Ok((source, options))
 }
 
 /// Loading line, then (at once or once fetched) the app or the problems.

@@ -8,112 +8,130 @@ use chrono::{DateTime, Utc};
 
 use crate::core::Lang;
 
-pub struct Ui {
-    pub html_lang: &'static str,
-    pub page_title: &'static str,
-    pub intro: &'static str,
-    pub lang_switch: &'static str,
-    pub lang_switch_label: &'static str,
-    pub questions: &'static str,
-    pub q_diploma: &'static str,
-    pub q_title: &'static str,
-    pub q_title_hint: &'static str,
-    pub q_account: &'static str,
-    pub account_none: &'static str,
-    pub account_created: &'static str,
-    pub account_created_at: &'static str,
-    pub account_activated: &'static str,
-    pub q_disability: &'static str,
-    pub dis_no: &'static str,
-    pub dis_existing: &'static str,
-    pub dis_new: &'static str,
-    pub dis_both: &'static str,
-    pub q_acquis: &'static str,
-    pub acquis_hint: &'static str,
-    pub acquis_epreuve: &'static str,
-    pub acquis_kind: &'static str,
-    pub acquis_benefice: &'static str,
-    pub acquis_dispense: &'static str,
-    pub acquis_add: &'static str,
-    pub acquis_remove: &'static str,
-    pub acquis_none: &'static str,
-    pub q_file: &'static str,
-    pub file_not_posted: &'static str,
-    pub file_posted: &'static str,
-    pub file_posted_on: &'static str,
-    pub verdict_heading: &'static str,
-    pub verdict_on_track: &'static str,
-    pub verdict_too_late: &'static str,
-    pub verdict_not_open: &'static str,
-    pub changes_online: &'static str,
-    pub changes_red_pen: &'static str,
-    pub changes_none: &'static str,
-    pub timeline: &'static str,
-    pub you_are_here: &'static str,
-    pub checklist: &'static str,
-    pub due: &'static str,
-    pub no_due: &'static str,
-    pub why: &'static str,
-    pub tick: &'static str,
-    pub implied: &'static str,
-    pub status_done: &'static str,
-    pub status_todo: &'static str,
-    pub status_late: &'static str,
-    pub status_expired: &'static str,
-    pub still_possible: &'static str,
-    pub still_possible_next: &'static str,
-    pub still_possible_read: &'static str,
-    pub envelope: &'static str,
-    pub envelope_intro: &'static str,
-    pub copy_address: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub send_advice: &'static str,
-    pub upload_heading: &'static str,
-    pub upload_text: &'static str,
-    pub links: &'static str,
-    pub link_cyclades: &'static str,
-    pub link_academie: &'static str,
-    pub link_accommodation: &'static str,
-    pub link_eduscol: &'static str,
-    pub tools: &'static str,
-    pub print: &'static str,
-    pub ics: &'static str,
-    pub share: &'static str,
-    pub share_hint: &'static str,
-    pub copy_link: &'static str,
-    pub remember: &'static str,
-    pub remember_hint: &'static str,
+/// Declares `Ui`, one `&'static str` field per interface text, and (for the tests) the list
+/// of its fields: a field added here is checked in both languages with nothing else to update.
+macro_rules! ui_texts {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        pub struct Ui {
+            $($(#[$doc])* pub $field: &'static str,)*
+        }
+
+        #[cfg(test)]
+        impl Ui {
+            /// Every text, with its field's name.
+            fn fields(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($field), self.$field)),*]
+            }
+        }
+    };
+}
+
+ui_texts! {
+    html_lang,
+    page_title,
+    intro,
+    lang_switch,
+    lang_switch_label,
+    questions,
+    q_diploma,
+    q_title,
+    q_title_hint,
+    q_account,
+    account_none,
+    account_created,
+    account_created_at,
+    account_activated,
+    q_disability,
+    dis_no,
+    dis_existing,
+    dis_new,
+    dis_both,
+    q_acquis,
+    acquis_hint,
+    acquis_epreuve,
+    acquis_kind,
+    acquis_benefice,
+    acquis_dispense,
+    acquis_add,
+    acquis_remove,
+    acquis_none,
+    q_file,
+    file_not_posted,
+    file_posted,
+    file_posted_on,
+    verdict_heading,
+    verdict_on_track,
+    verdict_too_late,
+    verdict_not_open,
+    changes_online,
+    changes_red_pen,
+    changes_none,
+    timeline,
+    you_are_here,
+    checklist,
+    due,
+    no_due,
+    why,
+    tick,
+    implied,
+    status_done,
+    status_todo,
+    status_late,
+    status_expired,
+    still_possible,
+    still_possible_next,
+    still_possible_read,
+    envelope,
+    envelope_intro,
+    copy_address,
+    copied,
+    copy_failed,
+    send_advice,
+    upload_heading,
+    upload_text,
+    links,
+    link_cyclades,
+    link_academie,
+    link_accommodation,
+    link_eduscol,
+    tools,
+    print,
+    ics,
+    share,
+    share_hint,
+    copy_link,
+    remember,
+    remember_hint,
     /// Shown instead of the hint once the session's return deadline has passed.
-    pub remember_closed: &'static str,
-    pub erase: &'static str,
-    pub erased: &'static str,
-    pub simulate: &'static str,
-    pub simulate_hint: &'static str,
-    pub simulate_active: &'static str,
+    remember_closed,
+    erase,
+    erased,
+    simulate,
+    simulate_hint,
+    simulate_active,
     /// French typography puts a space before a colon; English does not.
-    pub colon: &'static str,
-    pub simulate_reset: &'static str,
-    pub past_session: &'static str,
-    pub future_session: &'static str,
-    pub explore: &'static str,
-    pub bad_link: &'static str,
-    pub bad_storage: &'static str,
-    pub restored_link: &'static str,
-    pub restored_storage: &'static str,
-    pub recap: &'static str,
-    pub left_register: &'static str,
-    pub left_return: &'static str,
+    colon,
+    simulate_reset,
+    past_session,
+    future_session,
+    explore,
+    bad_link,
+    bad_storage,
+    restored_link,
+    restored_storage,
+    recap,
+    left_register,
+    left_return,
     /// The same for sessions where documents are uploaded in Cyclades (no envelope).
-    pub left_return_upload: &'static str,
-    pub left_opening: &'static str,
-    pub closed_reg: &'static str,
-    pub closed_all: &'static str,
+    left_return_upload,
+    left_opening,
+    closed_reg,
+    closed_all,
     /// After the return deadline, for a candidate whose every step was done in time.
-    pub closed_complete: &'static str,
-    pub rules: &'static str,
-    pub source: &'static str,
-    pub dismiss: &'static str,
+    closed_complete,
+    rules,
+    source,
+    dismiss,
 }
 
 pub static FR: Ui = Ui {
@@ -438,13 +456,25 @@ mod tests {
         );
     }
 
+    /// The `{name}` markers of a template, in order.
+    fn markers(text: &str) -> Vec<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|t| t.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
     #[test]
     fn both_tables_have_every_string() {
-        // A missing translation would show as an empty string.
-        for ui in [&FR, &EN] {
-            assert!(
-                !ui.page_title.is_empty() && !ui.dismiss.is_empty() && !ui.left_register.is_empty()
-            );
+        // Every field of `Ui` (the list comes from its declaration): a missing translation
+        // would show as an empty string, and a template must fill the same markers in both.
+        let (fr, en) = (FR.fields(), EN.fields());
+        assert!(fr.len() > 100, "{} fields", fr.len());
+        assert_eq!(fr.len(), en.len());
+        for ((name, f), (_, e)) in fr.iter().zip(&en) {
+            assert!(!f.trim().is_empty(), "FR.{name} is empty");
+            assert!(!e.trim().is_empty(), "EN.{name} is empty");
+            assert_eq!(markers(f), markers(e), "{name}: markers differ");
         }
         assert_eq!(FR.html_lang, "fr");
         assert_eq!(EN.html_lang, "en");

@@ -29,10 +29,10 @@ fn current_session() -> candidat::core::Session {
     let mut s = default_session();
     let shift = (browser::now() - s.registration_opens.with_timezone(&chrono::Utc))
         + chrono::Duration::days(300);
-    s.registration_opens = s.registration_opens + shift;
-    s.registration_closes = s.registration_closes + shift;
-    s.return_opens = s.return_opens + shift;
-    s.return_closes = s.return_closes + shift;
+    s.registration_opens += shift;
+    s.registration_closes += shift;
+    s.return_opens += shift;
+    s.return_closes += shift;
     s
 }
 
@@ -47,11 +47,22 @@ async fn mount_session(
     (div, handle)
 }
 
-/// Let effects and renders run (they are asynchronous in Leptos 0.8).
-async fn settle() {
-    leptos::task::tick().await;
-    gloo_timers::future::TimeoutFuture::new(20).await;
-    leptos::task::tick().await;
+/// How many turns `until` gives the page: each one runs Leptos's pending work and then lets
+/// the browser's event loop go round once (a 0 ms timeout, which browsers clamp to 4 ms once
+/// nested), so 200 turns are about a second at most, far more than a render needs.
+const TURNS: u32 = 200;
+
+/// Waits until `ready()` holds (effects and renders are asynchronous in Leptos 0.8), for at
+/// most `TURNS` turns; fails saying what it waited for.
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..TURNS {
+        if ready() {
+            return;
+        }
+        leptos::task::tick().await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    assert!(ready(), "still not true after {TURNS} turns: {what}");
 }
 
 fn q(root: &Element, sel: &str) -> Option<Element> {
@@ -226,7 +237,10 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
     // Erase: no key left, default answers.
     let erase: HtmlElement = q(&root, "[data-testid=erase]").unwrap().dyn_into().unwrap();
     erase.click();
-    settle().await;
+    until("erase removes every key and resets the answers", || {
+        our_keys().is_empty() && title.value().is_empty()
+    })
+    .await;
     let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
         .unwrap()
         .dyn_into()
@@ -332,10 +346,13 @@ async fn stored_answers_expire_after_the_return_deadline() {
     browser::storage_set(SID, "situation", r#"{"diploma":"cap","title":"Old"}"#);
     browser::storage_set(SID, "until", "2022-12-02T23:59:59+01:00");
     let (root, _h) = mount(false).await;
-    settle().await;
+    until("the expired answers are erased", || our_keys().is_empty()).await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "");
-    assert!(our_keys().is_empty(), "{:?}", our_keys());
+    assert!(
+        q(&root, "[data-notice]").is_none(),
+        "no notice for expired answers"
+    );
     root.remove();
 }
 
@@ -399,7 +416,13 @@ async fn fields_being_edited_are_not_rebuilt() {
     date.focus().unwrap();
     date.set_value("2022-11-20");
     fire(&date, "change");
-    settle().await;
+    // The answer went through: the printed recap shows the new date.
+    until("the recap shows the postmark date", || {
+        q(&root, ".recap")
+            .and_then(|r| r.text_content())
+            .is_some_and(|t| t.contains("2022-11-20"))
+    })
+    .await;
     let now: HtmlInputElement = q(&root, "[data-testid=posted-on]")
         .unwrap()
         .dyn_into()
@@ -418,12 +441,18 @@ async fn fields_being_edited_are_not_rebuilt() {
         .unwrap();
     add.click();
     add.click();
-    settle().await;
+    until("two rows of épreuves", || {
+        q(&root, "[data-testid=acquis-1]").is_some()
+    })
+    .await;
     let first_remove = q(&root, "[data-testid=acquis-0-remove]").unwrap();
     let first_remove: HtmlElement = first_remove.dyn_into().unwrap();
     first_remove.focus().unwrap();
     first_remove.click();
-    settle().await;
+    until("one row of épreuves left", || {
+        q(&root, "[data-testid=acquis-1]").is_none()
+    })
+    .await;
     let still = q(&root, "[data-testid=acquis-0-remove]").unwrap();
     assert!(
         still.is_same_node(Some(&first_remove)),
@@ -431,4 +460,44 @@ async fn fields_being_edited_are_not_rebuilt() {
     );
     assert!(q(&root, "[data-testid=acquis-1]").is_none());
     root.remove();
+}
+
+fn paths(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("li[data-path]").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| e.get_attribute("data-path").unwrap_or_default())
+        .collect()
+}
+
+/// `mount()`'s options are read into typed fields: an unknown field and a field of the wrong
+/// type are each named by their path inside the widget; a session object goes through the
+/// core's validation (problems by JSON path); `lang` is read by the core's `Lang::parse`.
+#[wasm_bindgen_test]
+async fn mount_names_the_options_it_cannot_read() {
+    set_hash("");
+    let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    doc().body().unwrap().append_child(&div).unwrap();
+    let options = js_sys::JSON::parse(r#"{"lang": 3, "sesion": "x.json", "now": false}"#).unwrap();
+    let mut widget = candidat::mount(div.clone(), options);
+    assert_eq!(paths(&div), ["$.sesion", "$.lang", "$.now"]);
+    widget.unmount();
+    assert_eq!(div.inner_html(), "");
+
+    let session = js_sys::JSON::parse(include_str!("../sessions/aix-marseille-2023.json")).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
+    js_sys::Reflect::set(&options, &"lang".into(), &"EN".into()).unwrap();
+    let mut widget = candidat::mount(div.clone(), options.clone().into());
+    until("the widget shows its page in English", || {
+        q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
+    })
+    .await;
+    widget.unmount();
+
+    js_sys::Reflect::set(&session, &"session_year".into(), &"soon".into()).unwrap();
+    let mut widget = candidat::mount(div.clone(), options.into());
+    assert_eq!(paths(&div), ["$.session_year"]);
+    widget.unmount();
+    div.remove();
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, nothing};
-use super::use_ctx;
+use super::dom::{dyn_view, el, ev, nothing};
+use super::{use_ctx, Ctx};
 use crate::core::{Changes, Phase, Verdict};
 use crate::labels;
 use crate::ui_text::{countdown, fill};
@@ -31,7 +31,7 @@ pub fn notice_bar() -> AnyView {
                 el("button")
                     .attr("type", "button")
                     .class("btn-link")
-                    .on("click", move |_| {
+                    .on(ev::click, move |_| {
                         let _ = ctx.notice.try_set(None);
                     })
                     .text(u.dismiss),
@@ -94,7 +94,7 @@ pub fn session_notice() -> AnyView {
                     .attr("type", "button")
                     .class("btn btn-secondary")
                     .testid("explore-session")
-                    .on("click", move |_| {
+                    .on(ev::click, move |_| {
                         let _ = ctx.simulated.try_set(Some(explore_at));
                     })
                     .text_owned(label),
@@ -105,83 +105,85 @@ pub fn session_notice() -> AnyView {
 
 pub fn phase_banner() -> AnyView {
     let ctx = use_ctx();
-    let s = ctx.session;
-    let text = move || {
-        let e = ctx.eval.get();
-        let l = ctx.lang();
-        let u = ctx.ui();
-        let at = ctx.at.get();
-        match e.phase {
-            Phase::BeforeOpening => fill(
-                u.left_opening,
-                &[
-                    (
-                        "left",
-                        &countdown(l, at, s.registration_opens.with_timezone(&Utc)),
-                    ),
-                    ("date", &labels::date_time(l, &s.registration_opens)),
-                ],
-            ),
-            Phase::RegistrationOpen => fill(
-                u.left_register,
-                &[
-                    (
-                        "left",
-                        &countdown(l, at, s.registration_closes.with_timezone(&Utc)),
-                    ),
-                    ("date", &labels::date_time(l, &s.registration_closes)),
-                ],
-            ),
-            Phase::ReturnOnly => {
-                let closed = fill(
-                    u.closed_reg,
-                    &[("date", &labels::date(l, &s.registration_closes))],
-                );
-                if e.verdict == Verdict::TooLate {
-                    format!("{} {}", closed, u.verdict_too_late)
-                } else {
-                    let left = match s.return_mode {
-                        crate::core::session::ReturnMode::Post { .. } => u.left_return,
-                        crate::core::session::ReturnMode::Upload => u.left_return_upload,
-                    };
-                    format!(
-                        "{} {}",
-                        closed,
-                        fill(
-                            left,
-                            &[
-                                (
-                                    "left",
-                                    &countdown(l, at, s.return_closes.with_timezone(&Utc))
-                                ),
-                                ("date", &labels::date_time(l, &s.return_closes)),
-                            ]
-                        )
-                    )
-                }
-            }
-            // Closed is not "too late" for a candidate whose file went in time: say which.
-            Phase::Closed => {
-                let closed = fill(
-                    u.closed_all,
-                    &[("date", &labels::date_time(l, &s.return_closes))],
-                );
-                let outcome = if e.verdict == Verdict::TooLate {
-                    u.verdict_too_late
-                } else {
-                    u.closed_complete
-                };
-                format!("{closed} {outcome}")
-            }
-        }
-    };
     el("p")
         .class("phase-banner")
         .id("phase")
         .testid("phase-banner")
         .attr_dyn("data-phase", move || ctx.eval.with(|e| e.phase.as_str()))
-        .text_fmt(text)
+        .text_fmt(move || phase_text(ctx))
         .into_view()
+}
+
+/// The phase in words, with the time left to its next deadline.
+fn phase_text(ctx: Ctx) -> String {
+    let s = ctx.session;
+    let e = ctx.eval.get();
+    let l = ctx.lang();
+    let u = ctx.ui();
+    let at = ctx.at.get();
+    match e.phase {
+        Phase::BeforeOpening => fill(
+            u.left_opening,
+            &[
+                (
+                    "left",
+                    &countdown(l, at, s.registration_opens.with_timezone(&Utc)),
+                ),
+                ("date", &labels::date_time(l, &s.registration_opens)),
+            ],
+        ),
+        Phase::RegistrationOpen => fill(
+            u.left_register,
+            &[
+                (
+                    "left",
+                    &countdown(l, at, s.registration_closes.with_timezone(&Utc)),
+                ),
+                ("date", &labels::date_time(l, &s.registration_closes)),
+            ],
+        ),
+        Phase::ReturnOnly => {
+            let closed = fill(
+                u.closed_reg,
+                &[("date", &labels::date(l, &s.registration_closes))],
+            );
+            if e.verdict == Verdict::TooLate {
+                format!("{} {}", closed, u.verdict_too_late)
+            } else {
+                let left = match s.return_mode {
+                    crate::core::session::ReturnMode::Post { .. } => u.left_return,
+                    crate::core::session::ReturnMode::Upload => u.left_return_upload,
+                };
+                format!(
+                    "{} {}",
+                    closed,
+                    fill(
+                        left,
+                        &[
+                            (
+                                "left",
+                                &countdown(l, at, s.return_closes.with_timezone(&Utc))
+                            ),
+                            ("date", &labels::date_time(l, &s.return_closes)),
+                        ]
+                    )
+                )
+            }
+        }
+        // Closed is not "too late" for a candidate whose file went in time: say which.
+        Phase::Closed => {
+            let closed = fill(
+                u.closed_all,
+                &[("date", &labels::date_time(l, &s.return_closes))],
+            );
+            let outcome = if e.verdict == Verdict::TooLate {
+                u.verdict_too_late
+            } else {
+                u.closed_complete
+            };
+            format!("{closed} {outcome}")
+        }
+    }
 }
 
 pub fn verdict_box() -> AnyView {

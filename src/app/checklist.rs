@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, flag, nothing, El};
-use super::use_ctx;
-use crate::core::{ItemId, Status};
+use super::dom::{dyn_view, el, ev, flag, nothing, El};
+use super::{use_ctx, Ctx};
+use crate::core::{Item, ItemId, Status};
 use crate::labels;
 
 pub fn checklist() -> AnyView {
@@ -39,21 +39,60 @@ pub fn checklist() -> AnyView {
         .into_view()
 }
 
+/// One row of the checklist: its head (tick box, label, status), its due date and its
+/// "Pourquoi ?".
 fn checklist_item(id: ItemId) -> AnyView {
     let ctx = use_ctx();
+    let row = Row::new(ctx, id);
+    let status = row.status();
+    el("li")
+        .class("item")
+        .attr("data-item", id.as_str())
+        .attr_dyn("data-status", move || status().as_str())
+        .toggle("item-done", move || status() == Status::Done)
+        .toggle("item-late", move || {
+            matches!(status(), Status::Late | Status::Expired)
+        })
+        .child(item_head(row))
+        .child(item_due(row))
+        .child(item_why(row))
+        .into_view()
+}
+
+/// What the parts of a row share: the item as `evaluate` returns it, kept in a memo.
+#[derive(Clone, Copy)]
+struct Row {
+    ctx: Ctx,
+    id: ItemId,
+    item: Memo<Option<Item>>,
+}
+
+impl Row {
+    fn new(ctx: Ctx, id: ItemId) -> Row {
+        let item = Memo::new(move |_| ctx.eval.with(|e| e.item(id).cloned()));
+        Row { ctx, id, item }
+    }
+    fn status(self) -> impl Fn() -> Status + Copy + Send + Sync + 'static {
+        let item = self.item;
+        move || item.with(|i| i.as_ref().map(|i| i.status).unwrap_or(Status::Todo))
+    }
+    fn ticked(self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let (sit, id) = (self.ctx.situation, self.id);
+        move || sit.with(|s| s.done.contains(&id))
+    }
+    /// Done by an answer (e.g. the account's creation date), not by a tick.
+    fn implied(self) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+        let (status, ticked) = (self.status(), self.ticked());
+        move || status() == Status::Done && !ticked()
+    }
+}
+
+fn item_head(row: Row) -> El {
+    let Row { ctx, id, .. } = row;
     let sit = ctx.situation;
-    let tz = ctx.session.time_zone;
-    let item = Memo::new(move |_| ctx.eval.with(|e| e.item(id).cloned()));
-    let status = move || item.with(|i| i.as_ref().map(|i| i.status).unwrap_or(Status::Todo));
-    let ticked = move || sit.with(|s| s.done.contains(&id));
-    // Done by an answer (e.g. the account's creation date), not by a tick.
-    let implied = move || status() == Status::Done && !ticked();
+    let (status, ticked, implied) = (row.status(), row.ticked(), row.implied());
     let box_id = format!("tick-{}", id.as_str());
-    let why_text = move || {
-        let at = ctx.eval.with(|e| e.at);
-        sit.with(|s| item.with(|i| labels::why_item(ctx.lang(), ctx.session, s, i.as_ref(), at)))
-    };
-    let head = el("div")
+    el("div")
         .class("item-head")
         .child(
             el("span")
@@ -75,7 +114,7 @@ fn checklist_item(id: ItemId) -> AnyView {
                 .class("tick")
                 .prop_bool("checked", move || ticked() || implied())
                 .prop_bool("disabled", implied)
-                .on("change", move |ev| {
+                .on(ev::change, move |ev| {
                     let on = event_target_checked(&ev);
                     sit.try_update(|s| {
                         s.done.retain(|d| *d != id);
@@ -105,8 +144,14 @@ fn checklist_item(id: ItemId) -> AnyView {
                         Status::Expired => u.status_expired,
                     }
                 }),
-        );
-    let due = el("p").class("due").text_fmt(move || {
+        )
+}
+
+fn item_due(row: Row) -> El {
+    let Row { ctx, item, .. } = row;
+    let tz = ctx.session.time_zone;
+    let implied = row.implied();
+    el("p").class("due").text_fmt(move || {
         let u = ctx.ui();
         let l = ctx.lang();
         let mut text = match item.with(|i| i.as_ref().and_then(|i| i.due)) {
@@ -118,8 +163,18 @@ fn checklist_item(id: ItemId) -> AnyView {
             text.push_str(u.implied);
         }
         text
-    });
-    let why = el("details")
+    })
+}
+
+/// "Pourquoi ?": the sentence for this candidate, the notice's words and its sections.
+fn item_why(row: Row) -> El {
+    let Row { ctx, id, item } = row;
+    let sit = ctx.situation;
+    let why_text = move || {
+        let at = ctx.eval.with(|e| e.at);
+        sit.with(|s| item.with(|i| labels::why_item(ctx.lang(), ctx.session, s, i.as_ref(), at)))
+    };
+    el("details")
         .class("why")
         .child(
             el("summary").text_dyn(ctx.text(|u| u.why)).child(
@@ -147,17 +202,5 @@ fn checklist_item(id: ItemId) -> AnyView {
                     item.with(|i| i.as_ref().map(|i| i.rules).unwrap_or(&[]))
                 )
             )
-        }));
-    el("li")
-        .class("item")
-        .attr("data-item", id.as_str())
-        .attr_dyn("data-status", move || status().as_str())
-        .toggle("item-done", move || status() == Status::Done)
-        .toggle("item-late", move || {
-            matches!(status(), Status::Late | Status::Expired)
-        })
-        .child(head)
-        .child(due)
-        .child(why)
-        .into_view()
+        }))
 }

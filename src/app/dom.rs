@@ -6,6 +6,32 @@
 //! type-erased children — and every reactive value is one of four shared closure types, so
 //! the renderer is compiled once. The DOM produced is the same as with `view!`; the reactive
 //! graph, effects and signals are still Leptos's own.
+//!
+//! # From `view!` to `El`
+//!
+//! | `view!` | here |
+//! |---|---|
+//! | `<p class="hint">"Texte"</p>` | `el("p").class("hint").text("Texte")` |
+//! | `<p id="x" data-testid="x">` | `el("p").id("x").testid("x")` |
+//! | `<input type="text" aria-describedby="h"/>` (any fixed attribute) | `.attr("type", "text").attr("aria-describedby", "h")` |
+//! | `<label for=id>` with a `String` computed once | `.attr_owned("for", id)` |
+//! | `<div lang=move \|\| …>` (an attribute that follows the state) | `.attr_dyn("lang", move \|\| …)` (a `&'static str`) |
+//! | `class:done=move \|\| …` | `.toggle("done", move \|\| …)` (after `.class(…)`) |
+//! | `prop:checked=move \|\| …` / `prop:disabled` / `prop:selected` | `.prop_bool("checked", move \|\| …)` |
+//! | `prop:value=move \|\| …` | `.prop_text("value", move \|\| …)` |
+//! | `on:click=move \|ev\| …` / `on:change` / `on:input` | `.on(ev::click, move \|ev\| …)`: a name not in [`ev`] does not compile |
+//! | `{move \|\| ctx.text(…)}` (a fixed string of the interface) | `.text_dyn(ctx.text(\|u\| u.x))` |
+//! | `{move \|\| format!(…)}` | `.text_fmt(move \|\| format!(…))` |
+//! | `{"fixed"}` / `{computed_once}` | `.text("fixed")` / `.text_owned(string)` |
+//! | a child element / a component `<Part/>` | `.child(part(ctx))` (a function returning `El`) or `.view(part())` (an `AnyView`) |
+//! | `{items.map(\|i\| view!{…}).collect_view()}` | `.children(items.map(\|i\| el(…)))` |
+//! | `{move \|\| …}` returning a view | `.view_dyn(move \|\| …)`, or `dyn_view(move \|\| …)` with no element around it |
+//! | `<Show when=move \|\| cond>…</Show>` | `let shown = flag(move \|\| cond);` then `.view_dyn(move \|\| if shown.get() { part(ctx).into_view() } else { nothing() })`: rebuilt only when `cond` flips |
+//! | `<For each=… key=…>` | not used (one copy costs ~3 KB gzip): a fixed slot per possible item, each behind a `flag` (the checklist), or a plain list rebuilt when its length changes (the épreuves) |
+//! | `#[component] fn Part() -> impl IntoView` | `fn part(ctx: Ctx) -> El` (or `-> AnyView` for a part that is rebuilt as a whole) |
+//!
+//! A component is a plain function named after what it shows; it takes the `Ctx` (copied:
+//! signals are handles) and returns an `El` its caller places with `.child(…)`.
 
 use std::sync::{Arc, Mutex};
 
@@ -24,6 +50,20 @@ pub type DynStr = Arc<dyn Fn() -> &'static str + Send + Sync>;
 pub type DynBool = Arc<dyn Fn() -> bool + Send + Sync>;
 /// `AnyView` is not `Sync`: Leptos takes such closures behind a mutex.
 pub type DynView = Arc<Mutex<dyn FnMut() -> AnyView + Send>>;
+
+/// The DOM events the views listen to, as Leptos names them (`ev::click`). A misspelled
+/// name does not compile; every event still goes through the one type-erased listener
+/// (`El::on`), so a new event costs a name, not a compiled copy of the listener.
+#[allow(non_upper_case_globals)]
+pub mod ev {
+    /// An event's name, known to be one of the constants below.
+    #[derive(Clone, Copy)]
+    pub struct Event(pub(super) &'static str);
+
+    pub const click: Event = Event("click");
+    pub const change: Event = Event("change");
+    pub const input: Event = Event("input");
+}
 
 /// An element being built; `.into_view()` (or `view()`) turns it into a Leptos `AnyView`.
 /// Boxed: the builder moves one pointer from call to call, not eight words.
@@ -123,9 +163,9 @@ impl El {
     fn prop_text_erased(self, name: &'static str, value: DynText) -> Self {
         self.with_attr(prop(name, value).into_any_attr())
     }
-    /// An event listener (`click`, `change`, `input`…).
-    pub fn on(self, event: &'static str, handler: impl Fn(web_sys::Event) + 'static) -> Self {
-        self.on_erased(event, Box::new(handler))
+    /// An event listener: `.on(ev::click, move |_| …)`.
+    pub fn on(self, event: ev::Event, handler: impl Fn(web_sys::Event) + 'static) -> Self {
+        self.on_erased(event.0, Box::new(handler))
     }
     #[inline(never)]
     fn on_erased(self, event: &'static str, handler: Box<dyn FnMut(web_sys::Event)>) -> Self {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el};
-use super::use_ctx;
+use super::dom::{dyn_view, el, ev};
+use super::{use_ctx, Ctx};
 use crate::browser;
 use crate::labels;
 use crate::ui_text::fill;
@@ -25,97 +25,101 @@ pub fn envelope() -> AnyView {
         ctx.situation
             .with(|s| session.address_for(&labels::diploma_title(crate::core::Lang::Fr, s)))
     });
-    dyn_view(move || {
-        let u = ctx.ui();
-        let l = ctx.lang();
-        match address.get() {
-            Some(lines) => {
-                let text = lines.join("\n");
-                let deadline = fill(
-                    "{date}",
-                    &[("date", &labels::date(l, &session.return_closes))],
-                );
-                el("section")
-                    .class("envelope card")
-                    .id("envelope")
-                    .testid("envelope")
-                    .attr("data-mode", "post")
-                    .attr("aria-labelledby", "envelope-h")
-                    .child(el("h2").id("envelope-h").text(u.envelope))
-                    .child(el("p").text(u.envelope_intro))
-                    .child(
-                        el("address").class("address").testid("address").children(
-                            lines
-                                .into_iter()
-                                .map(|line| el("span").class("address-line").text_owned(line)),
-                        ),
-                    )
-                    .child(
-                        el("p")
-                            .class("send-by")
-                            .child(el("strong").text_owned(format!("{} {}", u.due, deadline))),
-                    )
-                    .child(el("p").class("advice").text(u.send_advice))
-                    .child(
-                        el("button")
-                            .attr("type", "button")
-                            .class("btn btn-secondary no-print")
-                            .testid("copy-address")
-                            .on("click", move |_| {
-                                let text = text.clone();
-                                leptos::task::spawn_local(async move {
-                                    let r = browser::copy_text(text).await;
-                                    let _ = copied.try_set(if r.is_ok() {
-                                        Copy::Done
-                                    } else {
-                                        Copy::Failed
-                                    });
-                                });
-                            })
-                            .text(u.copy_address),
-                    )
-                    .child(
-                        el("p")
-                            .class("copy-status no-print")
-                            .attr("role", "status")
-                            .text_dyn(move || match copied.get() {
-                                Copy::Idle => "",
-                                Copy::Done => ctx.ui().copied,
-                                Copy::Failed => ctx.ui().copy_failed,
-                            }),
-                    )
-                    .into_view()
-            }
-            None => {
-                let mut section = el("section")
-                    .class("envelope card")
-                    .id("envelope")
-                    .testid("envelope")
-                    .attr("data-mode", "upload")
-                    .attr("aria-labelledby", "envelope-h")
-                    .child(el("h2").id("envelope-h").text(u.upload_heading))
-                    .child(el("p").text(u.upload_text));
-                if let Some(t) = session.return_instructions.clone() {
-                    section = section.child(
-                        el("p")
-                            .class("instructions")
-                            .testid("return-instructions")
-                            .text_owned(t),
-                    );
-                }
-                let cyclades = session.links.cyclades.clone();
-                section
-                    .child(
-                        el("p").child(
-                            el("a")
-                                .attr_owned("href", cyclades.clone())
-                                .text_owned(cyclades),
-                        ),
-                    )
-                    .into_view()
-            }
-        }
+    dyn_view(move || match address.get() {
+        Some(lines) => post(ctx, lines, copied),
+        None => upload(ctx),
     })
+}
+
+/// Sessions where the file is posted: the address, the deadline, a copy button.
+fn post(ctx: Ctx, lines: Vec<String>, copied: RwSignal<Copy>) -> AnyView {
+    let u = ctx.ui();
+    let text = lines.join("\n");
+    let deadline = fill(
+        "{date}",
+        &[(
+            "date",
+            &labels::date(ctx.lang(), &ctx.session.return_closes),
+        )],
+    );
+    el("section")
+        .class("envelope card")
+        .id("envelope")
+        .testid("envelope")
+        .attr("data-mode", "post")
+        .attr("aria-labelledby", "envelope-h")
+        .child(el("h2").id("envelope-h").text(u.envelope))
+        .child(el("p").text(u.envelope_intro))
+        .child(
+            el("address").class("address").testid("address").children(
+                lines
+                    .into_iter()
+                    .map(|line| el("span").class("address-line").text_owned(line)),
+            ),
+        )
+        .child(
+            el("p")
+                .class("send-by")
+                .child(el("strong").text_owned(format!("{} {}", u.due, deadline))),
+        )
+        .child(el("p").class("advice").text(u.send_advice))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .class("btn btn-secondary no-print")
+                .testid("copy-address")
+                .on(ev::click, move |_| {
+                    let text = text.clone();
+                    leptos::task::spawn_local(async move {
+                        let r = browser::copy_text(text).await;
+                        let _ = copied.try_set(if r.is_ok() { Copy::Done } else { Copy::Failed });
+                    });
+                })
+                .text(u.copy_address),
+        )
+        .child(
+            el("p")
+                .class("copy-status no-print")
+                .attr("role", "status")
+                .text_dyn(move || match copied.get() {
+                    Copy::Idle => "",
+                    Copy::Done => ctx.ui().copied,
+                    Copy::Failed => ctx.ui().copy_failed,
+                }),
+        )
+        .into_view()
+}
+
+/// Sessions where the documents are uploaded in Cyclades: no envelope.
+fn upload(ctx: Ctx) -> AnyView {
+    let u = ctx.ui();
+    let session = ctx.session;
+    let mut section = el("section")
+        .class("envelope card")
+        .id("envelope")
+        .testid("envelope")
+        .attr("data-mode", "upload")
+        .attr("aria-labelledby", "envelope-h")
+        .child(el("h2").id("envelope-h").text(u.upload_heading))
+        .child(el("p").text(u.upload_text));
+    if let Some(t) = session.return_instructions.clone() {
+        section = section.child(
+            el("p")
+                .class("instructions")
+                .testid("return-instructions")
+                .text_owned(t),
+        );
+    }
+    let cyclades = session.links.cyclades.clone();
+    section
+        .child(
+            el("p").child(
+                el("a")
+                    .attr_owned("href", cyclades.clone())
+                    .text_owned(cyclades),
+            ),
+        )
+        .into_view()
 }
 
 pub fn links() -> AnyView {

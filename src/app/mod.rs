@@ -105,14 +105,14 @@ impl Ctx {
     /// One text of the interface, following the language. Every call returns the same
     /// closure type: Leptos compiles each distinct reactive closure anew (build, rebuild,
     /// mount…), so the page's forty labels share one copy instead of forty (ADR 0007).
-    pub fn text(
-        &self,
-        pick: fn(&Ui) -> &'static str,
-    ) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
+    pub fn text(&self, pick: Text) -> impl Fn() -> &'static str + Clone + Send + Sync + 'static {
         let lang = self.lang;
         move || pick(ui(lang.get()))
     }
 }
+
+/// One text of the interface, picked from the language's table (`|u| u.print`).
+pub type Text = fn(&Ui) -> &'static str;
 
 pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
@@ -137,11 +137,7 @@ fn initial_state(
     let until_ok = browser::storage_get(sid, KEY_UNTIL)
         .and_then(|u| DateTime::parse_from_rfc3339(&u).ok())
         .map(|u| now <= u.with_timezone(&Utc));
-    let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| match l.as_str() {
-        "fr" => Some(Lang::Fr),
-        "en" => Some(Lang::En),
-        _ => None,
-    });
+    let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| Lang::parse(&l));
     let mut from_storage: Option<Result<Situation, ()>> = None;
     if let Some(text) = stored {
         if until_ok == Some(false) {
@@ -189,6 +185,24 @@ pub fn default_situation(session: &Session) -> Situation {
 
 /// The whole page (one per mount).
 pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView {
+    let ctx = new_ctx(session, options);
+    provide_context(ctx);
+    refresh_every_minute(ctx.now);
+    // <html lang> and the document title follow the language, when the page is ours; a
+    // widget only sets `lang` on its own root (`page`).
+    if options.owns_document {
+        Effect::new(move |_| {
+            let u = ui(ctx.lang.get());
+            browser::set_document_lang(u.html_lang, u.page_title);
+        });
+    }
+    remember_on_this_device(ctx);
+    page(ctx)
+}
+
+/// The state of one mount: the answers (from the link, the device or the defaults), the
+/// clock, and the evaluation derived from them.
+fn new_ctx(session: &'static Session, options: &'static MountOptions) -> Ctx {
     let real_now = browser::now();
     let (initial, remembered, notice0, lang0) =
         initial_state(session, options.read_fragment, real_now);
@@ -200,10 +214,7 @@ pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView
     let at = Memo::new(move |_| simulated.get().unwrap_or_else(|| now.get()));
     let eval = Memo::new(move |_| situation.with(|s| evaluate(session, s, at.get())));
     let real_phase = Memo::new(move |_| situation.with(|s| evaluate(session, s, now.get()).phase));
-    let remember = RwSignal::new(remembered);
-    let notice = RwSignal::new(notice0);
-
-    let ctx = Ctx {
+    Ctx {
         session,
         situation,
         lang,
@@ -212,13 +223,15 @@ pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView
         at,
         eval,
         real_phase,
-        remember,
-        notice,
+        remember: RwSignal::new(remembered),
+        notice: RwSignal::new(notice0),
         options,
-    };
-    provide_context(ctx);
+    }
+}
 
-    // The real clock, every minute.
+/// The real clock, every minute (the countdown and the phase follow it); stopped with the
+/// mount.
+fn refresh_every_minute(now: RwSignal<DateTime<Utc>>) {
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let _ = now.try_set(browser::now());
@@ -227,23 +240,17 @@ pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView
     ) {
         on_cleanup(move || handle.clear());
     }
+}
 
-    // <html lang> and the document title follow the language, when the page is ours; a
-    // widget only sets `lang` on its own root (below).
-    if options.owns_document {
-        Effect::new(move |_| {
-            let u = ui(lang.get());
-            browser::set_document_lang(u.html_lang, u.page_title);
-        });
-    }
-
-    // "Se souvenir sur cet appareil": write only when switched on, and only while the session's
-    // return deadline (by the real clock) has not passed — what would be discarded at the next
-    // visit is never written; switching off erases.
+/// "Se souvenir sur cet appareil": write only when switched on, and only while the session's
+/// return deadline (by the real clock) has not passed — what would be discarded at the next
+/// visit is never written; switching off erases.
+fn remember_on_this_device(ctx: Ctx) {
+    let session = ctx.session;
     Effect::new(move |_| {
-        let on = remember.get() && !ctx.session_over();
-        let json = situation.with(|s| s.to_json());
-        let l = lang.get();
+        let on = ctx.remember.get() && !ctx.session_over();
+        let json = ctx.situation.with(|s| s.to_json());
+        let l = ctx.lang.get();
         let sid = session.id.as_str();
         if on {
             browser::storage_set(sid, KEY_SITUATION, &json);
@@ -254,11 +261,15 @@ pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView
             browser::storage_clear_session(sid);
         }
     });
+}
 
+/// The page's layout: header, notices, then the questions beside the results.
+fn page(ctx: Ctx) -> AnyView {
+    let session = ctx.session;
     el("div")
         .class("page candidat-root")
         .testid("page")
-        .attr_dyn("lang", move || ui(lang.get()).html_lang)
+        .attr_dyn("lang", move || ui(ctx.lang.get()).html_lang)
         .child(
             el("header")
                 .class("site-header")

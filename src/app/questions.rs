@@ -5,9 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, flag, nothing, DynBool, El};
-
-use super::use_ctx;
+use super::dom::{dyn_view, el, ev, flag, nothing, DynBool, El};
+use super::{use_ctx, Ctx, Text};
 use crate::core::session::Diploma;
 use crate::core::{Acquis, AcquisKind, ItemId, Situation};
 use crate::labels;
@@ -58,11 +57,65 @@ pub fn disability_of(s: &Situation) -> Disability {
 
 pub fn questions() -> AnyView {
     let ctx = use_ctx();
+    el("section")
+        .class("questions card")
+        .attr("aria-labelledby", "questions-h")
+        .testid("questions")
+        .child(
+            el("h2")
+                .id("questions-h")
+                .text_dyn(ctx.text(|u| u.questions)),
+        )
+        .child(diploma_field(ctx))
+        .child(title_field(ctx))
+        .child(account_group(ctx))
+        .child(disability_group(ctx))
+        .child(acquis_group(ctx))
+        .child(file_group(ctx))
+        .into_view()
+}
+
+fn label(ctx: Ctx, for_id: &'static str, text: Text) -> El {
+    el("label").attr("for", for_id).text_dyn(ctx.text(text))
+}
+
+fn legend(ctx: Ctx, text: Text) -> El {
+    el("legend").text_dyn(ctx.text(text))
+}
+
+fn hint(ctx: Ctx, text: Text) -> El {
+    el("p").class("hint").text_dyn(ctx.text(text))
+}
+
+/// One radio button of a group: `<input type=radio id="{group}-{value}">` and its label.
+fn radio(
+    ctx: Ctx,
+    group: &'static str,
+    value: &'static str,
+    text: Text,
+    checked: DynBool,
+    choose: Arc<dyn Fn() + Send + Sync>,
+) -> El {
+    let id = format!("{group}-{value}");
+    el("div")
+        .class("radio")
+        .child(
+            el("input")
+                .attr("type", "radio")
+                .attr_owned("id", id.clone())
+                .attr("name", group)
+                .attr("value", value)
+                .attr_owned("data-testid", id.clone())
+                .prop_bool("checked", move || checked())
+                .on(ev::change, move |_| choose()),
+        )
+        .child(el("label").attr_owned("for", id).text_dyn(ctx.text(text)))
+}
+
+fn diploma_field(ctx: Ctx) -> El {
     let sit = ctx.situation;
     let session = ctx.session;
-    let tz = session.time_zone;
-
-    let diploma_options = move || {
+    let options = move || {
         let l = ctx.lang();
         session
             .diplomas
@@ -78,139 +131,28 @@ pub fn questions() -> AnyView {
             .collect::<Vec<_>>()
             .into_any()
     };
-
-    // Account radio group.
-    let account = move || sit.with(account_of);
-    let set_account = move |a: Account| {
-        let at = ctx.at.get_untracked();
-        sit.try_update(|s| match a {
-            Account::NotYet => {
-                s.account_created_at = None;
-                set_done(s, ItemId::CreateAccount, false);
-                set_done(s, ItemId::ActivateAccount, false);
-            }
-            Account::Created => {
-                if s.account_created_at.is_none() {
-                    // Sensible default: "I have just created it", to the minute.
-                    let t = local_time::from_input(&local_time::to_input(at, tz), tz);
-                    s.account_created_at = t.map(local_time::fixed);
-                }
-                set_done(s, ItemId::ActivateAccount, false);
-            }
-            Account::Activated => {
-                set_done(s, ItemId::CreateAccount, true);
-                set_done(s, ItemId::ActivateAccount, true);
-            }
-        });
-    };
-    let account_input = move || {
-        sit.with(|s| {
-            s.account_created_at
-                .map(|t| local_time::to_input(t.to_utc(), tz))
-                .unwrap_or_default()
-        })
-    };
-
-    // Disability radio group.
-    let disability = move || sit.with(disability_of);
-    let set_disability = move |d: Disability| {
-        sit.try_update(|s| {
-            s.existing_accommodation = matches!(d, Disability::Existing | Disability::Both);
-            s.new_accommodation_request = matches!(d, Disability::New | Disability::Both);
-        });
-    };
-
-    // The file.
-    let posted = move || sit.with(|s| s.posted_on.is_some() || s.done.contains(&ItemId::MailFile));
-    let set_posted = move |on: bool| {
-        let today = ctx.at.get_untracked().with_timezone(&tz).date_naive();
-        sit.try_update(|s| {
-            if on {
-                if s.posted_on.is_none() {
-                    s.posted_on = Some(today);
-                }
-            } else {
-                s.posted_on = None;
-                set_done(s, ItemId::MailFile, false);
-            }
-        });
-    };
-
-    let radio = move |group: &'static str,
-                      value: &'static str,
-                      label: fn(&crate::ui_text::Ui) -> &'static str,
-                      checked: DynBool,
-                      on: Arc<dyn Fn() + Send + Sync>| {
-        let id = format!("{group}-{value}");
-        el("div")
-            .class("radio")
-            .child(
-                el("input")
-                    .attr("type", "radio")
-                    .attr_owned("id", id.clone())
-                    .attr("name", group)
-                    .attr("value", value)
-                    .attr_owned("data-testid", id.clone())
-                    .prop_bool("checked", move || checked())
-                    .on("change", move |_| on()),
-            )
-            .child(el("label").attr_owned("for", id).text_dyn(ctx.text(label)))
-    };
-    let acc_radio = move |value, a: Account, label| {
-        radio(
-            "account",
-            value,
-            label,
-            Arc::new(move || account() == a),
-            Arc::new(move || set_account(a)),
-        )
-    };
-    let dis_radio = move |value, d: Disability, label| {
-        radio(
-            "disability",
-            value,
-            label,
-            Arc::new(move || disability() == d),
-            Arc::new(move || set_disability(d)),
-        )
-    };
-    let file_radio = move |value, on: bool, label| {
-        radio(
-            "file",
-            value,
-            label,
-            Arc::new(move || posted() == on),
-            Arc::new(move || set_posted(on)),
-        )
-    };
-    let label = move |for_id: &'static str, text: fn(&crate::ui_text::Ui) -> &'static str| {
-        el("label").attr("for", for_id).text_dyn(ctx.text(text))
-    };
-    let legend =
-        move |text: fn(&crate::ui_text::Ui) -> &'static str| el("legend").text_dyn(ctx.text(text));
-    let hint = move |text: fn(&crate::ui_text::Ui) -> &'static str| {
-        el("p").class("hint").text_dyn(ctx.text(text))
-    };
-
-    let diploma = el("div")
+    el("div")
         .class("field")
-        .child(label("diploma", |u| u.q_diploma))
+        .child(label(ctx, "diploma", |u| u.q_diploma))
         .child(
             el("select")
                 .id("diploma")
                 .testid("diploma")
-                .on("change", move |ev| {
+                .on(ev::change, move |ev| {
                     if let Some(d) = Diploma::parse(&event_target_value(&ev)) {
                         sit.try_update(|s| s.diploma = d);
                     }
                 })
-                .view_dyn(diploma_options),
-        );
+                .view_dyn(options),
+        )
+}
 
-    let title = el("div")
+fn title_field(ctx: Ctx) -> El {
+    let sit = ctx.situation;
+    el("div")
         .class("field")
-        .child(label("title", |u| u.q_title))
-        .child(hint(|u| u.q_title_hint).id("title-hint"))
+        .child(label(ctx, "title", |u| u.q_title))
+        .child(hint(ctx, |u| u.q_title_hint).id("title-hint"))
         .child(
             el("input")
                 .attr("type", "text")
@@ -221,71 +163,151 @@ pub fn questions() -> AnyView {
                 .prop_text("value", move || {
                     sit.with(|s| s.title.clone().unwrap_or_default())
                 })
-                .on("input", move |ev| {
+                .on(ev::input, move |ev| {
                     let v = event_target_value(&ev);
                     sit.try_update(|s| s.title = if v.trim().is_empty() { None } else { Some(v) });
                 }),
-        );
+        )
+}
 
-    // The date fields appear and disappear with their answer, and only then: rebuilding
-    // them on every answer would take the focus from the field being typed in.
-    let account_created = flag(move || account() == Account::Created);
-    let file_posted = flag(posted);
-    let account_group = el("fieldset")
+/// The account answer: not yet, created (with its date and time), activated.
+fn set_account(ctx: Ctx, a: Account) {
+    let tz = ctx.session.time_zone;
+    let at = ctx.at.get_untracked();
+    ctx.situation.try_update(|s| match a {
+        Account::NotYet => {
+            s.account_created_at = None;
+            set_done(s, ItemId::CreateAccount, false);
+            set_done(s, ItemId::ActivateAccount, false);
+        }
+        Account::Created => {
+            if s.account_created_at.is_none() {
+                // Sensible default: "I have just created it", to the minute.
+                let t = local_time::from_input(&local_time::to_input(at, tz), tz);
+                s.account_created_at = t.map(local_time::fixed);
+            }
+            set_done(s, ItemId::ActivateAccount, false);
+        }
+        Account::Activated => {
+            set_done(s, ItemId::CreateAccount, true);
+            set_done(s, ItemId::ActivateAccount, true);
+        }
+    });
+}
+
+fn account_radio(ctx: Ctx, value: &'static str, a: Account, text: Text) -> El {
+    let sit = ctx.situation;
+    radio(
+        ctx,
+        "account",
+        value,
+        text,
+        Arc::new(move || sit.with(account_of) == a),
+        Arc::new(move || set_account(ctx, a)),
+    )
+}
+
+fn account_group(ctx: Ctx) -> El {
+    // The date field appears and disappears with its answer, and only then: rebuilding it on
+    // every answer would take the focus from the field being typed in.
+    let created = flag(move || ctx.situation.with(account_of) == Account::Created);
+    el("fieldset")
         .class("field")
         .testid("account-group")
-        .child(legend(|u| u.q_account))
-        .child(acc_radio("none", Account::NotYet, |u| u.account_none))
-        .child(acc_radio("created", Account::Created, |u| {
+        .child(legend(ctx, |u| u.q_account))
+        .child(account_radio(ctx, "none", Account::NotYet, |u| {
+            u.account_none
+        }))
+        .child(account_radio(ctx, "created", Account::Created, |u| {
             u.account_created
         }))
         .view_dyn(move || {
-            if !account_created.get() {
-                return nothing();
+            if created.get() {
+                account_created_at(ctx).into_view()
+            } else {
+                nothing()
             }
-            el("div")
-                .class("sub-field")
-                .child(label("account-created-at", |u| u.account_created_at))
-                .child(
-                    el("input")
-                        .attr("type", "datetime-local")
-                        .id("account-created-at")
-                        .testid("account-created-at")
-                        .prop_text("value", account_input)
-                        .on("change", move |ev| {
-                            let v = event_target_value(&ev);
-                            let t = local_time::from_input(&v, tz).map(local_time::fixed);
-                            sit.try_update(|s| {
-                                s.account_created_at = t;
-                                set_done(s, ItemId::CreateAccount, t.is_none());
-                            });
-                        }),
-                )
-                .into_view()
         })
-        .child(acc_radio("activated", Account::Activated, |u| {
+        .child(account_radio(ctx, "activated", Account::Activated, |u| {
             u.account_activated
-        }));
+        }))
+}
 
-    let disability_group = el("fieldset")
+/// When the account was created (shown while the answer is "created").
+fn account_created_at(ctx: Ctx) -> El {
+    let sit = ctx.situation;
+    let tz = ctx.session.time_zone;
+    el("div")
+        .class("sub-field")
+        .child(label(ctx, "account-created-at", |u| u.account_created_at))
+        .child(
+            el("input")
+                .attr("type", "datetime-local")
+                .id("account-created-at")
+                .testid("account-created-at")
+                .prop_text("value", move || {
+                    sit.with(|s| {
+                        s.account_created_at
+                            .map(|t| local_time::to_input(t.to_utc(), tz))
+                            .unwrap_or_default()
+                    })
+                })
+                .on(ev::change, move |ev| {
+                    let v = event_target_value(&ev);
+                    let t = local_time::from_input(&v, tz).map(local_time::fixed);
+                    sit.try_update(|s| {
+                        s.account_created_at = t;
+                        set_done(s, ItemId::CreateAccount, t.is_none());
+                    });
+                }),
+        )
+}
+
+fn disability_radio(ctx: Ctx, value: &'static str, d: Disability, text: Text) -> El {
+    let sit = ctx.situation;
+    radio(
+        ctx,
+        "disability",
+        value,
+        text,
+        Arc::new(move || sit.with(disability_of) == d),
+        Arc::new(move || {
+            sit.try_update(|s| {
+                s.existing_accommodation = matches!(d, Disability::Existing | Disability::Both);
+                s.new_accommodation_request = matches!(d, Disability::New | Disability::Both);
+            });
+        }),
+    )
+}
+
+fn disability_group(ctx: Ctx) -> El {
+    el("fieldset")
         .class("field")
         .testid("disability-group")
-        .child(legend(|u| u.q_disability))
-        .child(dis_radio("no", Disability::No, |u| u.dis_no))
-        .child(dis_radio("existing", Disability::Existing, |u| {
-            u.dis_existing
+        .child(legend(ctx, |u| u.q_disability))
+        .child(disability_radio(ctx, "no", Disability::No, |u| u.dis_no))
+        .child(disability_radio(
+            ctx,
+            "existing",
+            Disability::Existing,
+            |u| u.dis_existing,
+        ))
+        .child(disability_radio(ctx, "new", Disability::New, |u| u.dis_new))
+        .child(disability_radio(ctx, "both", Disability::Both, |u| {
+            u.dis_both
         }))
-        .child(dis_radio("new", Disability::New, |u| u.dis_new))
-        .child(dis_radio("both", Disability::Both, |u| u.dis_both));
+}
 
-    let acquis_count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
-    let acquis_group = el("fieldset")
+fn acquis_group(ctx: Ctx) -> El {
+    let sit = ctx.situation;
+    let count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
+    el("fieldset")
         .class("field")
         .testid("acquis-group")
-        .child(legend(|u| u.q_acquis))
-        .child(hint(|u| u.acquis_hint))
+        .child(legend(ctx, |u| u.q_acquis))
+        .child(hint(ctx, |u| u.acquis_hint))
         .view_dyn(move || {
-            if acquis_count.get() == 0 {
+            if count.get() == 0 {
                 el("p")
                     .class("muted")
                     .text_dyn(ctx.text(|u| u.acquis_none))
@@ -296,7 +318,7 @@ pub fn questions() -> AnyView {
         })
         // Rebuilt when a row is added or removed, never while typing in one (ADR 0008).
         .child(el("ul").class("acquis-rows").view_dyn(move || {
-            (0..acquis_count.get())
+            (0..count.get())
                 .map(acquis_row)
                 .collect::<Vec<_>>()
                 .into_any()
@@ -306,7 +328,7 @@ pub fn questions() -> AnyView {
                 .attr("type", "button")
                 .class("btn btn-secondary")
                 .testid("acquis-add")
-                .on("click", move |_| {
+                .on(ev::click, move |_| {
                     sit.try_update(|s| {
                         s.acquis.push(Acquis {
                             epreuve: String::new(),
@@ -316,148 +338,100 @@ pub fn questions() -> AnyView {
                 })
                 .text("+ ")
                 .text_dyn(ctx.text(|u| u.acquis_add)),
-        );
-
-    let file_group = el("fieldset")
-        .class("field")
-        .testid("file-group")
-        .child(legend(|u| u.q_file))
-        .child(file_radio("not-posted", false, |u| u.file_not_posted))
-        .child(file_radio("posted", true, |u| u.file_posted))
-        .view_dyn(move || {
-            if !file_posted.get() {
-                return nothing();
-            }
-            el("div")
-                .class("sub-field")
-                .child(label("posted-on", |u| u.file_posted_on))
-                .child(
-                    el("input")
-                        .attr("type", "date")
-                        .id("posted-on")
-                        .testid("posted-on")
-                        .prop_text("value", move || {
-                            sit.with(|s| {
-                                s.posted_on
-                                    .map(local_time::date_to_input)
-                                    .unwrap_or_default()
-                            })
-                        })
-                        .on("change", move |ev| {
-                            let d = local_time::date_from_input(&event_target_value(&ev));
-                            sit.try_update(|s| {
-                                s.posted_on = d;
-                                set_done(s, ItemId::MailFile, d.is_none());
-                            });
-                        }),
-                )
-                .into_view()
-        });
-
-    el("section")
-        .class("questions card")
-        .attr("aria-labelledby", "questions-h")
-        .testid("questions")
-        .child(
-            el("h2")
-                .id("questions-h")
-                .text_dyn(ctx.text(|u| u.questions)),
         )
-        .child(diploma)
-        .child(title)
-        .child(account_group)
-        .child(disability_group)
-        .child(acquis_group)
-        .child(file_group)
-        .into_view()
 }
 
+/// The file: posted or not (a posted file has its postmark date).
+fn file_posted(s: &Situation) -> bool {
+    s.posted_on.is_some() || s.done.contains(&ItemId::MailFile)
+}
+
+fn file_radio(ctx: Ctx, value: &'static str, on: bool, text: Text) -> El {
+    let sit = ctx.situation;
+    let tz = ctx.session.time_zone;
+    radio(
+        ctx,
+        "file",
+        value,
+        text,
+        Arc::new(move || sit.with(file_posted) == on),
+        Arc::new(move || {
+            let today = ctx.at.get_untracked().with_timezone(&tz).date_naive();
+            sit.try_update(|s| {
+                if on {
+                    if s.posted_on.is_none() {
+                        s.posted_on = Some(today);
+                    }
+                } else {
+                    s.posted_on = None;
+                    set_done(s, ItemId::MailFile, false);
+                }
+            });
+        }),
+    )
+}
+
+fn file_group(ctx: Ctx) -> El {
+    // As for the account's date: rebuilt only when the answer flips.
+    let posted = flag(move || ctx.situation.with(file_posted));
+    el("fieldset")
+        .class("field")
+        .testid("file-group")
+        .child(legend(ctx, |u| u.q_file))
+        .child(file_radio(ctx, "not-posted", false, |u| u.file_not_posted))
+        .child(file_radio(ctx, "posted", true, |u| u.file_posted))
+        .view_dyn(move || {
+            if posted.get() {
+                posted_on(ctx).into_view()
+            } else {
+                nothing()
+            }
+        })
+}
+
+/// The postmark date (shown while the file is posted).
+fn posted_on(ctx: Ctx) -> El {
+    let sit = ctx.situation;
+    el("div")
+        .class("sub-field")
+        .child(label(ctx, "posted-on", |u| u.file_posted_on))
+        .child(
+            el("input")
+                .attr("type", "date")
+                .id("posted-on")
+                .testid("posted-on")
+                .prop_text("value", move || {
+                    sit.with(|s| {
+                        s.posted_on
+                            .map(local_time::date_to_input)
+                            .unwrap_or_default()
+                    })
+                })
+                .on(ev::change, move |ev| {
+                    let d = local_time::date_from_input(&event_target_value(&ev));
+                    sit.try_update(|s| {
+                        s.posted_on = d;
+                        set_done(s, ItemId::MailFile, d.is_none());
+                    });
+                }),
+        )
+}
+
+/// One row of épreuves already passed: its name, benefit or exemption, and a remove button.
 fn acquis_row(i: usize) -> AnyView {
     let ctx = use_ctx();
-    let sit = ctx.situation;
-    let ep_id = format!("acquis-{i}-epreuve");
-    let kind_id = format!("acquis-{i}-kind");
-    let kind = move || sit.with(|s| s.acquis.get(i).map(|a| a.kind));
-    let option =
-        move |value: &'static str, k: AcquisKind, text: fn(&crate::ui_text::Ui) -> &'static str| {
-            el("option")
-                .attr("value", value)
-                .prop_bool("selected", move || kind() == Some(k))
-                .text_dyn(ctx.text(text))
-        };
     el("li")
         .class("acquis-row")
         .attr_owned("data-testid", format!("acquis-{i}"))
-        .child(
-            el("div")
-                .class("acquis-field")
-                .child(
-                    el("label")
-                        .attr_owned("for", ep_id.clone())
-                        .text_dyn(ctx.text(|u| u.acquis_epreuve)),
-                )
-                .child(
-                    el("input")
-                        .attr("type", "text")
-                        .attr_owned("id", ep_id.clone())
-                        .attr_owned("data-testid", ep_id)
-                        .attr("autocomplete", "off")
-                        .prop_text("value", move || {
-                            sit.with(|s| {
-                                s.acquis
-                                    .get(i)
-                                    .map(|a| a.epreuve.clone())
-                                    .unwrap_or_default()
-                            })
-                        })
-                        .on("input", move |ev| {
-                            let v = event_target_value(&ev);
-                            sit.try_update(|s| {
-                                if let Some(a) = s.acquis.get_mut(i) {
-                                    a.epreuve = v;
-                                }
-                            });
-                        }),
-                ),
-        )
-        .child(
-            el("div")
-                .class("acquis-field")
-                .child(
-                    el("label")
-                        .attr_owned("for", kind_id.clone())
-                        .text_dyn(ctx.text(|u| u.acquis_kind)),
-                )
-                .child(
-                    el("select")
-                        .attr_owned("id", kind_id.clone())
-                        .attr_owned("data-testid", kind_id)
-                        .on("change", move |ev| {
-                            let k = match event_target_value(&ev).as_str() {
-                                "dispense" => AcquisKind::Dispense,
-                                _ => AcquisKind::Benefice,
-                            };
-                            sit.try_update(|s| {
-                                if let Some(a) = s.acquis.get_mut(i) {
-                                    a.kind = k;
-                                }
-                            });
-                        })
-                        .child(option("benefice", AcquisKind::Benefice, |u| {
-                            u.acquis_benefice
-                        }))
-                        .child(option("dispense", AcquisKind::Dispense, |u| {
-                            u.acquis_dispense
-                        })),
-                ),
-        )
+        .child(acquis_epreuve(ctx, i))
+        .child(acquis_kind(ctx, i))
         .child(
             el("button")
                 .attr("type", "button")
                 .class("btn btn-secondary btn-small")
                 .attr_owned("data-testid", format!("acquis-{i}-remove"))
-                .on("click", move |_| {
-                    sit.try_update(|s| {
+                .on(ev::click, move |_| {
+                    ctx.situation.try_update(|s| {
                         if i < s.acquis.len() {
                             s.acquis.remove(i);
                         }
@@ -471,6 +445,82 @@ fn acquis_row(i: usize) -> AnyView {
                 ),
         )
         .into_view()
+}
+
+fn acquis_epreuve(ctx: Ctx, i: usize) -> El {
+    let sit = ctx.situation;
+    let id = format!("acquis-{i}-epreuve");
+    el("div")
+        .class("acquis-field")
+        .child(
+            el("label")
+                .attr_owned("for", id.clone())
+                .text_dyn(ctx.text(|u| u.acquis_epreuve)),
+        )
+        .child(
+            el("input")
+                .attr("type", "text")
+                .attr_owned("id", id.clone())
+                .attr_owned("data-testid", id)
+                .attr("autocomplete", "off")
+                .prop_text("value", move || {
+                    sit.with(|s| {
+                        s.acquis
+                            .get(i)
+                            .map(|a| a.epreuve.clone())
+                            .unwrap_or_default()
+                    })
+                })
+                .on(ev::input, move |ev| {
+                    let v = event_target_value(&ev);
+                    sit.try_update(|s| {
+                        if let Some(a) = s.acquis.get_mut(i) {
+                            a.epreuve = v;
+                        }
+                    });
+                }),
+        )
+}
+
+fn acquis_kind(ctx: Ctx, i: usize) -> El {
+    let sit = ctx.situation;
+    let id = format!("acquis-{i}-kind");
+    let kind = move || sit.with(|s| s.acquis.get(i).map(|a| a.kind));
+    let option = move |value: &'static str, k: AcquisKind, text: Text| {
+        el("option")
+            .attr("value", value)
+            .prop_bool("selected", move || kind() == Some(k))
+            .text_dyn(ctx.text(text))
+    };
+    el("div")
+        .class("acquis-field")
+        .child(
+            el("label")
+                .attr_owned("for", id.clone())
+                .text_dyn(ctx.text(|u| u.acquis_kind)),
+        )
+        .child(
+            el("select")
+                .attr_owned("id", id.clone())
+                .attr_owned("data-testid", id)
+                .on(ev::change, move |ev| {
+                    let k = match event_target_value(&ev).as_str() {
+                        "dispense" => AcquisKind::Dispense,
+                        _ => AcquisKind::Benefice,
+                    };
+                    sit.try_update(|s| {
+                        if let Some(a) = s.acquis.get_mut(i) {
+                            a.kind = k;
+                        }
+                    });
+                })
+                .child(option("benefice", AcquisKind::Benefice, |u| {
+                    u.acquis_benefice
+                }))
+                .child(option("dispense", AcquisKind::Dispense, |u| {
+                    u.acquis_dispense
+                })),
+        )
 }
 
 /// For print: the answers in words.

@@ -4,8 +4,8 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::dom::{el, flag, nothing};
-use super::{default_situation, use_ctx, Notice};
+use super::dom::{el, ev, flag, nothing, El};
+use super::{default_situation, use_ctx, Ctx, Notice, Text};
 use crate::browser;
 use crate::core::Lang;
 use crate::ics;
@@ -24,7 +24,7 @@ pub fn lang_switch() -> AnyView {
             Lang::En => "fr",
         })
         .attr_dyn("aria-label", ctx.text(|u| u.lang_switch_label))
-        .on("click", move |_| {
+        .on(ev::click, move |_| {
             ctx.lang.try_update(|l| {
                 *l = match *l {
                     Lang::Fr => Lang::En,
@@ -68,7 +68,7 @@ pub fn simulate() -> AnyView {
                         .map(|t| local_time::to_input(t, tz))
                         .unwrap_or_default()
                 })
-                .on("change", move |ev| {
+                .on(ev::change, move |ev| {
                     let v = event_target_value(&ev);
                     let t = local_time::from_input(&v, tz).map(|t| t.with_timezone(&Utc));
                     let _ = ctx.simulated.try_set(t);
@@ -94,7 +94,7 @@ pub fn simulate() -> AnyView {
                     .attr("type", "button")
                     .class("btn btn-secondary btn-small")
                     .testid("simulate-reset")
-                    .on("click", move |_| {
+                    .on(ev::click, move |_| {
                         let _ = ctx.simulated.try_set(None);
                     })
                     .text_dyn(ctx.text(|u| u.simulate_reset)),
@@ -123,30 +123,6 @@ pub fn calendar_text(ctx: &super::Ctx, reveal_health: bool) -> String {
 
 pub fn tools() -> AnyView {
     let ctx = use_ctx();
-    let session = ctx.session;
-    // The share link always opens the standalone page (never the host page of a widget).
-    let share_base = ctx.options.share_base.clone();
-    let has_share = share_base.is_some();
-    let share_url = move || {
-        format!(
-            "{}#{}",
-            share_base.clone().unwrap_or_default(),
-            ctx.situation.with(share::encode_fragment)
-        )
-    };
-    let link_copied = RwSignal::new(false);
-    let button = move |testid: &'static str,
-                       class: &'static str,
-                       text: fn(&crate::ui_text::Ui) -> &'static str| {
-        el("button")
-            .attr("type", "button")
-            .class(class)
-            .testid(testid)
-            .text_dyn(ctx.text(text))
-    };
-    let hint = move |id: &'static str, text: fn(&crate::ui_text::Ui) -> &'static str| {
-        el("p").class("hint").id(id).text_dyn(ctx.text(text))
-    };
     let mut section = el("section")
         .class("tools card no-print")
         .attr("aria-labelledby", "tools-h")
@@ -155,97 +131,121 @@ pub fn tools() -> AnyView {
         .child(
             el("div")
                 .class("tool-buttons")
-                .child(button("print", "btn", |u| u.print).on("click", move |_| browser::print()))
-                .child(button("ics", "btn", |u| u.ics).on("click", move |_| {
-                    let text = calendar_text(&ctx, false);
-                    browser::download(
-                        &format!("candidat-{}.ics", session.id),
-                        "text/calendar;charset=utf-8",
-                        &text,
-                    );
-                })),
-        );
-    if has_share {
-        let url_for_copy = share_url.clone();
-        section = section.child(
-            el("div")
-                .class("field")
+                .child(button(ctx, "print", "btn", |u| u.print).on(ev::click, |_| browser::print()))
                 .child(
-                    el("label")
-                        .attr("for", "share-link")
-                        .text_dyn(ctx.text(|u| u.share)),
-                )
-                .child(hint("share-hint", |u| u.share_hint))
-                .child(
-                    el("div")
-                        .class("share-row")
-                        .child(
-                            el("input")
-                                .attr("type", "text")
-                                .id("share-link")
-                                .testid("share-link")
-                                .attr("readonly", "")
-                                .attr("aria-describedby", "share-hint")
-                                .prop_text("value", share_url),
-                        )
-                        .child(
-                            button("copy-link", "btn btn-secondary", |u| u.copy_link).on(
-                                "click",
-                                move |_| {
-                                    let url = url_for_copy();
-                                    leptos::task::spawn_local(async move {
-                                        let ok = browser::copy_text(url).await.is_ok();
-                                        let _ = link_copied.try_set(ok);
-                                    });
-                                },
-                            ),
-                        ),
-                )
-                .child(
-                    el("p")
-                        .class("copy-status")
-                        .attr("role", "status")
-                        .text_dyn(move || if link_copied.get() { "✓" } else { "" }),
+                    button(ctx, "ics", "btn", |u| u.ics).on(ev::click, move |_| {
+                        let text = calendar_text(&ctx, false);
+                        browser::download(
+                            &format!("candidat-{}.ics", ctx.session.id),
+                            "text/calendar;charset=utf-8",
+                            &text,
+                        );
+                    }),
                 ),
         );
+    // The share link always opens the standalone page (never the host page of a widget).
+    if let Some(base) = ctx.options.share_base.clone() {
+        section = section.child(share_field(ctx, base));
     }
     section
+        .child(remember_field(ctx))
         .child(
-            el("div")
-                .class("field switch-field")
-                .child(
-                    el("input")
-                        .attr("type", "checkbox")
-                        .attr("role", "switch")
-                        .id("remember")
-                        .testid("remember")
-                        .attr("aria-describedby", "remember-hint")
-                        .prop_bool("checked", move || ctx.remember.get() && !ctx.session_over())
-                        .prop_bool("disabled", move || ctx.session_over())
-                        .on("change", move |ev| {
-                            let _ = ctx.remember.try_set(event_target_checked(&ev));
-                        }),
-                )
-                .child(
-                    el("label")
-                        .attr("for", "remember")
-                        .text_dyn(ctx.text(|u| u.remember)),
-                )
-                .child(el("p").class("hint").id("remember-hint").text_dyn(move || {
-                    if ctx.session_over() {
-                        ctx.ui().remember_closed
-                    } else {
-                        ctx.ui().remember_hint
-                    }
-                })),
-        )
-        .child(
-            button("erase", "btn btn-danger", |u| u.erase).on("click", move |_| {
+            button(ctx, "erase", "btn btn-danger", |u| u.erase).on(ev::click, move |_| {
                 let _ = ctx.remember.try_set(false);
                 browser::storage_clear_ours();
-                let _ = ctx.situation.try_set(default_situation(session));
+                let _ = ctx.situation.try_set(default_situation(ctx.session));
                 let _ = ctx.notice.try_set(Some(Notice::Erased));
             }),
         )
         .into_view()
+}
+
+fn button(ctx: Ctx, testid: &'static str, class: &'static str, text: Text) -> El {
+    el("button")
+        .attr("type", "button")
+        .class(class)
+        .testid(testid)
+        .text_dyn(ctx.text(text))
+}
+
+/// The link to resume later (the answers in its fragment) and its copy button.
+fn share_field(ctx: Ctx, base: String) -> El {
+    let share_url = move || format!("{}#{}", base, ctx.situation.with(share::encode_fragment));
+    let link_copied = RwSignal::new(false);
+    let url_for_copy = share_url.clone();
+    el("div")
+        .class("field")
+        .child(
+            el("label")
+                .attr("for", "share-link")
+                .text_dyn(ctx.text(|u| u.share)),
+        )
+        .child(
+            el("p")
+                .class("hint")
+                .id("share-hint")
+                .text_dyn(ctx.text(|u| u.share_hint)),
+        )
+        .child(
+            el("div")
+                .class("share-row")
+                .child(
+                    el("input")
+                        .attr("type", "text")
+                        .id("share-link")
+                        .testid("share-link")
+                        .attr("readonly", "")
+                        .attr("aria-describedby", "share-hint")
+                        .prop_text("value", share_url),
+                )
+                .child(
+                    button(ctx, "copy-link", "btn btn-secondary", |u| u.copy_link).on(
+                        ev::click,
+                        move |_| {
+                            let url = url_for_copy();
+                            leptos::task::spawn_local(async move {
+                                let ok = browser::copy_text(url).await.is_ok();
+                                let _ = link_copied.try_set(ok);
+                            });
+                        },
+                    ),
+                ),
+        )
+        .child(
+            el("p")
+                .class("copy-status")
+                .attr("role", "status")
+                .text_dyn(move || if link_copied.get() { "✓" } else { "" }),
+        )
+}
+
+/// "Se souvenir sur cet appareil" (off by default; unavailable once the session is over).
+fn remember_field(ctx: Ctx) -> El {
+    el("div")
+        .class("field switch-field")
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .attr("role", "switch")
+                .id("remember")
+                .testid("remember")
+                .attr("aria-describedby", "remember-hint")
+                .prop_bool("checked", move || ctx.remember.get() && !ctx.session_over())
+                .prop_bool("disabled", move || ctx.session_over())
+                .on(ev::change, move |ev| {
+                    let _ = ctx.remember.try_set(event_target_checked(&ev));
+                }),
+        )
+        .child(
+            el("label")
+                .attr("for", "remember")
+                .text_dyn(ctx.text(|u| u.remember)),
+        )
+        .child(el("p").class("hint").id("remember-hint").text_dyn(move || {
+            if ctx.session_over() {
+                ctx.ui().remember_closed
+            } else {
+                ctx.ui().remember_hint
+            }
+        }))
 }

@@ -257,7 +257,7 @@ describe("embedding on an académie page", () => {
     await t.context.close();
   });
 
-  test("the module API: mount() with a session object returns a handle at once; unmount() empties the element", async () => {
+  test("the module API: mount() with a session object returns a handle at once; options that cannot be read are named; unmount() empties the element", async () => {
     const t = await openDemo();
     const { page } = t;
     const result = await page.evaluate(async () => {
@@ -282,21 +282,34 @@ describe("embedding on an académie page", () => {
       const byUrl = make();
       const w3 = mount(byUrl, { session: "sessions/exemple-upload-2023.json" });
       const loading = byUrl.textContent;
-      await new Promise((r) => setTimeout(r, 500));
-      const loaded = !!byUrl.querySelector("[data-phase]");
-      w1.unmount();
-      w2.unmount();
-      w3.unmount();
-      w3.unmount();
-      return { goodPhase, goodLang, badPaths, loading, loaded, after: [good.innerHTML, bad.innerHTML, byUrl.innerHTML] };
+      // Options that cannot be read: each problem named by its path, inside the widget.
+      const wrong = make();
+      const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json" });
+      const wrongPaths = [...wrong.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
+      const wrongText = wrong.textContent;
+      // Kept for the next steps: the fetched session arrives later.
+      window.__mounted = { elements: [good, bad, byUrl, wrong], widgets: [w1, w2, w3, w4] };
+      return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText };
+    });
+    // The session given by URL is fetched, then the app replaces the loading line.
+    await page.waitForFunction(() => !!window.__mounted.elements[2].querySelector("[data-phase]"), null, {
+      timeout: 10_000,
+    });
+    result.after = await page.evaluate(() => {
+      const { elements, widgets } = window.__mounted;
+      for (const w of widgets) w.unmount();
+      widgets[2].unmount();
+      return elements.map((e) => e.innerHTML);
     });
     assert.equal(result.goodPhase, "registration-open");
     assert.equal(result.goodLang, "en");
     assert.ok(result.badPaths.includes("$.session_year"), result.badPaths.join());
     assert.ok(result.badPaths.some((p) => p.startsWith("$.links")), result.badPaths.join());
     assert.match(result.loading, /Chargement/);
-    assert.equal(result.loaded, true);
-    assert.deepEqual(result.after, ["", "", ""]);
+    assert.deepEqual(result.wrongPaths, ["$.sesion", "$.lang"]);
+    assert.match(result.wrongText, /option inconnue/);
+    assert.match(result.wrongText, /une chaîne est attendue/);
+    assert.deepEqual(result.after, ["", "", "", ""]);
     await t.context.close();
   });
 });
