@@ -187,3 +187,28 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         .args(["install", "-y", "--no-install-recommends"])
         .args(packages))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sysroot_lacking_parts_names_each_of_them() {
+        let sysroot = std::env::temp_dir().join(format!("candidat-sysroot-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&sysroot);
+        std::fs::create_dir_all(&sysroot).unwrap();
+        assert_eq!(
+            missing_toolchain_parts(&sysroot).len(),
+            TOOLCHAIN_PARTS.len()
+        );
+        for (_, path) in &TOOLCHAIN_PARTS[1..] {
+            let p = sysroot.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "").unwrap();
+        }
+        let missing = missing_toolchain_parts(&sysroot);
+        assert_eq!(missing.len(), 1);
+        assert!(missing[0].starts_with("rust-src"), "{missing:?}");
+        let _ = std::fs::remove_dir_all(&sysroot);
+    }
+}
