@@ -97,7 +97,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .arg(tmp.join("browser.json")),
     )?);
 
-    // 7: Lighthouse, against xtask's server (the shipped .br, as a host serving them sends it).
+    // 7: Lighthouse, against xtask's server (the shipped variants, as a host serving them sends them).
     let lighthouse = key_values(&capture(
         Command::new("node")
             .arg("bench/lighthouse.mjs")
@@ -660,7 +660,8 @@ fn render(r: &Report) -> String {
         "Lighthouse {} (bench/package-lock.json), form factor {}, throttling `{}` (Lighthouse's\n\
          simulated slow 4G and 4× CPU: the metrics are estimates from a trace, not wall-clock\n\
          times), in the same Chromium, against the standalone page served on loopback by xtask's\n\
-         server (the shipped `.br`, as a host serving precompressed files sends it). Raw JSON:\n\
+         server (the shipped `.br` or `.gz`, whichever Chromium asks for, as a host serving them\n\
+         sends it; browsers ask for br only over HTTPS). Raw JSON:\n\
          bench/tmp/lighthouse.json.\n",
         lh("lighthouse.version"),
         lh("lighthouse.formfactor"),
