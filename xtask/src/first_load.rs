@@ -1,26 +1,63 @@
-//! What a first visit downloads, file by file, with raw and gzip -9 bytes: shared by the
-//! byte budgets (`cargo xtask test`) and the report (`cargo xtask bench`).
+//! What a first visit downloads, file by file, with the bytes a browser receives: shared by the
+//! byte budgets (`cargo xtask test`), the build's log and the report (`cargo xtask bench`).
 
 use std::fs;
 use std::path::Path;
 
-use crate::{build, root};
+use crate::compress::{self, Encoding};
+use crate::root;
 
 pub struct Asset {
     /// Path relative to the folder it is served from.
     pub name: String,
     pub raw: usize,
+    /// The shipped `.gz` (what a host serving precompressed files sends to a browser that
+    /// accepts gzip); the file itself when there is none.
     pub gzip: usize,
+    /// The shipped `.br` (sent to a browser that accepts br, as every current one does over
+    /// HTTPS); else what it gets without it (the `.gz`, else the file).
+    pub br: usize,
+    /// gzip -6 of the file: what a host compressing each response on the fly sends.
+    pub gzip6: usize,
 }
 
 pub fn asset(dir: &Path, name: &str) -> Result<Asset, String> {
-    let bytes = fs::read(dir.join(name))
-        .map_err(|e| format!("cannot read {}/{name}: {e}", dir.display()))?;
+    let path = dir.join(name);
+    let bytes =
+        fs::read(&path).map_err(|e| format!("cannot read {}/{name}: {e}", dir.display()))?;
+    let shipped = |e: Encoding| {
+        fs::metadata(compress::variant(&path, e))
+            .ok()
+            .map(|m| m.len() as usize)
+    };
+    let gzip = shipped(Encoding::Gzip).unwrap_or(bytes.len());
     Ok(Asset {
         name: name.to_string(),
         raw: bytes.len(),
-        gzip: build::gzip_len(&bytes),
+        gzip,
+        br: shipped(Encoding::Br).unwrap_or(gzip),
+        gzip6: compress::gzip_on_the_fly_len(&bytes),
     })
+}
+
+/// The sums of a list of assets, each figure on its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub raw: usize,
+    pub gzip: usize,
+    pub br: usize,
+    pub gzip6: usize,
+}
+
+impl Totals {
+    pub fn of(assets: &[Asset]) -> Totals {
+        assets.iter().fold(Totals::default(), |t, a| Totals {
+            raw: t.raw + a.raw,
+            gzip: t.gzip + a.gzip,
+            br: t.br + a.br,
+            gzip6: t.gzip6 + a.gzip6,
+        })
+    }
 }
 
 /// What a first visit downloads: index.html, every local file it names in `href`/`src`, and

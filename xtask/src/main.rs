@@ -9,6 +9,7 @@
 mod bench;
 mod budgets;
 mod build;
+mod compress;
 mod first_load;
 mod fuzz;
 mod serve;

@@ -1,9 +1,14 @@
 //! A small static file server for `dist/`, on loopback only: enough for `serve` and for the
 //! end-to-end tests, with the right MIME type for wasm (streaming compilation needs it).
+//! It sends the `.br` or `.gz` the build wrote beside a file, by the request's
+//! `Accept-Encoding`, as nginx's `brotli_static`/`gzip_static` do (README "Hosting"), so the
+//! tests, the bench and Lighthouse download what a visitor downloads.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+
+use crate::compress::{self, Encoding};
 
 pub fn bind(port: u16) -> Result<TcpListener, String> {
     TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
@@ -47,74 +52,141 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Of the headers, only Accept-Encoding changes the answer.
-    let mut gzip_accepted = false;
+    // Of the headers, only Accept-Encoding changes the answer (several lines are one list).
+    let mut accept_encoding: Option<String> = None;
     let mut header = String::new();
     while reader.read_line(&mut header)? > 2 {
-        let lower = header.to_ascii_lowercase();
-        gzip_accepted |= lower.starts_with("accept-encoding:") && lower.contains("gzip");
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                let list = accept_encoding.get_or_insert_with(String::new);
+                if !list.is_empty() {
+                    list.push(',');
+                }
+                list.push_str(value.trim());
+            }
+        }
         header.clear();
     }
     let mut parts = request_line.split_whitespace();
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
+    let head_only = method == "HEAD";
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
             "405 Method Not Allowed",
             "text/plain",
             b"method not allowed",
-            method == "HEAD",
+            false,
         );
     }
-    match resolve(dist, target) {
-        Some(path) => match std::fs::read(&path) {
-            Ok(body) => {
-                let csp = strict_policy_for(dist, &path);
-                let kind = content_type(&path);
-                // Compressed as any real static host would, so that what the tests, the bench
-                // and Lighthouse download is what a visitor downloads.
-                let gzipped = if gzip_accepted && kind != "application/octet-stream" {
-                    gzip_cached(&path, &body)
-                } else {
-                    None
-                };
-                match gzipped {
-                    Some(gz) => respond_with(
-                        &mut stream,
-                        "200 OK",
-                        kind,
-                        &gz,
-                        method == "HEAD",
-                        csp,
-                        true,
-                    ),
-                    None => respond_with(
-                        &mut stream,
-                        "200 OK",
-                        kind,
-                        &body,
-                        method == "HEAD",
-                        csp,
-                        false,
-                    ),
-                }
-            }
-            Err(_) => respond(
-                &mut stream,
-                "404 Not Found",
-                "text/plain",
-                b"not found",
-                method == "HEAD",
-            ),
-        },
-        None => respond(
+    let Some(path) = resolve(dist, target) else {
+        return respond(
             &mut stream,
             "404 Not Found",
             "text/plain",
             b"not found",
-            method == "HEAD",
-        ),
+            head_only,
+        );
+    };
+    let csp = strict_policy_for(dist, &path);
+    let kind = content_type(&path);
+    let shipped: Vec<Encoding> = Encoding::ALL
+        .into_iter()
+        .filter(|e| compress::variant(&path, *e).is_file())
+        .collect();
+    let (encoding, body) = match negotiate(accept_encoding.as_deref(), &shipped) {
+        Some(e) => (Some(e), std::fs::read(compress::variant(&path, e))),
+        None => (None, std::fs::read(&path)),
+    };
+    let Ok(body) = body else {
+        return respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            head_only,
+        );
+    };
+    // A file without variants beside it (a folder the build did not write, like www/ in the
+    // tests): gzip on the fly when it gains, as a host compressing responses itself would.
+    if encoding.is_none()
+        && shipped.is_empty()
+        && compress::is_compressible(&path)
+        && negotiate(accept_encoding.as_deref(), &[Encoding::Gzip]).is_some()
+    {
+        if let Some(gz) = gzip_cached(&path, &body).filter(|gz| gz.len() < body.len()) {
+            return respond_with(
+                &mut stream,
+                "200 OK",
+                kind,
+                &gz,
+                head_only,
+                csp,
+                Some(Encoding::Gzip),
+            );
+        }
+    }
+    respond_with(&mut stream, "200 OK", kind, &body, head_only, csp, encoding)
+}
+
+/// The encoding to send, among those shipped beside the file, for an `Accept-Encoding` value
+/// (RFC 9110 §12.5.3): the acceptable one with the highest q-value, `br` before `gzip` on a
+/// tie; `None` (the file as it is) when there is no header, when no shipped encoding is
+/// acceptable (`q=0`, or not listed and no `*`), or when `identity` is explicitly preferred.
+pub fn negotiate(accept_encoding: Option<&str>, shipped: &[Encoding]) -> Option<Encoding> {
+    let header = accept_encoding?;
+    // (coding, q) for each listed coding, lowercased; a malformed q counts as 0.
+    let listed: Vec<(String, f32)> = header
+        .split(',')
+        .filter_map(|item| {
+            let mut params = item.split(';');
+            let coding = params.next()?.trim().to_ascii_lowercase();
+            if coding.is_empty() {
+                return None;
+            }
+            let mut q = 1.0;
+            for param in params {
+                if let Some((name, value)) = param.split_once('=') {
+                    if name.trim().eq_ignore_ascii_case("q") {
+                        q = value
+                            .trim()
+                            .parse::<f32>()
+                            .ok()
+                            .filter(|q| (0.0..=1.0).contains(q))
+                            .unwrap_or(0.0);
+                    }
+                }
+            }
+            Some((coding, q))
+        })
+        .collect();
+    let q_of = |coding: &str| -> Option<f32> {
+        let exact = listed.iter().find(|(c, _)| c == coding).map(|(_, q)| *q);
+        // `x-gzip` is gzip's old alias (RFC 9110 §8.4.1.3).
+        let alias = (coding == "gzip")
+            .then(|| listed.iter().find(|(c, _)| c == "x-gzip").map(|(_, q)| *q))
+            .flatten();
+        exact
+            .or(alias)
+            .or_else(|| listed.iter().find(|(c, _)| c == "*").map(|(_, q)| *q))
+    };
+    let best = Encoding::ALL
+        .into_iter()
+        .filter(|e| shipped.contains(e))
+        .filter_map(|e| q_of(e.token()).filter(|q| *q > 0.0).map(|q| (e, q)))
+        .fold(None::<(Encoding, f32)>, |best, (e, q)| match best {
+            Some((_, bq)) if bq >= q => best,
+            _ => Some((e, q)),
+        })?;
+    // Only an explicit `identity` with a higher q beats a compressed encoding.
+    let identity = listed
+        .iter()
+        .find(|(c, _)| c == "identity")
+        .map(|(_, q)| *q);
+    match identity {
+        Some(q) if q > best.1 => None,
+        _ => Some(best.0),
     }
 }
 
@@ -190,10 +262,10 @@ fn respond(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
-    respond_with(stream, status, kind, body, head_only, None, false)
+    respond_with(stream, status, kind, body, head_only, None, None)
 }
 
-/// gzip -9 of a file, computed once per file version (the wasm takes ~50 ms to compress).
+/// The shipped gzip of a file, computed once per file version.
 fn gzip_cached(path: &Path, body: &[u8]) -> Option<std::sync::Arc<Vec<u8>>> {
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex, OnceLock};
@@ -206,7 +278,7 @@ fn gzip_cached(path: &Path, body: &[u8]) -> Option<std::sync::Arc<Vec<u8>>> {
             return Some(gz.clone());
         }
     }
-    let gz = Arc::new(crate::build::gzip(body)?);
+    let gz = Arc::new(compress::gzip_shipped(body));
     cache
         .lock()
         .ok()?
@@ -221,16 +293,14 @@ fn respond_with(
     body: &[u8],
     head_only: bool,
     csp: Option<&str>,
-    gzipped: bool,
+    encoding: Option<Encoding>,
 ) -> std::io::Result<()> {
     let csp = csp
         .map(|p| format!("Content-Security-Policy: {p}\r\n"))
         .unwrap_or_default();
-    let encoding = if gzipped {
-        "Content-Encoding: gzip\r\n"
-    } else {
-        ""
-    };
+    let encoding = encoding
+        .map(|e| format!("Content-Encoding: {}\r\n", e.token()))
+        .unwrap_or_default();
     // Access-Control-Allow-Origin: académies import pkg/ (ES modules need CORS) and fetch
     // session files from another origin; everything here is public and static.
     write!(
@@ -248,14 +318,12 @@ fn respond_with(
 mod tests {
     use super::*;
 
-    fn get(addr: SocketAddr, path: &str, accept_gzip: bool) -> (String, Vec<u8>) {
+    fn get(addr: SocketAddr, path: &str, accept_encoding: Option<&str>) -> (String, Vec<u8>) {
         use std::io::Read;
         let mut stream = TcpStream::connect(addr).expect("connect");
-        let encoding = if accept_gzip {
-            "Accept-Encoding: gzip, deflate\r\n"
-        } else {
-            ""
-        };
+        let encoding = accept_encoding
+            .map(|v| format!("Accept-Encoding: {v}\r\n"))
+            .unwrap_or_default();
         write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{encoding}\r\n").expect("send");
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).expect("read");
@@ -270,13 +338,135 @@ mod tests {
         )
     }
 
+    fn header<'h>(head: &'h str, name: &str) -> Option<&'h str> {
+        head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then(|| v.trim())
+        })
+    }
+
+    const BOTH: &[Encoding] = &[Encoding::Br, Encoding::Gzip];
+
     #[test]
-    fn gzip_is_sent_only_to_who_asks_and_is_the_same_file() {
+    fn negotiation_prefers_br_then_gzip_then_the_file_itself() {
+        use Encoding::{Br, Gzip};
+        let n = |h: Option<&str>, shipped: &[Encoding]| negotiate(h, shipped);
+        // What browsers send.
+        assert_eq!(n(Some("gzip, deflate, br, zstd"), BOTH), Some(Br));
+        assert_eq!(n(Some("gzip, deflate"), BOTH), Some(Gzip));
+        assert_eq!(
+            n(Some("br"), &[Gzip]),
+            None,
+            "br is asked, only gzip is shipped"
+        );
+        assert_eq!(n(Some("gzip, br"), &[Gzip]), Some(Gzip));
+        assert_eq!(n(Some("gzip, br"), &[]), None);
+        // No header, an empty one, identity only.
+        assert_eq!(n(None, BOTH), None);
+        assert_eq!(n(Some(""), BOTH), None);
+        assert_eq!(n(Some("identity"), BOTH), None);
+        // q-values: the highest wins; q=0 refuses; br wins a tie.
+        assert_eq!(n(Some("br;q=0.5, gzip;q=0.8"), BOTH), Some(Gzip));
+        assert_eq!(n(Some("br;q=0, gzip"), BOTH), Some(Gzip));
+        assert_eq!(n(Some("br;q=0, gzip;q=0"), BOTH), None);
+        assert_eq!(n(Some("gzip;q=0.7, br;q=0.7"), BOTH), Some(Br));
+        assert_eq!(n(Some("GZIP ; Q=1.0 , Br ; q=0.9"), BOTH), Some(Gzip));
+        assert_eq!(
+            n(Some("br;q=abc, gzip;q=0.1"), BOTH),
+            Some(Gzip),
+            "bad q is 0"
+        );
+        assert_eq!(
+            n(Some("br;q=2, gzip;q=0.1"), BOTH),
+            Some(Gzip),
+            "q over 1 is bad"
+        );
+        // `*` covers what is not listed; `x-gzip` is gzip.
+        assert_eq!(n(Some("*"), BOTH), Some(Br));
+        assert_eq!(n(Some("br;q=0, *"), BOTH), Some(Gzip));
+        assert_eq!(n(Some("*;q=0"), BOTH), None);
+        assert_eq!(n(Some("x-gzip"), BOTH), Some(Gzip));
+        // An explicit identity preferred over every compressed encoding.
+        assert_eq!(n(Some("identity;q=1, gzip;q=0.5"), BOTH), None);
+        assert_eq!(n(Some("identity;q=0.5, gzip"), BOTH), Some(Gzip));
+    }
+
+    /// A folder with `app.js` and the variants the build ships beside it.
+    fn shipped_site() -> (PathBuf, Vec<u8>) {
+        let dir = std::env::temp_dir().join(format!("candidat-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let js: Vec<u8> = (0..300)
+            .flat_map(|i| format!("export const item{i} = \"déposer {}\";\n", i % 5).into_bytes())
+            .collect();
+        std::fs::write(dir.join("app.js"), &js).expect("write");
+        std::fs::write(dir.join("index.html"), "<!doctype html><title>t</title>").expect("write");
+        let cache = dir.with_extension("cache");
+        compress::precompress(&dir, &cache).expect("precompress");
+        assert!(dir.join("app.js.br").is_file() && dir.join("app.js.gz").is_file());
+        (dir, js)
+    }
+
+    #[test]
+    fn shipped_variants_are_sent_by_accept_encoding_with_the_original_type() {
+        let (dir, js) = shipped_site();
+        let addr = spawn(&dir).expect("server");
+        for (accept, encoding, file) in [
+            (Some("gzip, deflate, br"), Some("br"), "app.js.br"),
+            (Some("gzip, deflate"), Some("gzip"), "app.js.gz"),
+            (Some("br;q=0, gzip;q=0.5"), Some("gzip"), "app.js.gz"),
+            (Some("identity"), None, "app.js"),
+            (None, None, "app.js"),
+        ] {
+            let (head, body) = get(addr, "/app.js", accept);
+            assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+            assert_eq!(
+                header(&head, "Content-Encoding"),
+                encoding,
+                "{accept:?}: {head}"
+            );
+            assert_eq!(
+                header(&head, "Content-Type"),
+                Some("text/javascript; charset=utf-8"),
+                "{head}"
+            );
+            assert_eq!(header(&head, "Vary"), Some("Accept-Encoding"), "{head}");
+            assert_eq!(
+                header(&head, "Content-Length"),
+                Some(body.len().to_string().as_str()),
+                "{head}"
+            );
+            assert_eq!(
+                body,
+                std::fs::read(dir.join(file)).expect("variant"),
+                "{accept:?}"
+            );
+        }
+        let (plain, _) = get(addr, "/app.js", None);
+        assert_eq!(
+            std::fs::read(dir.join("app.js")).expect("js"),
+            js,
+            "{plain}"
+        );
+        // The page keeps its strict policy whatever the encoding.
+        let (page, _) = get(addr, "/", Some("br"));
+        assert_eq!(
+            header(&page, "Content-Security-Policy"),
+            Some(STRICT_CSP),
+            "{page}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_file_without_shipped_variants_is_gzipped_on_the_fly_for_who_asks() {
         let dir = crate::root().join("www");
         let addr = spawn(&dir).expect("server");
-        let (plain_head, plain) = get(addr, "/style.css", false);
-        let (gz_head, gz) = get(addr, "/style.css", true);
+        let (plain_head, plain) = get(addr, "/style.css", None);
+        let (gz_head, gz) = get(addr, "/style.css", Some("gzip, deflate"));
+        let (br_head, _) = get(addr, "/style.css", Some("br"));
         assert!(!plain_head.contains("Content-Encoding"), "{plain_head}");
+        assert!(!br_head.contains("Content-Encoding"), "{br_head}");
         assert!(gz_head.contains("Content-Encoding: gzip"), "{gz_head}");
         assert!(
             gz.len() < plain.len() / 2,
@@ -284,19 +474,10 @@ mod tests {
             gz.len(),
             plain.len()
         );
-        let mut child = std::process::Command::new("gzip")
-            .args(["-d", "-c"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("gzip");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(&gz)
-            .expect("write");
-        assert_eq!(child.wait_with_output().expect("gunzip").stdout, plain);
+        let mut unzipped = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unzipped)
+            .expect("gunzip");
+        assert_eq!(unzipped, plain);
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! `cargo xtask test`: every test layer, each printing its own runner's summary.
+//! 0. lints, the cheap layer first: `cargo fmt --check`, clippy with `-D warnings` natively
+//!    and for wasm32 (the page's code and tests/web.rs exist only there);
 //! 1. native `cargo test` (rules core, scenario tables, CLI, xtask itself);
 //! 2. wasm-bindgen-test in headless Chromium (components);
-//! 3. Playwright journeys in Chromium against the built `dist/`, served on loopback.
+//! 3. Playwright journeys in Chromium against the built `dist/`, served on loopback, after the
+//!    byte budgets.
 
 use std::process::Command;
 
@@ -11,6 +14,12 @@ pub fn all() -> Result<(), String> {
     tools::ensure_test_tools()?;
     let started = std::time::Instant::now();
     let mut layers = Vec::new();
+
+    layer(
+        &mut layers,
+        "lints (rustfmt, clippy native and wasm32)",
+        lints,
+    )?;
 
     layer(&mut layers, "native (cargo test)", || {
         run(Command::new("cargo").args(["test", "--workspace", "--locked"]))
@@ -61,6 +70,45 @@ pub fn all() -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The three lint commands, all run even when one fails, so one pass shows every problem.
+fn lints() -> Result<(), String> {
+    let failed: Vec<String> = [
+        run(Command::new("cargo").args(["fmt", "--all", "--check"])),
+        run(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+        run(Command::new("cargo").args([
+            "clippy",
+            "-p",
+            "candidat",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} (`cargo fmt --all` fixes the formatting)",
+            failed.join("; ")
+        ))
+    }
 }
 
 fn layer(

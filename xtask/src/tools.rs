@@ -1,7 +1,7 @@
 //! Installs what a fresh machine lacks, and nothing when it is all there already.
 //! Every install the project needs is here, so that CI on a new machine proves the README.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::{output, root, run};
@@ -9,11 +9,11 @@ use crate::{output, root, run};
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// The wasm target, the wasm-bindgen CLI at the crate's exact version, and the npm tools
-/// (wasm-opt from `binaryen`, terser, Playwright's driver, axe-core).
+/// The pinned toolchain's components and wasm target, the wasm-bindgen CLI at the crate's
+/// exact version, and the npm tools (wasm-opt from `binaryen`, terser, Playwright's driver,
+/// axe-core).
 pub fn ensure_build_tools() -> Result<(), String> {
-    ensure_wasm_target()?;
-    ensure_rust_src()?;
+    ensure_toolchain()?;
     ensure_wasm_bindgen_cli()?;
     ensure_node_modules()
 }
@@ -24,26 +24,65 @@ pub fn ensure_test_tools() -> Result<(), String> {
     ensure_chromium()
 }
 
-fn ensure_wasm_target() -> Result<(), String> {
-    let installed =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+/// What rust-toolchain.toml asks for besides the compiler (docs/adr/0009): each is a path
+/// inside the sysroot, so the check needs neither rustup nor the network.
+const TOOLCHAIN_PARTS: &[(&str, &str)] = &[
+    (
+        "rust-src (the standard library's sources, for the size build's -Z build-std)",
+        "lib/rustlib/src/rust/library/std/src/lib.rs",
+    ),
+    (
+        "the wasm32-unknown-unknown target",
+        "lib/rustlib/wasm32-unknown-unknown/lib",
+    ),
+    ("clippy", "bin/cargo-clippy"),
+    ("rustfmt", "bin/rustfmt"),
+];
+
+/// rustup installs the pinned toolchain with its components and target by itself on first
+/// use, but not where auto-install is off (`RUSTUP_AUTO_INSTALL=0`), nor the components of a
+/// toolchain that is already there. So: when a part is missing, `rustup toolchain install`
+/// (no argument: it reads rust-toolchain.toml); without rustup, say what to install.
+fn ensure_toolchain() -> Result<(), String> {
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
+        .map(|s| PathBuf::from(s.trim()))
+        .ok_or("cannot run `rustc --print sysroot`: is Rust installed? See README.md")?;
+    let missing = missing_toolchain_parts(&sysroot);
+    if missing.is_empty() {
         return Ok(());
     }
-    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    if output(Command::new("rustup").arg("--version")).is_none() {
+        return Err(format!(
+            "the Rust toolchain at {} lacks {}, and rustup is not installed to add them. \
+             Install rustup (https://rustup.rs) and run `rustup toolchain install` in this \
+             folder (it reads rust-toolchain.toml), or give this toolchain the same parts.",
+            sysroot.display(),
+            missing.join(", ")
+        ));
+    }
+    println!("xtask: the toolchain lacks {}", missing.join(", "));
+    run(Command::new("rustup").args(["toolchain", "install"]))?;
+    let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
+        .map(|s| PathBuf::from(s.trim()))
+        .unwrap_or(sysroot);
+    let still = missing_toolchain_parts(&sysroot);
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "`rustup toolchain install` left {} missing from {}; check rust-toolchain.toml",
+            still.join(", "),
+            sysroot.display()
+        ))
+    }
 }
 
-/// The standard library's sources, for the size build's `-Z build-std` (docs/adr/0008).
-fn ensure_rust_src() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["component", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "rust-src") {
-        return Ok(());
-    }
-    run(Command::new("rustup").args(["component", "add", "rust-src"]))
+fn missing_toolchain_parts(sysroot: &Path) -> Vec<&'static str> {
+    TOOLCHAIN_PARTS
+        .iter()
+        .filter(|(_, path)| !sysroot.join(path).exists())
+        .map(|(what, _)| *what)
+        .collect()
 }
 
 /// `$CARGO_HOME/bin`, where `cargo install` puts the wasm-bindgen CLI.
@@ -147,4 +186,29 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         .env("DEBIAN_FRONTEND", "noninteractive")
         .args(["install", "-y", "--no-install-recommends"])
         .args(packages))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sysroot_lacking_parts_names_each_of_them() {
+        let sysroot = std::env::temp_dir().join(format!("candidat-sysroot-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&sysroot);
+        std::fs::create_dir_all(&sysroot).unwrap();
+        assert_eq!(
+            missing_toolchain_parts(&sysroot).len(),
+            TOOLCHAIN_PARTS.len()
+        );
+        for (_, path) in &TOOLCHAIN_PARTS[1..] {
+            let p = sysroot.join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "").unwrap();
+        }
+        let missing = missing_toolchain_parts(&sysroot);
+        assert_eq!(missing.len(), 1);
+        assert!(missing[0].starts_with("rust-src"), "{missing:?}");
+        let _ = std::fs::remove_dir_all(&sysroot);
+    }
 }
