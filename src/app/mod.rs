@@ -274,8 +274,8 @@ fn page(ctx: Ctx) -> AnyView {
             el("header")
                 .class("site-header")
                 .child(el("p").class("brand").text_owned(format!(
-                    "Académie {} · {}",
-                    session.academie, session.notice_reference
+                    "{} · {}",
+                    session.academie_name, session.notice_reference
                 )))
                 .view(toolbar::lang_switch()),
         )

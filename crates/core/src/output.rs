@@ -127,8 +127,8 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
     let mut out = String::new();
     let title = diploma_title(situation, lang);
     out.push_str(&format!(
-        "{} — Académie {} ({}, {})\n",
-        session.id, session.academie, session.notice_reference, session.session_year
+        "{} — {} ({}, {})\n",
+        session.id, session.academie_name, session.notice_reference, session.session_year
     ));
     out.push_str(&format!(
         "{}{colon} {}\n",

@@ -66,6 +66,9 @@ pub struct Session {
     /// e.g. "aix-marseille-2023"
     pub id: String,
     pub academie: String,
+    /// How the page names the académie, with its article: "Académie d'Aix-Marseille" (the
+    /// file's optional `academie_name`; else built from `academie`, see [`academie_name`]).
+    pub academie_name: String,
     pub session_year: i32,
     pub notice_reference: String,
     pub time_zone: Tz,
@@ -193,6 +196,7 @@ fn is_http_link(s: &str) -> bool {
 const TOP_FIELDS: &[&str] = &[
     "id",
     "academie",
+    "academie_name",
     "session_year",
     "notice_reference",
     "time_zone",
@@ -329,6 +333,8 @@ type Window = (Option<DateTime<Tz>>, Option<DateTime<Tz>>);
 struct Identity {
     id: Option<String>,
     academie: Option<String>,
+    /// `Err` when `academie_name` is given but refused.
+    academie_name: Result<Option<String>, ()>,
     notice_reference: Option<String>,
     session_year: Option<i32>,
 }
@@ -354,6 +360,10 @@ fn assemble(
 ) -> Option<Session> {
     Some(Session {
         id: identity.id?,
+        academie_name: identity
+            .academie_name
+            .ok()?
+            .unwrap_or_else(|| academie_name(identity.academie.as_deref().unwrap_or_default())),
         academie: identity.academie?,
         session_year: identity.session_year?,
         notice_reference: identity.notice_reference?,
@@ -394,6 +404,13 @@ fn read_identity(w: &mut Walker, m: &Map) -> Identity {
         .required(m, "$", "academie")
         .and_then(|v| w.nonempty_string(v, "$.academie"))
         .map(str::to_owned);
+    let academie_name = match Walker::optional(m, "academie_name") {
+        None => Ok(None),
+        Some(v) => w
+            .nonempty_string(v, "$.academie_name")
+            .map(|s| Some(s.trim().to_owned()))
+            .ok_or(()),
+    };
     let notice_reference = w
         .required(m, "$", "notice_reference")
         .and_then(|v| w.nonempty_string(v, "$.notice_reference"))
@@ -423,8 +440,24 @@ fn read_identity(w: &mut Walker, m: &Map) -> Identity {
     Identity {
         id,
         academie,
+        academie_name,
         notice_reference,
         session_year,
+    }
+}
+
+/// "Académie d'Aix-Marseille", "Académie de Lyon": the name with the article French grammar
+/// gives, for files without `academie_name`. Names that take "de la" (la Martinique, La
+/// Réunion) need the field: the file says it, the code does not guess.
+pub fn academie_name(academie: &str) -> String {
+    let elides = academie
+        .chars()
+        .next()
+        .is_some_and(|c| "AEIOUYÉÈÊÀÂÎÔÛHaeiouyéèêàâîôûh".contains(c));
+    if elides {
+        format!("Académie d'{academie}")
+    } else {
+        format!("Académie de {academie}")
     }
 }
 
@@ -849,6 +882,7 @@ fn fallback_session() -> Session {
     Session {
         id: "aix-marseille-2023".into(),
         academie: "Aix-Marseille".into(),
+        academie_name: "Académie d'Aix-Marseille".into(),
         session_year: 2023,
         notice_reference: "DIEC 3.05".into(),
         time_zone: tz,
@@ -1217,7 +1251,31 @@ mod tests {
             ]
         );
         let p = Session::from_json("{}").unwrap_err();
-        assert_eq!(p.len(), TOP_FIELDS.len(), "{p:?}");
+        // Every top field but the optional `academie_name`.
+        assert_eq!(p.len(), TOP_FIELDS.len() - 1, "{p:?}");
+    }
+
+    #[test]
+    fn the_academie_is_named_with_its_article() {
+        assert_eq!(default_session().academie_name, "Académie d'Aix-Marseille");
+        assert_eq!(academie_name("Orléans-Tours"), "Académie d'Orléans-Tours");
+        assert_eq!(academie_name("Lyon"), "Académie de Lyon");
+        let mut v = base();
+        v.as_object_mut().unwrap().remove("academie_name");
+        v["academie"] = json!("Amiens");
+        assert_eq!(
+            Session::from_json(&v.to_string()).unwrap().academie_name,
+            "Académie d'Amiens"
+        );
+        v["academie_name"] = json!("Académie de la Martinique");
+        assert_eq!(
+            Session::from_json(&v.to_string()).unwrap().academie_name,
+            "Académie de la Martinique"
+        );
+        let p = problems_with(|v| v["academie_name"] = json!(" "));
+        assert_eq!(paths(&p), ["$.academie_name"]);
+        let p = problems_with(|v| v["academie_name"] = json!(3));
+        assert_eq!(paths(&p), ["$.academie_name"]);
     }
 
     #[test]
