@@ -205,7 +205,7 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
             None => {
                 return Err(vec![(
                     "$.session".to_string(),
-                    "objet illisible en JSON (cycle ?)".to_string(),
+                    "objet illisible en JSON (cycle\u{a0}?)".to_string(),
                 )])
             }
         }
@@ -268,7 +268,7 @@ fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: 
                     Ok(text) => parse(&text),
                     Err(why) => Err(vec![(
                         "$".to_string(),
-                        format!("fichier de session inaccessible : {why}"),
+                        format!("fichier de session inaccessible\u{a0}: {why}"),
                     )]),
                 };
                 if slot.borrow().cancelled {
@@ -308,9 +308,12 @@ fn show_problems(
     problems: Vec<(String, String)>,
     slot: &Rc<RefCell<Slot>>,
 ) {
-    let listed: Vec<String> = problems.iter().map(|(p, m)| format!("{p} : {m}")).collect();
+    let listed: Vec<String> = problems
+        .iter()
+        .map(|(p, m)| format!("{p}\u{a0}: {m}"))
+        .collect();
     browser::error(&format!(
-        "candidat: session refusée ({source}) :\n{}",
+        "candidat: session refusée ({source})\u{a0}:\n{}",
         listed.join("\n")
     ));
     browser::clear(el);

@@ -320,14 +320,12 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         | ItemId::AttachTranscript
         | ItemId::AttachDiploma
         | ItemId::SignConfirmation => {
-            if upload(session) {
-                cyclades(t(lang, "Déposer dans Cyclades", "Upload in Cyclades"))
-            } else {
-                Some(Action {
-                    label: t(lang, "Voir l'adresse d'envoi", "See the postal address"),
-                    href: "#envelope".into(),
-                })
-            }
+            // By post, the envelope section of this page says what to do: no link (a fragment
+            // link would change a host page's address when the page is a widget).
+            upload(session).then(|| Action {
+                label: t(lang, "Déposer dans Cyclades", "Upload in Cyclades"),
+                href: session.links.cyclades.clone(),
+            })
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,

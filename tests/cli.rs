@@ -357,7 +357,7 @@ fn text_shows_seconds_and_the_zone_when_they_matter() {
         "{out}"
     );
     assert!(!out.contains("Europe/Paris"), "{out}");
-    assert!(out.contains("Prochaine étape : "), "{out}");
+    assert!(out.contains("Prochaine étape\u{a0}: "), "{out}");
     // The repeated hour of the autumn change in Paris: the offset tells which 02:30.
     let out = text(r#"{"diploma":"cap"}"#, "2022-10-30T02:30:00+01:00", None);
     assert!(out.contains("02:30:00 (Europe/Paris, UTC+01:00)"), "{out}");

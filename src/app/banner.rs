@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::dom::{dyn_view, el, ev, nothing};
 use super::{use_ctx, Ctx};
-use crate::core::{Changes, Phase, Verdict};
+use crate::core::{Phase, Verdict};
+use crate::headline::{self, TopOfPage};
 use crate::labels;
 use crate::ui_text::{countdown, fill};
 
@@ -115,60 +116,45 @@ pub fn phase_banner() -> AnyView {
 }
 
 /// The phase in words, with the time left to its next deadline.
+/// The session's phase in words. A countdown speaks to the candidate ("il vous reste…") only
+/// while they are on track; once the file went or it is too late, the banner states the
+/// session's phase alone and the headline below says what it means for them.
 fn phase_text(ctx: Ctx) -> String {
     let s = ctx.session;
     let e = ctx.eval.get();
     let l = ctx.lang();
     let u = ctx.ui();
     let at = ctx.at.get();
+    let on_track = e.verdict == Verdict::OnTrack;
+    let left = |template: &str, until: &DateTime<chrono_tz::Tz>| {
+        fill(
+            template,
+            &[
+                ("left", &countdown(l, at, until.with_timezone(&Utc))),
+                ("date", &labels::date_time(l, until)),
+            ],
+        )
+    };
     match e.phase {
-        Phase::BeforeOpening => fill(
-            u.left_opening,
-            &[
-                (
-                    "left",
-                    &countdown(l, at, s.registration_opens.with_timezone(&Utc)),
-                ),
-                ("date", &labels::date_time(l, &s.registration_opens)),
-            ],
-        ),
-        Phase::RegistrationOpen => fill(
-            u.left_register,
-            &[
-                (
-                    "left",
-                    &countdown(l, at, s.registration_closes.with_timezone(&Utc)),
-                ),
-                ("date", &labels::date_time(l, &s.registration_closes)),
-            ],
+        Phase::BeforeOpening => left(u.left_opening, &s.registration_opens),
+        Phase::RegistrationOpen if on_track => left(u.left_register, &s.registration_closes),
+        Phase::RegistrationOpen => format!(
+            "{}.",
+            crate::core::wording::phase_label(Phase::RegistrationOpen, l)
         ),
         Phase::ReturnOnly => {
             let closed = fill(
                 u.closed_reg,
                 &[("date", &labels::date(l, &s.registration_closes))],
             );
-            if e.verdict == Verdict::TooLate {
-                format!("{} {}", closed, u.verdict_too_late)
-            } else {
-                let left = match s.return_mode {
-                    crate::core::session::ReturnMode::Post { .. } => u.left_return,
-                    crate::core::session::ReturnMode::Upload => u.left_return_upload,
-                };
-                format!(
-                    "{} {}",
-                    closed,
-                    fill(
-                        left,
-                        &[
-                            (
-                                "left",
-                                &countdown(l, at, s.return_closes.with_timezone(&Utc))
-                            ),
-                            ("date", &labels::date_time(l, &s.return_closes)),
-                        ]
-                    )
-                )
+            if !on_track {
+                return closed;
             }
+            let template = match s.return_mode {
+                crate::core::session::ReturnMode::Post { .. } => u.left_return,
+                crate::core::session::ReturnMode::Upload => u.left_return_upload,
+            };
+            format!("{closed} {}", left(template, &s.return_closes))
         }
         // Closed is not "too late" for a candidate whose file went in time: say which.
         Phase::Closed => {
@@ -176,58 +162,93 @@ fn phase_text(ctx: Ctx) -> String {
                 u.closed_all,
                 &[("date", &labels::date_time(l, &s.return_closes))],
             );
-            let outcome = if e.verdict == Verdict::TooLate {
-                u.verdict_too_late
-            } else {
-                u.closed_complete
-            };
-            format!("{closed} {outcome}")
+            match e.verdict {
+                Verdict::Complete => format!("{closed} {}", u.closed_complete),
+                _ => closed,
+            }
         }
     }
 }
 
+/// The top of the page, as `crate::headline` words it: one value per language, instant and
+/// evaluation, so the verdict, the changes line and the next step never disagree.
+fn top_of_page(ctx: Ctx) -> Memo<TopOfPage> {
+    Memo::new(move |_| {
+        ctx.eval
+            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
+    })
+}
+
+/// The verdict and how changes can still be made. Its text depends on the verdict alone (a
+/// memo that changes only when the verdict sentence does), so the polite live region speaks
+/// once per change, not on every keystroke.
 pub fn verdict_box() -> AnyView {
     let ctx = use_ctx();
-    let verdict = move || ctx.eval.with(|e| e.verdict);
-    let changes = move || ctx.eval.with(|e| e.changes);
+    let verdict = Memo::new(move |_| ctx.eval.with(|e| e.verdict));
+    let top = top_of_page(ctx);
+    let sentence = Memo::new(move |_| top.with(|t| t.verdict));
+    let changes = Memo::new(move |_| top.with(|t| t.changes));
     el("section")
         .class("verdict")
         .id("verdict")
         .testid("verdict")
         .attr("aria-live", "polite")
         .attr("aria-atomic", "true")
-        .attr_dyn("data-verdict", move || verdict().as_str())
+        .attr_dyn("data-verdict", move || verdict.get().as_str())
         .toggle("verdict-ok", move || {
-            matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
+            matches!(verdict.get(), Verdict::OnTrack | Verdict::Complete)
         })
-        .toggle("verdict-late", move || verdict() == Verdict::TooLate)
-        .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
+        .toggle("verdict-late", move || verdict.get() == Verdict::TooLate)
+        .toggle("verdict-wait", move || verdict.get() == Verdict::NotOpenYet)
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
-        .child(el("p").class("verdict-text").text_dyn(move || {
-            let u = ctx.ui();
-            match verdict() {
-                Verdict::OnTrack => u.verdict_on_track,
-                Verdict::Complete => {
-                    crate::core::wording::verdict_label(Verdict::Complete, ctx.lang())
-                }
-                Verdict::TooLate => u.verdict_too_late,
-                Verdict::NotOpenYet => u.verdict_not_open,
-            }
-        }))
+        .child(
+            el("p")
+                .class("verdict-text")
+                .text_dyn(move || sentence.get()),
+        )
         .child(
             el("p")
                 .class("changes")
                 .testid("changes")
-                .attr_dyn("data-changes", move || changes().as_str())
-                .text_dyn(move || {
-                    let u = ctx.ui();
-                    match changes() {
-                        Changes::Online => u.changes_online,
-                        Changes::RedPen => u.changes_red_pen,
-                        Changes::None => u.changes_none,
-                    }
-                }),
+                .attr_dyn("data-changes", move || {
+                    ctx.eval.with(|e| e.changes.as_str())
+                })
+                .text_dyn(move || changes.get().unwrap_or("")),
         )
+        .into_view()
+}
+
+/// The headline under the phase banner: the contract's `next`, its due date and countdown,
+/// and where to do it; or why nothing is left (complete, too late).
+pub fn next_step() -> AnyView {
+    let ctx = use_ctx();
+    let top = top_of_page(ctx);
+    let action = Memo::new(move |_| top.with(|t| t.action.clone()));
+    el("div")
+        .class("next-step")
+        .id("next-step")
+        .testid("next-step")
+        .attr_dyn("data-next", move || {
+            ctx.eval.with(|e| e.next.map_or("", |id| id.as_str()))
+        })
+        .attr_dyn("data-tone", move || top.with(|t| t.tone.as_str()))
+        .child(
+            el("p")
+                .class("next-step-text")
+                .text_fmt(move || top.with(|t| t.headline.clone())),
+        )
+        .view_dyn(move || match action.get() {
+            Some(a) => el("p")
+                .class("next-step-action")
+                .child(
+                    el("a")
+                        .class("btn")
+                        .attr_owned("href", a.href)
+                        .text(a.label),
+                )
+                .into_view(),
+            None => nothing(),
+        })
         .into_view()
 }
 

@@ -285,6 +285,7 @@ fn page(ctx: Ctx) -> AnyView {
         .view(banner::session_notice())
         .view(toolbar::simulate())
         .view(banner::phase_banner())
+        .view(banner::next_step())
         .child(
             el("div")
                 .class("layout")
@@ -395,13 +396,13 @@ pub fn mount_problems_into(
                             .child(
                                 el("strong").text("Ce fichier de session ne peut pas être utilisé"),
                             )
-                            .text_owned(format!(" ({source}) :")),
+                            .text_owned(format!(" ({source})\u{a0}:")),
                     )
                     .child(el("ul").children(problems.iter().map(|(path, message)| {
                         el("li")
                             .attr_owned("data-path", path.clone())
                             .child(el("code").text_owned(path.clone()))
-                            .text(" : ")
+                            .text("\u{a0}: ")
                             .text_owned(message.clone())
                     }))),
             )

@@ -98,7 +98,7 @@ impl Walker {
                         self.push(
                             &format!("{path}.{k}"),
                             format!(
-                                "Champ inconnu « {k} » (champs possibles : {}).",
+                                "Champ inconnu «\u{a0}{k}\u{a0}» (champs possibles\u{a0}: {}).",
                                 allowed.join(", ")
                             ),
                             format!(
@@ -125,7 +125,7 @@ impl Walker {
         for k in m.repeated() {
             self.push(
                 &format!("{path}.{k}"),
-                format!("Clé répétée : « {k} » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois."),
+                format!("Clé répétée\u{a0}: «\u{a0}{k}\u{a0}» est déjà écrit plus haut dans le même objet\u{a0}; ne l'écrire qu'une fois."),
                 format!("Repeated key: \"{k}\" is already written earlier in the same object; write it once."),
             );
         }
@@ -137,7 +137,7 @@ impl Walker {
             Some(Value::Null) | None => {
                 self.push(
                     &format!("{path}.{key}"),
-                    format!("Le champ « {key} » manque."),
+                    format!("Le champ «\u{a0}{key}\u{a0}» manque."),
                     format!("The field \"{key}\" is missing."),
                 );
                 None

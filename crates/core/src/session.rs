@@ -249,7 +249,7 @@ fn window_bounds(
             Some(b) if b.is_leap_second() => {
                 w.push(
                     &p,
-                    format!("« {s} » : la seconde 60 n'existe pas dans l'heure légale ; écrire 59 (ou l'heure sans les secondes)."),
+                    format!("«\u{a0}{s}\u{a0}»\u{a0}: la seconde 60 n'existe pas dans l'heure légale\u{a0}; écrire 59 (ou l'heure sans les secondes)."),
                     format!("\"{s}\": second 60 does not exist in civil time; write 59 (or the time without seconds)."),
                 );
                 None
@@ -262,7 +262,7 @@ fn window_bounds(
                 let from = y - BOUND_YEARS_BEFORE_SESSION;
                 w.push(
                     &p,
-                    format!("« {s} » est en {} : pour la session {y}, les dates tombent entre {from} et {y}.", b.year()),
+                    format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: pour la session {y}, les dates tombent entre {from} et {y}.", b.year()),
                     format!("\"{s}\" is in {}: for the {y} session, dates fall between {from} and {y}.", b.year()),
                 );
                 None
@@ -271,7 +271,7 @@ fn window_bounds(
             None => {
                 w.push(
                     &p,
-                    format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM)."),
+                    format!("«\u{a0}{s}\u{a0}» n'est pas une date réelle au format AAAA-MM-JJ (ou AAAA-MM-JJTHH:MM)."),
                     format!("\"{s}\" is not a real date in the form YYYY-MM-DD (or YYYY-MM-DDTHH:MM)."),
                 );
                 None
@@ -303,7 +303,7 @@ fn resolve_reported(
             let l = crate::timefmt::date_time(local, ' ', true);
             w.push(
                 path,
-                format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été) : choisir une autre heure.", tz.name()),
+                format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été)\u{a0}: choisir une autre heure.", tz.name()),
                 format!("The local time {l} does not exist in {} (clocks go forward): pick another time.", tz.name()),
             );
             None
@@ -395,7 +395,7 @@ fn read_identity(w: &mut Walker, m: &Map) -> Identity {
         {
             w.push(
                 "$.id",
-                format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
+                format!("L'identifiant «\u{a0}{s}\u{a0}» ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
                 format!("The id \"{s}\" may only contain lowercase ASCII letters, digits and hyphens."),
             );
         }
@@ -475,7 +475,7 @@ fn read_time_zone(w: &mut Walker, m: &Map) -> Option<Tz> {
         w.push(
             "$.time_zone",
             format!(
-                "Fuseau horaire « {s} » inconnu : il faut l'un des fuseaux des académies ({}).",
+                "Fuseau horaire «\u{a0}{s}\u{a0}» inconnu\u{a0}: il faut l'un des fuseaux des académies ({}).",
                 FRENCH_ZONES.join(", ")
             ),
             format!(
@@ -512,7 +512,7 @@ fn read_diplomas(w: &mut Walker, m: &Map) -> Option<Vec<Diploma>> {
             Some(d) if diplomas.contains(&d) => {
                 w.push(
                     &p,
-                    format!("Le diplôme « {s} » est déjà dans la liste."),
+                    format!("Le diplôme «\u{a0}{s}\u{a0}» est déjà dans la liste."),
                     format!("The diploma \"{s}\" is listed twice."),
                 );
                 ok = false;
@@ -522,7 +522,7 @@ fn read_diplomas(w: &mut Walker, m: &Map) -> Option<Vec<Diploma>> {
                 ok = false;
                 w.push(
                     &p,
-                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
                     format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
                 );
             }
@@ -577,7 +577,7 @@ fn read_activation_delay(w: &mut Walker, m: &Map) -> Option<u32> {
         Some(h) if h > MAX_ACTIVATION_DELAY_HOURS => {
             w.push(
                 "$.activation_delay_hours",
-                format!("Un délai d'activation de {h} heures n'est pas plausible (au plus {MAX_ACTIVATION_DELAY_HOURS} ; la notice dit 48)."),
+                format!("Un délai d'activation de {h} heures n'est pas plausible (au plus {MAX_ACTIVATION_DELAY_HOURS}\u{a0}; la notice dit 48)."),
                 format!("An activation delay of {h} hours is not plausible (at most {MAX_ACTIVATION_DELAY_HOURS}; the notice says 48)."),
             );
             None
@@ -653,7 +653,7 @@ fn read_return_window(
         reg_opens,
         opens,
         "$.return.opens",
-        "Le retour du dossier ouvre avant la pré-inscription : on ne peut pas envoyer une confirmation qui n'existe pas encore.",
+        "Le retour du dossier ouvre avant la pré-inscription\u{a0}: on ne peut pas envoyer une confirmation qui n'existe pas encore.",
         "The return window opens before the pre-registration: a confirmation that does not exist yet cannot be sent.",
     );
     check_order(
@@ -661,7 +661,7 @@ fn read_return_window(
         reg_closes,
         closes,
         "$.return.closes",
-        "Le retour du dossier ferme avant la fin de la pré-inscription : un candidat inscrit le dernier jour ne pourrait plus envoyer son dossier.",
+        "Le retour du dossier ferme avant la fin de la pré-inscription\u{a0}: un candidat inscrit le dernier jour ne pourrait plus envoyer son dossier.",
         "The return window closes before the pre-registration closes: a candidate registering on the last day could not send the file.",
     );
     (opens, closes)
@@ -678,7 +678,7 @@ fn read_return_mode(w: &mut Walker, rm: &Map) -> Option<ReturnMode> {
             None => {
                 w.push(
                     "$.return.address",
-                    "En mode « post », l'adresse d'envoi du dossier est obligatoire.",
+                    "En mode «\u{a0}post\u{a0}», l'adresse d'envoi du dossier est obligatoire.",
                     "In \"post\" mode the postal address is required.",
                 );
                 None
@@ -689,7 +689,7 @@ fn read_return_mode(w: &mut Walker, rm: &Map) -> Option<ReturnMode> {
             if address.is_some() {
                 w.push(
                     "$.return.address",
-                    "En mode « upload », les pièces sont déposées dans Cyclades : il ne faut pas d'adresse postale (retirer ce champ ou choisir « post »).",
+                    "En mode «\u{a0}upload\u{a0}», les pièces sont déposées dans Cyclades\u{a0}: il ne faut pas d'adresse postale (retirer ce champ ou choisir «\u{a0}post\u{a0}»).",
                     "In \"upload\" mode documents are uploaded in Cyclades: no postal address (remove this field or use \"post\").",
                 );
                 None
@@ -700,7 +700,7 @@ fn read_return_mode(w: &mut Walker, rm: &Map) -> Option<ReturnMode> {
         other => {
             w.push(
                 "$.return.mode",
-                format!("Mode de retour inconnu « {other} » : il faut « post » (courrier) ou « upload » (dépôt dans Cyclades)."),
+                format!("Mode de retour inconnu «\u{a0}{other}\u{a0}»\u{a0}: il faut «\u{a0}post\u{a0}» (courrier) ou «\u{a0}upload\u{a0}» (dépôt dans Cyclades)."),
                 format!("Unknown return mode \"{other}\": use \"post\" (by mail) or \"upload\" (in Cyclades)."),
             );
             None
@@ -719,7 +719,7 @@ fn read_post_address(w: &mut Walker, a: &Value) -> Option<ReturnMode> {
         ok = false;
         w.push(
             "$.return.address",
-            "L'adresse d'envoi est vide : le candidat ne saurait pas où poster son dossier.",
+            "L'adresse d'envoi est vide\u{a0}: le candidat ne saurait pas où poster son dossier.",
             "The postal address is empty: the candidate would not know where to post the file.",
         );
     } else {
@@ -778,7 +778,7 @@ fn read_link(w: &mut Walker, lm: &Map, key: &str, required: bool) -> Result<Opti
     } else {
         w.push(
             &p,
-            format!("« {s} » n'est pas un lien web : il doit commencer par https:// (ou http://), sans espace."),
+            format!("«\u{a0}{s}\u{a0}» n'est pas un lien web\u{a0}: il doit commencer par https:// (ou http://), sans espace."),
             format!("\"{s}\" is not a web link: it must start with https:// (or http://), with no spaces."),
         );
         Err(())
@@ -1022,7 +1022,7 @@ mod tests {
         assert_eq!(
             (p[3].fr.as_str(), p[3].en.as_str()),
             (
-                "Clé répétée : « closes » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois.",
+                "Clé répétée\u{a0}: «\u{a0}closes\u{a0}» est déjà écrit plus haut dans le même objet\u{a0}; ne l'écrire qu'une fois.",
                 "Repeated key: \"closes\" is already written earlier in the same object; write it once."
             )
         );

@@ -95,13 +95,13 @@ impl Situation {
                     let offered: Vec<&str> = session.diplomas.iter().map(|d| d.as_str()).collect();
                     w.push(
                         "$.diploma",
-                        format!("Le diplôme « {s} » n'est pas proposé dans la session {} (diplômes : {}).", session.id, offered.join(", ")),
+                        format!("Le diplôme «\u{a0}{s}\u{a0}» n'est pas proposé dans la session {} (diplômes\u{a0}: {}).", session.id, offered.join(", ")),
                         format!("The diploma \"{s}\" is not offered in session {} (diplomas: {}).", session.id, offered.join(", ")),
                     );
                 }
                 None => w.push(
                     "$.diploma",
-                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
                     format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
                 ),
             }
@@ -117,13 +117,13 @@ impl Situation {
                 match DateTime::parse_from_rfc3339(s) {
                     Ok(t) if !PLAUSIBLE_YEARS.contains(&t.year()) => w.push(
                         "$.account_created_at",
-                        format!("« {s} » est en {} : la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                        format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                         format!("\"{s}\" is in {}: the account creation date must fall between {} and {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                     ),
                     Ok(t) => sit.account_created_at = Some(t),
                     Err(_) => w.push(
                         "$.account_created_at",
-                        format!("« {s} » n'est pas un instant réel au format RFC 3339, par exemple 2022-10-29T10:00:00+02:00."),
+                        format!("«\u{a0}{s}\u{a0}» n'est pas un instant réel au format RFC 3339, par exemple 2022-10-29T10:00:00+02:00."),
                         format!("\"{s}\" is not a real RFC 3339 instant, e.g. 2022-10-29T10:00:00+02:00."),
                     ),
                 }
@@ -151,7 +151,7 @@ impl Situation {
                     other => {
                         w.push(
                             &format!("{p}.kind"),
-                            format!("Sorte d'acquis inconnue « {other} » : il faut « benefice » (note conservée) ou « dispense »."),
+                            format!("Sorte d'acquis inconnue «\u{a0}{other}\u{a0}»\u{a0}: il faut «\u{a0}benefice\u{a0}» (note conservée) ou «\u{a0}dispense\u{a0}»."),
                             format!("Unknown kind of acquis \"{other}\": use \"benefice\" (grade carried over) or \"dispense\" (exemption)."),
                         );
                         None
@@ -177,7 +177,10 @@ impl Situation {
                     }
                     None => w.push(
                         &p,
-                        format!("Étape inconnue « {s} » (étapes : {}).", item_list()),
+                        format!(
+                            "Étape inconnue «\u{a0}{s}\u{a0}» (étapes\u{a0}: {}).",
+                            item_list()
+                        ),
                         format!("Unknown item id \"{s}\" (items: {}).", item_list()),
                     ),
                 }
@@ -196,13 +199,13 @@ impl Situation {
             match crate::timefmt::parse_date(s) {
                 Some(d) if shaped && !PLAUSIBLE_YEARS.contains(&d.year()) => w.push(
                     "$.posted_on",
-                    format!("« {s} » est en {} : la date d'envoi du dossier doit tomber entre {} et {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                    format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: la date d'envoi du dossier doit tomber entre {} et {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                     format!("\"{s}\" is in {}: the date the file was sent must fall between {} and {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                 ),
                 Some(d) if shaped => sit.posted_on = Some(d),
                 _ => w.push(
                     "$.posted_on",
-                    format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),
+                    format!("«\u{a0}{s}\u{a0}» n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),
                     format!("\"{s}\" is not a real date in the form YYYY-MM-DD (the postmark date)."),
                 ),
             }
