@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::core::session::ReturnMode;
+use crate::core::Phase;
 use crate::core::{wording, Changes, Evaluation, ItemId, Lang, Session, Status, Verdict};
-use crate::ui_text::countdown;
+use crate::ui_text::{countdown, fill, ui};
 
 /// How the headline should look (DSFR alert types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +136,65 @@ pub fn top_of_page(
         headline,
         tone,
         action,
+    }
+}
+
+/// The phase banner: the session's phase in words. A countdown speaks to the candidate ("il
+/// vous reste…") only while they are on track; once the file went or it is too late, the
+/// banner states the session's phase alone and the headline says what it means for them.
+pub fn phase_sentence(
+    session: &Session,
+    ev: &Evaluation,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> String {
+    let s = session;
+    let u = ui(lang);
+    let on_track = ev.verdict == Verdict::OnTrack;
+    let left = |template: &str, until: &DateTime<Tz>| {
+        fill(
+            template,
+            &[
+                ("left", &countdown(lang, now, until.with_timezone(&Utc))),
+                ("date", &wording::format_instant(*until, lang)),
+            ],
+        )
+    };
+    match ev.phase {
+        Phase::BeforeOpening => left(u.left_opening, &s.registration_opens),
+        Phase::RegistrationOpen if on_track => left(u.left_register, &s.registration_closes),
+        Phase::RegistrationOpen => {
+            format!("{}.", wording::phase_label(Phase::RegistrationOpen, lang))
+        }
+        Phase::ReturnOnly => {
+            let closed = fill(
+                u.closed_reg,
+                &[(
+                    "date",
+                    &wording::format_date(s.registration_closes.date_naive(), lang),
+                )],
+            );
+            if !on_track {
+                return closed;
+            }
+            let template = if upload(s) {
+                u.left_return_upload
+            } else {
+                u.left_return
+            };
+            format!("{closed} {}", left(template, &s.return_closes))
+        }
+        // Closed is not "too late" for a candidate whose file went in time: say which.
+        Phase::Closed => {
+            let closed = fill(
+                u.closed_all,
+                &[("date", &wording::format_instant(s.return_closes, lang))],
+            );
+            match ev.verdict {
+                Verdict::Complete => format!("{closed} {}", u.closed_complete),
+                _ => closed,
+            }
+        }
     }
 }
 

@@ -116,58 +116,10 @@ pub fn phase_banner() -> AnyView {
 }
 
 /// The phase in words, with the time left to its next deadline.
-/// The session's phase in words. A countdown speaks to the candidate ("il vous reste…") only
-/// while they are on track; once the file went or it is too late, the banner states the
-/// session's phase alone and the headline below says what it means for them.
+/// The session's phase in words (`crate::headline::phase_sentence`).
 fn phase_text(ctx: Ctx) -> String {
-    let s = ctx.session;
-    let e = ctx.eval.get();
-    let l = ctx.lang();
-    let u = ctx.ui();
-    let at = ctx.at.get();
-    let on_track = e.verdict == Verdict::OnTrack;
-    let left = |template: &str, until: &DateTime<chrono_tz::Tz>| {
-        fill(
-            template,
-            &[
-                ("left", &countdown(l, at, until.with_timezone(&Utc))),
-                ("date", &labels::date_time(l, until)),
-            ],
-        )
-    };
-    match e.phase {
-        Phase::BeforeOpening => left(u.left_opening, &s.registration_opens),
-        Phase::RegistrationOpen if on_track => left(u.left_register, &s.registration_closes),
-        Phase::RegistrationOpen => format!(
-            "{}.",
-            crate::core::wording::phase_label(Phase::RegistrationOpen, l)
-        ),
-        Phase::ReturnOnly => {
-            let closed = fill(
-                u.closed_reg,
-                &[("date", &labels::date(l, &s.registration_closes))],
-            );
-            if !on_track {
-                return closed;
-            }
-            let template = match s.return_mode {
-                crate::core::session::ReturnMode::Post { .. } => u.left_return,
-                crate::core::session::ReturnMode::Upload => u.left_return_upload,
-            };
-            format!("{closed} {}", left(template, &s.return_closes))
-        }
-        // Closed is not "too late" for a candidate whose file went in time: say which.
-        Phase::Closed => {
-            let closed = fill(
-                u.closed_all,
-                &[("date", &labels::date_time(l, &s.return_closes))],
-            );
-            match e.verdict {
-                Verdict::Complete => format!("{closed} {}", u.closed_complete),
-                _ => closed,
-            }
-        }
-    }
+    ctx.eval
+        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at.get()))
 }
 
 /// The top of the page, as `crate::headline` words it: one value per language, instant and
@@ -213,7 +165,7 @@ pub fn verdict_box() -> AnyView {
                 .attr_dyn("data-changes", move || {
                     ctx.eval.with(|e| e.changes.as_str())
                 })
-                .text_dyn(move || changes.get().unwrap_or("")),
+                .text_dyn(move || changes.get().unwrap_or(ctx.ui().changes_none)),
         )
         .into_view()
 }

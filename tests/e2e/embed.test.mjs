@@ -203,7 +203,7 @@ describe("embedding on an académie page", () => {
       assert.ok(paths.includes(p), `${p} in ${paths}`);
     }
     const first = (await broken.locator("li[data-path]").first().textContent()).trim();
-    assert.match(first, /^\$\.id : L'identifiant « Session Cassée »/);
+    assert.match(first, /^\$\.id\u00a0: L'identifiant «\u00a0Session Cassée\u00a0»/);
     assert.equal(await broken.locator("[role=alert]").count(), 1);
     // Also in the console, every problem by path.
     const logged = t.errors.filter((e) => e.startsWith(REFUSED));

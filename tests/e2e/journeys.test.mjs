@@ -100,7 +100,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await state(page), { phase: "registration-open", verdict: "on-track", changes: "online" });
       assert.equal(
         (await page.getByTestId("verdict").locator(".verdict-text").textContent()),
-        "C'est encore possible : tout ce qui reste peut être fait à temps.",
+        "C'est encore possible\u00a0: tout ce qui reste peut être fait à temps.",
       );
       assert.equal(await page.getByTestId("envelope").getAttribute("data-mode"), "post");
       assert.deepEqual(await addressLines(page), [
@@ -122,11 +122,16 @@ for (const [name, viewport] of VIEWPORTS) {
       await load(page);
 
       await simulate(page, "2022-11-20T10:00");
-      assert.deepEqual(await state(page), { phase: "return-only", verdict: "too-late", changes: "red-pen" });
+      assert.deepEqual(await state(page), { phase: "return-only", verdict: "too-late", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Pré-inscription close depuis le jeudi 17 novembre 2022. Il est trop tard pour cette session.",
+        "Pré-inscription close depuis le jeudi 17 novembre 2022.",
       );
+      // The headline says why, and where to look next; no advice that no longer applies.
+      assert.match(await page.getByTestId("next-step").textContent(),
+        /^Il est trop tard pour cette session\u00a0: la pré-inscription en ligne s'est terminée le jeudi 17 novembre 2022 à 23:59 sans inscription enregistrée\./);
+      assert.equal(await page.getByTestId("next-step").getAttribute("data-next"), "");
+      assert.doesNotMatch(await page.locator("#app").textContent(), /stylo rouge/);
       assert.equal(await page.locator("[data-testid=verdict] .verdict-text").textContent(), "Il est trop tard pour cette session.");
       assert.deepEqual(await checklist(page), [
         ["create-account", "late"], ["activate-account", "late"], ["register-online", "late"],
@@ -156,7 +161,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await state(page), { phase: "closed", verdict: "too-late", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Il est trop tard pour cette session.",
+        "Session terminée\u00a0: retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59.",
       );
       assert.equal(await page.locator("[data-testid=changes]").textContent(), "Aucune modification n'est possible maintenant.");
       assert.deepEqual(await checklist(page), [
@@ -171,10 +176,10 @@ for (const [name, viewport] of VIEWPORTS) {
       for (const id of ["print-confirmation", "sign-confirmation", "attach-supporting-documents"]) await page.locator(`#tick-${id}`).check();
       await page.getByTestId("file-posted").check();
       await page.getByTestId("posted-on").fill("2022-12-01");
-      assert.deepEqual(await state(page), { phase: "closed", verdict: "on-track", changes: "none" });
+      assert.deepEqual(await state(page), { phase: "closed", verdict: "complete", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Votre dossier est parti à temps : votre part de l'inscription est faite.",
+        "Session terminée\u00a0: retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Votre dossier est parti à temps\u00a0: votre part de l'inscription est faite.",
       );
       await assertAccessible(page, `closed 5 Dec 2022, file sent in time, ${name}`);
       assertClean(t);
@@ -308,7 +313,7 @@ for (const [name, viewport] of VIEWPORTS) {
         assert.equal(await c.page.getAttribute("[data-testid=notice]", "data-notice"), "bad-link", fragment);
         assert.equal(
           await c.page.getByTestId("notice").locator("p").textContent(),
-          "Le lien ouvert est abîmé : les réponses par défaut sont affichées.",
+          "Le lien ouvert est abîmé\u00a0: les réponses par défaut sont affichées.",
         );
         assert.deepEqual(await answers(c.page), {
           diploma: "bac-pro", title: "", account: "none", accountCreatedAt: null, disability: "no",
@@ -360,7 +365,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.equal(await page.getByTestId("simulate-flag").isVisible(), true);
       assert.equal(
         (await page.getByTestId("simulate-flag").innerText()).replace(/\s+/g, " ").trim(),
-        "Date simulée : mercredi 2 novembre 2022 à 10:00",
+        "Date simulée\u00a0: mercredi 2 novembre 2022 à 10:00",
       );
       const ticks = page.locator("#app input.tick");
       assert.equal(await ticks.count(), CAP_CUISINE_ITEMS.length);
