@@ -9,7 +9,7 @@ use super::{use_ctx, Ctx};
 use crate::core::{Phase, Verdict};
 use crate::headline::{self, TopOfPage};
 use crate::labels;
-use crate::ui_text::{countdown, fill};
+use crate::ui_text::fill;
 
 pub fn notice_bar() -> AnyView {
     let ctx = use_ctx();
