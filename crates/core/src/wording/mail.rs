@@ -72,24 +72,28 @@ fn postmark_note(c: &Ctx, d: NaiveDate) -> (String, bool) {
     };
     // A date in the future at the instant (planned), when the instant is known.
     let future = c.at.is_some_and(|at| d > at.date_naive());
-    match reading(c, d, &p) {
-        Posting::Unknown => (String::new(), false),
-        Posting::NotYet => (planned(c, &p), false),
-        Posting::InWindow if c.item.status == Status::Done => (in_time(c, &p), false),
+    let post = reading(c, d, &p);
+    // These notes say why `mail-file` is late (the date is after the window, or on its last
+    // day after the closing hour).
+    let explained = matches!(post, Posting::ClosingDayAfterHour | Posting::AfterWindow);
+    let note = match post {
+        Posting::Unknown => String::new(),
+        Posting::NotYet => planned(c, &p),
+        Posting::InWindow if c.item.status == Status::Done => in_time(c, &p),
         // Not reachable with the engine's statuses; worded as planned rather than guessed.
-        Posting::InWindow => (
+        Posting::InWindow => {
             if c.fr {
                 format!(" Envoi prévu le {}.", p.day)
             } else {
                 format!(" Posting planned on {}.", p.day)
-            },
-            false,
-        ),
-        Posting::ClosingDayAfterHour => (closing_day_after_hour(c, &p), true),
-        Posting::AfterWindow if future => (planned_after_window(c, &p), true),
-        Posting::AfterWindow => (sent_after_window(c, &p), true),
-        Posting::BeforeWindow => (before_window(c, &p), false),
-    }
+            }
+        }
+        Posting::ClosingDayAfterHour => closing_day_after_hour(c, &p),
+        Posting::AfterWindow if future => planned_after_window(c, &p),
+        Posting::AfterWindow => sent_after_window(c, &p),
+        Posting::BeforeWindow => before_window(c, &p),
+    };
+    (note, explained)
 }
 
 /// With the instant, the engine's reading; without it (`item_why`), the same reading rebuilt

@@ -76,23 +76,27 @@ pub(super) fn why(
     lang: Lang,
 ) -> String {
     let c = Ctx::new(item, session, situation, at, lang);
-    // `late_explained`: the item's own sentence already says why it is late (mail-file with
-    // a date).
-    let (mut s, late_explained) = match item.id {
-        ItemId::CreateAccount => (create_account(&c), false),
-        ItemId::ActivateAccount => (activate_account(&c), false),
-        ItemId::RegisterOnline => (register_online(&c), false),
-        ItemId::DeclareHandicap => (declare_handicap(&c), false),
-        ItemId::RequestAccommodation => (request_accommodation(&c), false),
-        ItemId::DeclareAcquis => (declare_acquis(&c), false),
-        ItemId::PrintConfirmation => (print_confirmation(&c), false),
-        ItemId::SignConfirmation => (sign_confirmation(&c), false),
-        ItemId::AttachSupportingDocuments => (attach_supporting_documents(&c), false),
-        ItemId::AttachAccommodationNotice => (attach_accommodation_notice(&c), false),
-        ItemId::AttachTranscript => (attach_transcript(&c), false),
-        ItemId::AttachDiploma => (attach_diploma(&c), false),
-        ItemId::MailFile => super::mail::why(&c),
-        ItemId::ReadReferentiel => (read_referentiel(&c), false),
+    // Set when the item's own sentence already says why it is late (mail-file with a date).
+    let mut late_explained = false;
+    let mut s = match item.id {
+        ItemId::CreateAccount => create_account(&c),
+        ItemId::ActivateAccount => activate_account(&c),
+        ItemId::RegisterOnline => register_online(&c),
+        ItemId::DeclareHandicap => declare_handicap(&c),
+        ItemId::RequestAccommodation => request_accommodation(&c),
+        ItemId::DeclareAcquis => declare_acquis(&c),
+        ItemId::PrintConfirmation => print_confirmation(&c),
+        ItemId::SignConfirmation => sign_confirmation(&c),
+        ItemId::AttachSupportingDocuments => attach_supporting_documents(&c),
+        ItemId::AttachAccommodationNotice => attach_accommodation_notice(&c),
+        ItemId::AttachTranscript => attach_transcript(&c),
+        ItemId::AttachDiploma => attach_diploma(&c),
+        ItemId::MailFile => {
+            let (s, explained) = super::mail::why(&c);
+            late_explained = explained;
+            s
+        }
+        ItemId::ReadReferentiel => read_referentiel(&c),
     };
     if item.status == Status::Late && !late_explained {
         s.push_str(t(
