@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
 use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
@@ -220,17 +220,18 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
         }
         parsed
     });
-    let explore_at = options
-        .now
-        .and_then(|t| match DateTime::parse_from_rfc3339(&t) {
-            Ok(t) => Some(t.with_timezone(&Utc)),
-            Err(_) => {
-                browser::error(&format!(
-                    "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
-                ));
-                None
-            }
-        });
+    let explore_at =
+        options.now.and_then(
+            |t| match crate::core::timefmt::parse_rfc3339(&t).ok_or(()) {
+                Ok(t) => Some(t.with_timezone(&Utc)),
+                Err(_) => {
+                    browser::error(&format!(
+                        "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
+                    ));
+                    None
+                }
+            },
+        );
     let share_base = options
         .page
         .filter(|p| !p.is_empty())

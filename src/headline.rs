@@ -94,21 +94,7 @@ pub fn top_of_page(
     now: DateTime<Utc>,
 ) -> TopOfPage {
     let verdict = verdict_sentence(session, ev, lang);
-    let changes = match (ev.verdict, ev.changes) {
-        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet, _) | (_, Changes::None) => {
-            None
-        }
-        (_, Changes::Online) => Some(t(
-            lang,
-            "Vous pouvez encore modifier votre inscription en ligne.",
-            "You can still change your registration online.",
-        )),
-        (_, Changes::RedPen) => Some(t(
-            lang,
-            "Toute correction s'écrit désormais au stylo rouge sur la confirmation papier.",
-            "Any correction must now be written in red pen on the paper confirmation.",
-        )),
-    };
+    let changes = changes_sentence(ev, lang);
     let (headline, tone, action) = match ev.verdict {
         Verdict::TooLate => too_late(session, ev, lang),
         Verdict::Complete => complete(session, lang),
@@ -198,7 +184,28 @@ pub fn phase_sentence(
     }
 }
 
-fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'static str {
+/// How the registration can still be corrected; `None` when nothing is left to correct (too
+/// late, the file went, not open yet).
+pub fn changes_sentence(ev: &Evaluation, lang: Lang) -> Option<&'static str> {
+    match (ev.verdict, ev.changes) {
+        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet, _) | (_, Changes::None) => {
+            None
+        }
+        (_, Changes::Online) => Some(t(
+            lang,
+            "Vous pouvez encore modifier votre inscription en ligne.",
+            "You can still change your registration online.",
+        )),
+        (_, Changes::RedPen) => Some(t(
+            lang,
+            "Toute correction s'écrit désormais au stylo rouge sur la confirmation papier.",
+            "Any correction must now be written in red pen on the paper confirmation.",
+        )),
+    }
+}
+
+/// The verdict in one sentence (the verdict box).
+pub fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'static str {
     match ev.verdict {
         Verdict::NotOpenYet => t(
             lang,
@@ -338,13 +345,15 @@ fn next_step(
     (text, tone, action_for(session, item.id, lang))
 }
 
-/// "Créer votre compte" → "créer votre compte": the label continues the sentence.
+/// "Créer votre compte" → "créer votre compte": the label continues the sentence. ASCII only,
+/// on purpose: every label starts with an ASCII capital, and `char::to_lowercase` would bring
+/// the Unicode case tables into the wasm (measured: several KB).
 fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = label.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 /// Where the step is done: Cyclades for the online steps, the accommodation site, Eduscol, or
@@ -561,6 +570,21 @@ mod tests {
                 seen.iter().any(|k| k.contains(&format!(" {c} "))),
                 "{c} never reached"
             );
+        }
+    }
+
+    #[test]
+    fn every_label_starts_with_an_ascii_capital() {
+        let session = default_session();
+        for id in ItemId::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let label = wording::item_label_for(id, &session, lang);
+                assert!(
+                    label.starts_with(|c: char| c.is_ascii_uppercase()),
+                    "{label}"
+                );
+                assert!(lower_first(label).starts_with(|c: char| c.is_ascii_lowercase()));
+            }
         }
     }
 

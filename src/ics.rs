@@ -69,7 +69,7 @@ pub fn deadline_events(
             }
         }
     }
-    dues.sort();
+    crate::core::small_sort::sort(&mut dues);
     dues.into_iter()
         .filter_map(|due| {
             let lines: Vec<String> = ev

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::dom::{dyn_view, el, ev, nothing};
 use super::{use_ctx, Ctx};
 use crate::core::{Phase, Verdict};
-use crate::headline::{self, TopOfPage};
+use crate::headline;
 use crate::labels;
 use crate::ui_text::fill;
 
@@ -122,42 +122,31 @@ fn phase_text(ctx: Ctx) -> String {
         .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at.get()))
 }
 
-/// The top of the page, as `crate::headline` words it: one value per language, instant and
-/// evaluation, so the verdict, the changes line and the next step never disagree.
-fn top_of_page(ctx: Ctx) -> Memo<TopOfPage> {
-    Memo::new(move |_| {
-        ctx.eval
-            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
-    })
-}
-
-/// The verdict and how changes can still be made. Its text depends on the verdict alone (a
-/// memo that changes only when the verdict sentence does), so the polite live region speaks
-/// once per change, not on every keystroke.
+/// The verdict and how changes can still be made, as `crate::headline` words them (one pure
+/// function of the evaluation, so the verdict, the changes line and the next step never
+/// disagree). Closures, not memos: a memo of a new type brings its own copy of Leptos's
+/// reactive code (ADR 0008), and an unchanged text is not written again, so the polite live
+/// region speaks once per change, not on every keystroke.
 pub fn verdict_box() -> AnyView {
     let ctx = use_ctx();
-    let verdict = Memo::new(move |_| ctx.eval.with(|e| e.verdict));
-    let top = top_of_page(ctx);
-    let sentence = Memo::new(move |_| top.with(|t| t.verdict));
-    let changes = Memo::new(move |_| top.with(|t| t.changes));
+    let verdict = move || ctx.eval.with(|e| e.verdict);
     el("section")
         .class("verdict")
         .id("verdict")
         .testid("verdict")
         .attr("aria-live", "polite")
         .attr("aria-atomic", "true")
-        .attr_dyn("data-verdict", move || verdict.get().as_str())
+        .attr_dyn("data-verdict", move || verdict().as_str())
         .toggle("verdict-ok", move || {
-            matches!(verdict.get(), Verdict::OnTrack | Verdict::Complete)
+            matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
-        .toggle("verdict-late", move || verdict.get() == Verdict::TooLate)
-        .toggle("verdict-wait", move || verdict.get() == Verdict::NotOpenYet)
+        .toggle("verdict-late", move || verdict() == Verdict::TooLate)
+        .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
-        .child(
-            el("p")
-                .class("verdict-text")
-                .text_dyn(move || sentence.get()),
-        )
+        .child(el("p").class("verdict-text").text_dyn(move || {
+            ctx.eval
+                .with(|e| headline::verdict_sentence(ctx.session, e, ctx.lang()))
+        }))
         .child(
             el("p")
                 .class("changes")
@@ -165,7 +154,11 @@ pub fn verdict_box() -> AnyView {
                 .attr_dyn("data-changes", move || {
                     ctx.eval.with(|e| e.changes.as_str())
                 })
-                .text_dyn(move || changes.get().unwrap_or(ctx.ui().changes_none)),
+                .text_dyn(move || {
+                    ctx.eval
+                        .with(|e| headline::changes_sentence(e, ctx.lang()))
+                        .unwrap_or(ctx.ui().changes_none)
+                }),
         )
         .into_view()
 }
@@ -174,8 +167,10 @@ pub fn verdict_box() -> AnyView {
 /// and where to do it; or why nothing is left (complete, too late).
 pub fn next_step() -> AnyView {
     let ctx = use_ctx();
-    let top = top_of_page(ctx);
-    let action = Memo::new(move |_| top.with(|t| t.action.clone()));
+    let top = move || {
+        ctx.eval
+            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
+    };
     el("div")
         .class("next-step")
         .id("next-step")
@@ -183,13 +178,13 @@ pub fn next_step() -> AnyView {
         .attr_dyn("data-next", move || {
             ctx.eval.with(|e| e.next.map_or("", |id| id.as_str()))
         })
-        .attr_dyn("data-tone", move || top.with(|t| t.tone.as_str()))
+        .attr_dyn("data-tone", move || top().tone.as_str())
         .child(
             el("p")
                 .class("next-step-text")
-                .text_fmt(move || top.with(|t| t.headline.clone())),
+                .text_fmt(move || top().headline),
         )
-        .view_dyn(move || match action.get() {
+        .view_dyn(move || match top().action {
             Some(a) => el("p")
                 .class("next-step-action")
                 .child(

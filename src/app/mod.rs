@@ -135,7 +135,7 @@ fn initial_state(
     // Stored answers expire after the session's return deadline.
     let stored = browser::storage_get(sid, KEY_SITUATION);
     let until_ok = browser::storage_get(sid, KEY_UNTIL)
-        .and_then(|u| DateTime::parse_from_rfc3339(&u).ok())
+        .and_then(|u| crate::core::timefmt::parse_rfc3339(&u))
         .map(|u| now <= u.with_timezone(&Utc));
     let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| Lang::parse(&l));
     let mut from_storage: Option<Result<Situation, ()>> = None;

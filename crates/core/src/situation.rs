@@ -114,7 +114,7 @@ impl Situation {
         }
         if let Some(v) = Walker::optional(m, "account_created_at") {
             if let Some(s) = w.string(v, "$.account_created_at") {
-                match DateTime::parse_from_rfc3339(s) {
+                match crate::timefmt::parse_rfc3339(s).ok_or(()) {
                     Ok(t) if !PLAUSIBLE_YEARS.contains(&t.year()) => w.push(
                         "$.account_created_at",
                         format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
