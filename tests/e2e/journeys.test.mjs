@@ -131,7 +131,9 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.match(await page.getByTestId("next-step").textContent(),
         /^Il est trop tard pour cette session\u00a0: la pré-inscription en ligne s'est terminée le jeudi 17 novembre 2022 à 23:59 sans inscription enregistrée\./);
       assert.equal(await page.getByTestId("next-step").getAttribute("data-next"), "");
-      assert.doesNotMatch(await page.locator("#app").textContent(), /stylo rouge/);
+      for (const part of ["phase-banner", "next-step", "verdict"]) {
+        assert.doesNotMatch(await page.getByTestId(part).textContent(), /stylo rouge|encore possible/, part);
+      }
       assert.equal(await page.locator("[data-testid=verdict] .verdict-text").textContent(), "Il est trop tard pour cette session.");
       assert.deepEqual(await checklist(page), [
         ["create-account", "late"], ["activate-account", "late"], ["register-online", "late"],
@@ -280,7 +282,7 @@ for (const [name, viewport] of VIEWPORTS) {
         ["print-confirmation", "done"], ["sign-confirmation", "todo"], ["attach-supporting-documents", "todo"],
         ["attach-diploma", "todo"], ["mail-file", "todo"], ["read-referentiel", "todo"],
       ]);
-      assert.equal(await dueText(a.page, "activate-account"), "Avant le jeudi 3 novembre 2022 à 18:30");
+      assert.equal(await dueText(a.page, "activate-account"), "Avant le jeudi 3 novembre 2022 à 18:30 · déduit de vos réponses");
       const given = await answers(a.page);
       const envelope = await addressLines(a.page);
       await assertAccessible(a.page, `answers to share, ${name}`);
@@ -366,7 +368,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.equal(await page.getByTestId("simulate-flag").isVisible(), true);
       assert.equal(
         (await page.getByTestId("simulate-flag").innerText()).replace(/\s+/g, " ").trim(),
-        "Date simulée\u00a0: mercredi 2 novembre 2022 à 10:00",
+        "Date simulée : mercredi 2 novembre 2022 à 10:00",
       );
       const ticks = page.locator("#app input.tick");
       assert.equal(await ticks.count(), CAP_CUISINE_ITEMS.length);
@@ -522,7 +524,9 @@ for (const [name, viewport] of VIEWPORTS) {
       const details = page.locator('[data-item="print-confirmation"] details');
       assert.equal(await details.evaluate((d) => d.open), true);
       assert.equal(await details.locator("p").first().isVisible(), true);
-      assert.match(await details.locator(".source").textContent(), /\(R5\)$/);
+      // The notice's own section, never the project's rule ids.
+      assert.match(await details.locator(".source").textContent(), /§2$/);
+      assert.doesNotMatch(await details.locator(".source").textContent(), /R\d/);
       await assertAccessible(page, `keyboard journey, ${name}`);
       assertClean(t);
       await t.context.close();
@@ -539,8 +543,8 @@ for (const [name, viewport] of VIEWPORTS) {
 
       await page.getByRole("button", { name: "Read this page in English" }).click();
       assert.equal(await page.getAttribute("html", "lang"), "en");
-      assert.equal(await page.title(), "Registering alone for a French vocational exam");
-      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Registering alone for a French vocational exam");
+      assert.equal(await page.title(), "Registering as an individual candidate for a French vocational exam");
+      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Registering as an individual candidate for a French vocational exam");
       assert.equal(await page.getByLabel("Diploma", { exact: true }).inputValue(), "cap", "answers kept");
       assert.equal(await page.getByRole("heading", { name: "What you have to do" }).count(), 1);
       assert.equal(await page.locator('[data-item="create-account"] .item-label').textContent(), "Create your Cyclades account");
@@ -557,7 +561,7 @@ for (const [name, viewport] of VIEWPORTS) {
 
       await back.click();
       assert.equal(await page.getAttribute("html", "lang"), "fr");
-      assert.equal(await page.title(), "S'inscrire seul à un examen professionnel");
+      assert.equal(await page.title(), "S'inscrire en candidat individuel à un examen professionnel");
       assert.equal(await page.getByLabel("Diplôme", { exact: true }).inputValue(), "cap");
       assert.equal(await page.locator('[data-item="create-account"] .item-label').textContent(), "Créer votre compte Cyclades");
       assert.equal(await page.getByTestId("status-create-account").textContent(), "À faire");
