@@ -133,10 +133,7 @@ ui_texts! {
     source,
     dismiss,
     // Inputs and accessibility (issue 11)
-    /// The file group in sessions where documents are uploaded in Cyclades (no envelope).
-    q_file_upload,
-    file_not_posted_upload,
-    file_posted_upload,
+    /// The posting date's label in sessions where documents are uploaded in Cyclades.
     file_posted_on_upload,
     /// Beside a field whose answer cannot be right (`crate::input_checks`).
     err_account_future,
@@ -253,17 +250,14 @@ pub static FR: Ui = Ui {
     source: "Source",
     dismiss: "Fermer",
     // Inputs and accessibility (issue 11)
-    q_file_upload: "Le dépôt des documents",
-    file_not_posted_upload: "Pas encore déposés",
-    file_posted_upload: "Déposés dans Cyclades",
     file_posted_on_upload: "Date du dépôt",
-    err_account_future: "Cette date est dans le futur : indiquez quand vous avez créé le compte.",
-    err_account_before: "Les pré-inscriptions ont ouvert le {date} : un compte ne peut pas avoir été créé avant. Vérifiez la date.",
-    err_posted_future: "Cette date est dans le futur : indiquez la date du cachet de la poste une fois le dossier posté.",
-    err_posted_before: "Le retour des dossiers a ouvert le {date} : un dossier posté avant ne compte pas. Vérifiez la date, ou postez-le à nouveau.",
-    err_upload_future: "Cette date est dans le futur : indiquez la date du dépôt une fois les documents déposés.",
-    err_upload_before: "Les dépôts ont ouvert le {date} : un dépôt fait avant ne compte pas. Vérifiez la date, ou déposez à nouveau vos documents.",
-    err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1) : sans nom, cette ligne n'est gardée ni dans le lien ni sur l'appareil.",
+    err_account_future: "Cette date est dans le futur : indiquez quand le compte a été créé.",
+    err_account_before: "Les pré-inscriptions ont ouvert le {date} : vérifiez la date.",
+    err_posted_future: "Cette date est dans le futur : indiquez le cachet de la poste une fois le dossier posté.",
+    err_posted_before: "Le retour des dossiers a ouvert le {date} : un dossier posté avant ne compte pas.",
+    err_upload_future: "Cette date est dans le futur : indiquez la date du dépôt une fois fait.",
+    err_upload_before: "Les dépôts ont ouvert le {date} : un dépôt fait avant ne compte pas.",
+    err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1).",
     account_expired: "Ce compte a été supprimé ({hours} h dépassées) : créez-en un nouveau, puis indiquez sa date de création.",
 };
 
@@ -370,17 +364,14 @@ pub static EN: Ui = Ui {
     source: "Source",
     dismiss: "Close",
     // Inputs and accessibility (issue 11)
-    q_file_upload: "Uploading the documents",
-    file_not_posted_upload: "Not uploaded yet",
-    file_posted_upload: "Uploaded in Cyclades",
     file_posted_on_upload: "Upload date",
-    err_account_future: "This date is in the future: give the date you created the account.",
-    err_account_before: "Pre-registration opened on {date}: no account can have been created earlier. Check the date.",
+    err_account_future: "This date is in the future: give the date the account was created.",
+    err_account_before: "Pre-registration opened on {date}: check the date.",
     err_posted_future: "This date is in the future: give the postmark date once the file is posted.",
-    err_posted_before: "File returns opened on {date}: a file posted earlier does not count. Check the date, or post the file again.",
-    err_upload_future: "This date is in the future: give the upload date once the documents are uploaded.",
-    err_upload_before: "Uploads opened on {date}: an earlier upload does not count. Check the date, or upload the documents again.",
-    err_epreuve_unnamed: "Give the exam's name (for example EG1): without one, this row is kept neither in the link nor on this device.",
+    err_posted_before: "File returns opened on {date}: a file posted earlier does not count.",
+    err_upload_future: "This date is in the future: give the upload date once it is done.",
+    err_upload_before: "Uploads opened on {date}: an earlier upload does not count.",
+    err_epreuve_unnamed: "Give the exam's name (for example EG1).",
     account_expired: "This account was deleted ({hours} h passed): create a new one, then give its creation date.",
 };
 

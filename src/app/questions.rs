@@ -479,21 +479,12 @@ fn file_group(ctx: Ctx) -> El {
     // As for the account's date: rebuilt only when the answer flips.
     let posted = flag(move || ctx.situation.with(file_posted));
     // Upload sessions: no envelope, no post (issue 11).
-    let [q, not_posted, yes]: [Text; 3] = if input_checks::upload(ctx.session) {
-        [
-            |u| u.q_file_upload,
-            |u| u.file_not_posted_upload,
-            |u| u.file_posted_upload,
-        ]
-    } else {
-        [|u| u.q_file, |u| u.file_not_posted, |u| u.file_posted]
-    };
     el("fieldset")
         .class("field")
         .testid("file-group")
-        .child(legend(ctx, q))
-        .child(file_radio(ctx, "not-posted", false, not_posted))
-        .child(file_radio(ctx, "posted", true, yes))
+        .child(legend(ctx, |u| u.q_file))
+        .child(file_radio(ctx, "not-posted", false, |u| u.file_not_posted))
+        .child(file_radio(ctx, "posted", true, |u| u.file_posted))
         .view_dyn(move || {
             if posted.get() {
                 posted_on(ctx).into_view()
@@ -703,19 +694,10 @@ pub fn recap() -> AnyView {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let (q_file, posted, not_posted) = if input_checks::upload(ctx.session) {
-            (
-                u.q_file_upload,
-                u.file_posted_upload,
-                u.file_not_posted_upload,
-            )
-        } else {
-            (u.q_file, u.file_posted, u.file_not_posted)
-        };
         let file = match s.posted_on {
-            Some(d) => format!("{} — {}", posted, local_time::date_to_input(d)),
-            None if s.done.contains(&ItemId::MailFile) => posted.to_string(),
-            None => not_posted.to_string(),
+            Some(d) => format!("{} — {}", u.file_posted, local_time::date_to_input(d)),
+            None if s.done.contains(&ItemId::MailFile) => u.file_posted.to_string(),
+            None => u.file_not_posted.to_string(),
         };
         let row =
             |term: &'static str, value: String| [el("dt").text(term), el("dd").text_owned(value)];
@@ -731,7 +713,7 @@ pub fn recap() -> AnyView {
                         row(u.q_account, account),
                         row(u.q_disability, dis.to_string()),
                         row(u.q_acquis, acquis),
-                        row(q_file, file),
+                        row(u.q_file, file),
                     ]
                     .into_iter()
                     .flatten(),
