@@ -227,7 +227,7 @@ mod tests {
         let s = default_session();
         assert_eq!(
             message(Lang::Fr, &s, Problem::AccountBeforeOpening),
-            "Les pré-inscriptions ont ouvert le mercredi 19 octobre 2022 : vérifiez la date."
+            "Pré-inscriptions à partir du mercredi 19 octobre 2022 : vérifiez la date."
         );
         assert!(message(Lang::En, &s, Problem::PostedBeforeWindow)
             .contains("Wednesday 19 October 2022"));

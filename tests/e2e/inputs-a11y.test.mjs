@@ -65,7 +65,7 @@ for (const [name, viewport] of SIZES) {
       await assertAccessible(page, `account in the future, ${name}`);
 
       await created.fill("2022-10-01T10:00");
-      await assertBeside(page, "#account-created-at", "account-created-at-error", /ont ouvert le mercredi 19 octobre 2022/);
+      await assertBeside(page, "#account-created-at", "account-created-at-error", /Pré-inscriptions à partir du mercredi 19 octobre 2022/);
       await assertChecklistShown(page);
       await assertAccessible(page, `account before the opening, ${name}`);
 
@@ -81,7 +81,7 @@ for (const [name, viewport] of SIZES) {
       await assertAccessible(page, `postmark in the future, ${name}`);
 
       await posted.fill("2022-10-10");
-      await assertBeside(page, "#posted-on", "posted-on-error", /a ouvert le mercredi 19 octobre 2022/);
+      await assertBeside(page, "#posted-on", "posted-on-error", /Retour des dossiers à partir du mercredi 19 octobre 2022/);
       assert.equal(await posted.inputValue(), "2022-10-10");
       await assertChecklistShown(page);
       await assertAccessible(page, `postmark before the window, ${name}`);
