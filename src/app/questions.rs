@@ -478,7 +478,6 @@ fn file_radio(ctx: Ctx, value: &'static str, on: bool, text: Text) -> El {
 fn file_group(ctx: Ctx) -> El {
     // As for the account's date: rebuilt only when the answer flips.
     let posted = flag(move || ctx.situation.with(file_posted));
-    // Upload sessions: no envelope, no post (issue 11).
     el("fieldset")
         .class("field")
         .testid("file-group")
