@@ -48,8 +48,8 @@ fn checked_field(input: El, described_by: String, check: Check) -> El {
 }
 
 /// Moves the focus to `selector` inside the `<fieldset>` around the event's target, once
-/// the DOM shows the answer just given (Leptos redraws on its next run, after the handler):
-/// tried at each animation frame, a few times. Browser glue kept beside its one use.
+/// the DOM shows the answer just given: Leptos redraws in the microtasks after the handler,
+/// before the next animation frame. Browser glue kept beside its one use.
 fn focus_in_group(ev: &web_sys::Event, selector: String) {
     use leptos::wasm_bindgen::JsCast;
     let group = ev
@@ -57,26 +57,13 @@ fn focus_in_group(ev: &web_sys::Event, selector: String) {
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|e| e.closest("fieldset").ok().flatten());
     if let Some(group) = group {
-        focus_when_ready(group, selector, 30);
-    }
-}
-
-fn focus_when_ready(group: web_sys::Element, selector: String, tries: u32) {
-    use leptos::wasm_bindgen::JsCast;
-    request_animation_frame(move || {
-        let found = group
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        match found {
-            Some(e) => {
+        request_animation_frame(move || {
+            let found = group.query_selector(&selector).ok().flatten();
+            if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = e.focus();
             }
-            None if tries > 0 => focus_when_ready(group, selector, tries - 1),
-            None => {}
-        }
-    });
+        });
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
