@@ -132,6 +132,19 @@ ui_texts! {
     rules,
     source,
     dismiss,
+    // Inputs and accessibility (issue 11)
+    /// The posting date's label in sessions where documents are uploaded in Cyclades.
+    file_posted_on_upload,
+    /// Beside a field whose answer cannot be right (`crate::input_checks`).
+    err_account_future,
+    err_account_before,
+    err_posted_future,
+    err_posted_before,
+    err_upload_future,
+    err_upload_before,
+    err_epreuve_unnamed,
+    /// The account group, when the activation delay passed.
+    account_expired,
 }
 
 pub static FR: Ui = Ui {
@@ -236,6 +249,16 @@ pub static FR: Ui = Ui {
     rules: "Règles",
     source: "Source",
     dismiss: "Fermer",
+    // Inputs and accessibility (issue 11)
+    file_posted_on_upload: "Date du dépôt",
+    err_account_future: "Cette date est dans le futur : indiquez quand le compte a été créé.",
+    err_account_before: "Pré-inscriptions à partir du {date} : vérifiez la date.",
+    err_posted_future: "Cette date est dans le futur : indiquez le cachet de la poste une fois le dossier posté.",
+    err_posted_before: "Retour des dossiers à partir du {date} : un dossier posté avant ne compte pas.",
+    err_upload_future: "Cette date est dans le futur : indiquez la date du dépôt une fois fait.",
+    err_upload_before: "Dépôts à partir du {date} : un dépôt fait avant ne compte pas.",
+    err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1).",
+    account_expired: "Ce compte a été supprimé ({hours} h dépassées) : créez-en un nouveau, puis indiquez sa date de création.",
 };
 
 pub static EN: Ui = Ui {
@@ -340,6 +363,16 @@ pub static EN: Ui = Ui {
     rules: "Rules",
     source: "Source",
     dismiss: "Close",
+    // Inputs and accessibility (issue 11)
+    file_posted_on_upload: "Upload date",
+    err_account_future: "This date is in the future: give the date the account was created.",
+    err_account_before: "Pre-registration starts on {date}: check the date.",
+    err_posted_future: "This date is in the future: give the postmark date once the file is posted.",
+    err_posted_before: "File returns start on {date}: a file posted earlier does not count.",
+    err_upload_future: "This date is in the future: give the upload date once it is done.",
+    err_upload_before: "Uploads start on {date}: an earlier upload does not count.",
+    err_epreuve_unnamed: "Give the exam's name (for example EG1).",
+    account_expired: "This account was deleted ({hours} h passed): create a new one, then give its creation date.",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

@@ -501,3 +501,269 @@ async fn mount_names_the_options_it_cannot_read() {
     widget.unmount();
     div.remove();
 }
+
+// ── Inputs and accessibility (issue 11) ─────────────────────────────────────────────────────
+
+fn input(root: &Element, sel: &str) -> HtmlInputElement {
+    q(root, sel).expect(sel).dyn_into().unwrap()
+}
+
+/// Types `value` into a field and fires its `change`.
+fn set(root: &Element, sel: &str, value: &str) {
+    let field = input(root, sel);
+    field.set_value(value);
+    fire(&field, "change");
+}
+
+fn focused(sel: &str) -> bool {
+    doc()
+        .active_element()
+        .is_some_and(|e| e.matches(sel).unwrap_or(false))
+}
+
+/// The message with this id: shown, and named by the field's `aria-describedby`, with the
+/// field `aria-invalid`; `None` while it is hidden (and the field valid).
+fn message(root: &Element, field: &str, id: &str) -> Option<String> {
+    let f = q(root, field).expect(field);
+    let m = q(root, &format!("[data-testid={id}]")).expect(id);
+    let described = f.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(
+        described.split(' ').any(|d| d == id) && m.id() == id,
+        "{field} is described by {described}, not {id}"
+    );
+    let hidden = m.has_attribute("hidden");
+    let invalid = f.get_attribute("aria-invalid");
+    assert_eq!(
+        invalid.as_deref(),
+        Some(if hidden { "false" } else { "true" })
+    );
+    (!hidden).then(|| m.text_content().unwrap_or_default())
+}
+
+async fn explore(root: &Element, local: &str) {
+    set(root, "[data-testid=simulate-at]", local);
+    until("the simulated date is used", || {
+        q(root, "[data-testid=simulate-flag]").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_removing_epreuves_moves_the_focus() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    let add: HtmlElement = q(&root, "[data-testid=acquis-add]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.focus().unwrap();
+    add.click();
+    until("the focus is on the new row's first field", || {
+        focused("#acquis-0-epreuve")
+    })
+    .await;
+    // Rows, then the button, in DOM order.
+    let row = q(&root, "[data-testid=acquis-0]").unwrap();
+    assert_ne!(
+        row.compare_document_position(&add) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "the new row comes before the add button"
+    );
+    add.click();
+    until("the focus is on the second row", || {
+        focused("#acquis-1-epreuve")
+    })
+    .await;
+    let remove: HtmlElement = q(&root, "[data-testid=acquis-1-remove]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    until("the focus goes to the previous row", || {
+        focused("#acquis-0-epreuve") && q(&root, "[data-testid=acquis-1]").is_none()
+    })
+    .await;
+    let remove: HtmlElement = q(&root, "[data-testid=acquis-0-remove]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    until("no row left: the focus goes to the add button", || {
+        focused("[data-testid=acquis-add]") && q(&root, "[data-testid=acquis-0]").is_none()
+    })
+    .await;
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn impossible_dates_and_unnamed_rows_are_said_beside_their_field() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-02T12:00").await;
+
+    // The account: in the future, then before the opening; the answer stays as typed.
+    check(&root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(&root, "#account-created-at").is_some()
+    })
+    .await;
+    assert_eq!(
+        message(&root, "#account-created-at", "account-created-at-error"),
+        None,
+        "« just now » is fine"
+    );
+    set(&root, "#account-created-at", "2022-11-05T10:00");
+    until("the future is said", || {
+        message(&root, "#account-created-at", "account-created-at-error")
+            .is_some_and(|m| m.contains("futur"))
+    })
+    .await;
+    assert_eq!(
+        input(&root, "#account-created-at").value(),
+        "2022-11-05T10:00"
+    );
+    set(&root, "#account-created-at", "2022-10-01T10:00");
+    until("before the opening is said", || {
+        message(&root, "#account-created-at", "account-created-at-error")
+            .is_some_and(|m| m.contains("19 octobre 2022"))
+    })
+    .await;
+    assert_eq!(
+        input(&root, "#account-created-at").value(),
+        "2022-10-01T10:00"
+    );
+    set(&root, "#account-created-at", "2022-11-01T10:00");
+    until("a right date clears the message", || {
+        message(&root, "#account-created-at", "account-created-at-error").is_none()
+    })
+    .await;
+
+    // The postmark date.
+    check(&root, "[data-testid=file-posted]");
+    until("the postmark field", || q(&root, "#posted-on").is_some()).await;
+    set(&root, "#posted-on", "2022-11-10");
+    until("a postmark in the future is said", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("cachet"))
+    })
+    .await;
+    set(&root, "#posted-on", "2022-10-10");
+    until("a postmark before the window is said", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("19 octobre"))
+    })
+    .await;
+    assert_eq!(input(&root, "#posted-on").value(), "2022-10-10");
+
+    // An unnamed row, then named.
+    let add: HtmlElement = q(&root, "[data-testid=acquis-add]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    until("an unnamed row is said", || {
+        q(&root, "#acquis-0-epreuve").is_some()
+            && message(&root, "#acquis-0-epreuve", "acquis-0-error").is_some()
+    })
+    .await;
+    let name = input(&root, "#acquis-0-epreuve");
+    name.set_value("EG1");
+    fire(&name, "input");
+    until("a named row is fine", || {
+        message(&root, "#acquis-0-epreuve", "acquis-0-error").is_none()
+    })
+    .await;
+
+    // The evaluation is still shown, with the answers kept.
+    assert!(items(&root).contains(&"declare-acquis".to_string()));
+    assert!(q(&root, "#verdict").is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_activation_is_said_in_the_account_group() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-10T12:00").await;
+    check(&root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(&root, "#account-created-at").is_some()
+    })
+    .await;
+    let note = q(&root, "[data-testid=account-expired]").unwrap();
+    assert!(
+        note.has_attribute("hidden"),
+        "just created: nothing expired"
+    );
+    set(&root, "#account-created-at", "2022-11-01T10:00");
+    until("the deleted account is said", || {
+        !note.has_attribute("hidden")
+            && note
+                .text_content()
+                .is_some_and(|t| t.contains("supprimé (48 h dépassées)"))
+    })
+    .await;
+    assert_eq!(note.get_attribute("role").as_deref(), Some("status"));
+    let described = input(&root, "#account-created-at")
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert!(described.contains("account-expired"), "{described}");
+    assert_eq!(
+        q(&root, "[data-item=activate-account]")
+            .unwrap()
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("expired")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn upload_sessions_ask_for_the_upload_date() {
+    set_hash("");
+    let mut session = default_session();
+    session.return_mode = candidat::core::ReturnMode::Upload;
+    let (root, _h) = mount_session(session, false).await;
+    explore(&root, "2022-11-02T12:00").await;
+    check(&root, "[data-testid=file-posted]");
+    until("the date field", || q(&root, "#posted-on").is_some()).await;
+    let label = q(&root, "label[for=posted-on]")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(label, "Date du dépôt");
+    set(&root, "#posted-on", "2022-11-10");
+    until("the future is said in upload words", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("dépôt"))
+    })
+    .await;
+    let text = message(&root, "#posted-on", "posted-on-error").unwrap();
+    for word in ["cachet", "poste", "envoi"] {
+        assert!(!text.contains(word), "{text}");
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn tick_boxes_are_described_by_their_status_and_due_date() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    for id in items(&root) {
+        let row = q(&root, &format!("[data-item={id}]")).unwrap();
+        let tick = q(&row, "input.tick").unwrap();
+        let described = tick.get_attribute("aria-describedby").unwrap();
+        let ids: Vec<&str> = described.split(' ').collect();
+        assert_eq!(ids, [format!("item-status-{id}"), format!("item-due-{id}")]);
+        // Both inside the row, once.
+        assert!(
+            q(&row, &format!("#item-status-{id}.status")).is_some(),
+            "{id}"
+        );
+        assert!(q(&row, &format!("#item-due-{id}.due")).is_some(), "{id}");
+        assert_eq!(
+            root.query_selector_all(&format!("#item-due-{id}"))
+                .unwrap()
+                .length(),
+            1
+        );
+    }
+    root.remove();
+}
