@@ -227,13 +227,13 @@ mod tests {
         let s = default_session();
         assert_eq!(
             message(Lang::Fr, &s, Problem::AccountBeforeOpening),
-            "Pré-inscriptions à partir du mercredi 19 octobre 2022 : vérifiez la date."
+            "Pré-inscriptions à partir du mercredi 19 octobre 2022\u{a0}: vérifiez la date."
         );
         assert!(message(Lang::En, &s, Problem::PostedBeforeWindow)
             .contains("Wednesday 19 October 2022"));
         assert_eq!(
             account_expired(Lang::Fr, &s),
-            "Ce compte a été supprimé (48 h dépassées) : créez-en un nouveau, puis indiquez sa date de création."
+            "Ce compte a été supprimé (48 h dépassées)\u{a0}: créez-en un nouveau, puis indiquez sa date de création."
         );
     }
 
@@ -250,7 +250,7 @@ mod tests {
                 ] {
                     assert!(
                         !text.contains(word),
-                        "{lang:?} {p:?}: « {text} » says {word}"
+                        "{lang:?} {p:?}: «\u{a0}{text}\u{a0}» says {word}"
                     );
                 }
                 assert!(

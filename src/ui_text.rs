@@ -251,14 +251,14 @@ pub static FR: Ui = Ui {
     dismiss: "Fermer",
     // Inputs and accessibility (issue 11)
     file_posted_on_upload: "Date du dépôt",
-    err_account_future: "Cette date est dans le futur : indiquez quand le compte a été créé.",
-    err_account_before: "Pré-inscriptions à partir du {date} : vérifiez la date.",
-    err_posted_future: "Cette date est dans le futur : indiquez le cachet de la poste une fois le dossier posté.",
-    err_posted_before: "Retour des dossiers à partir du {date} : un dossier posté avant ne compte pas.",
-    err_upload_future: "Cette date est dans le futur : indiquez la date du dépôt une fois fait.",
-    err_upload_before: "Dépôts à partir du {date} : un dépôt fait avant ne compte pas.",
+    err_account_future: "Cette date est dans le futur\u{a0}: indiquez quand le compte a été créé.",
+    err_account_before: "Pré-inscriptions à partir du {date}\u{a0}: vérifiez la date.",
+    err_posted_future: "Cette date est dans le futur\u{a0}: indiquez le cachet de la poste une fois le dossier posté.",
+    err_posted_before: "Retour des dossiers à partir du {date}\u{a0}: un dossier posté avant ne compte pas.",
+    err_upload_future: "Cette date est dans le futur\u{a0}: indiquez la date du dépôt une fois fait.",
+    err_upload_before: "Dépôts à partir du {date}\u{a0}: un dépôt fait avant ne compte pas.",
     err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1).",
-    account_expired: "Ce compte a été supprimé ({hours} h dépassées) : créez-en un nouveau, puis indiquez sa date de création.",
+    account_expired: "Ce compte a été supprimé ({hours} h dépassées)\u{a0}: créez-en un nouveau, puis indiquez sa date de création.",
 };
 
 pub static EN: Ui = Ui {

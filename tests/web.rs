@@ -610,7 +610,7 @@ async fn impossible_dates_and_unnamed_rows_are_said_beside_their_field() {
     assert_eq!(
         message(&root, "#account-created-at", "account-created-at-error"),
         None,
-        "« just now » is fine"
+        "«\u{a0}just now\u{a0}» is fine"
     );
     set(&root, "#account-created-at", "2022-11-05T10:00");
     until("the future is said", || {
