@@ -132,6 +132,23 @@ ui_texts! {
     rules,
     source,
     dismiss,
+    // Share, calendar, phone layout (issue 11)
+    /// The date field inside the "Et si nous étions le…" disclosure (its summary is `simulate`).
+    simulate_field,
+    /// A session over by the real clock: the link to the académie's site. `{academie}` is
+    /// the session's `academie_name` ("Académie d'Aix-Marseille").
+    past_current,
+    /// Above the checklist of a session over by the real clock (not while simulating).
+    past_checklist,
+    /// Beside "Ajouter à mon agenda" when something is ahead.
+    ics_hint,
+    /// Beside the disabled "Ajouter à mon agenda": why there is nothing to add.
+    ics_nothing,
+    /// The opt-in to write the accommodation steps by name in the calendar file.
+    ics_reveal,
+    ics_reveal_hint,
+    /// The share link is made only on demand.
+    share_create,
 }
 
 pub static FR: Ui = Ui {
@@ -236,6 +253,15 @@ pub static FR: Ui = Ui {
     rules: "Règles",
     source: "Source",
     dismiss: "Fermer",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date et heure à explorer",
+    past_current: "Pour la session en cours : le site de l'{academie}",
+    past_checklist: "Pour mémoire : ce que la session {year} demandait à ses candidats. Ses dates sont passées.",
+    ics_hint: "Un événement par date limite à venir, avec un rappel à 9 h trois jours avant et la veille.",
+    ics_nothing: "Rien à ajouter : aucune date limite n'est à venir pour ce qui vous reste à faire.",
+    ics_reveal: "Écrire le nom des démarches d'aménagement dans le fichier",
+    ics_reveal_hint: "Sinon, elles y figurent comme « démarche personnelle » : un agenda peut être synchronisé en ligne.",
+    share_create: "Créer un lien de partage",
 };
 
 pub static EN: Ui = Ui {
@@ -340,6 +366,15 @@ pub static EN: Ui = Ui {
     rules: "Rules",
     source: "Source",
     dismiss: "Close",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date and time to explore",
+    past_current: "For the current session: the {academie} website",
+    past_checklist: "For the record: what the {year} session asked of its candidates. Its dates have passed.",
+    ics_hint: "One event per deadline ahead, with a reminder at 9 am three days before and the day before.",
+    ics_nothing: "Nothing to add: no deadline is ahead for what you still have to do.",
+    ics_reveal: "Write the accommodation steps by name in the file",
+    ics_reveal_hint: "Otherwise they read as \"a personal step\": a calendar may sync online.",
+    share_create: "Create a share link",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {
