@@ -143,7 +143,7 @@ pub fn tools() -> AnyView {
     let link = RwSignal::new(false);
     super::effect(move || {
         ctx.situation.track();
-        ctx.lang.track();
+        ctx.lang.get();
         if link.get_untracked() {
             let _ = link.try_set(false);
         }
@@ -304,8 +304,6 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
     };
     el("div")
         .class("field share")
-        .attr("role", "group")
-        .attr("aria-labelledby", "share-h")
         .child(
             el("p")
                 .class("field-title")
