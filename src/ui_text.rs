@@ -145,6 +145,23 @@ ui_texts! {
     err_epreuve_unnamed,
     /// The account group, when the activation delay passed.
     account_expired,
+    // Share, calendar, phone layout (issue 11)
+    /// The date field inside the "Et si nous étions le…" disclosure (its summary is `simulate`).
+    simulate_field,
+    /// A session over by the real clock: the link to the académie's site. `{academie}` is
+    /// the session's `academie_name` ("Académie d'Aix-Marseille").
+    past_current,
+    /// Above the checklist of a session over by the real clock (not while simulating).
+    past_checklist,
+    /// Beside "Ajouter à mon agenda" when something is ahead.
+    ics_hint,
+    /// Beside the disabled "Ajouter à mon agenda": why there is nothing to add.
+    ics_nothing,
+    /// The opt-in to write the accommodation steps by name in the calendar file.
+    ics_reveal,
+    ics_reveal_hint,
+    /// The share link is made only on demand.
+    share_create,
 }
 
 pub static FR: Ui = Ui {
@@ -259,6 +276,15 @@ pub static FR: Ui = Ui {
     err_upload_before: "Dépôts à partir du {date}\u{a0}: un dépôt fait avant ne compte pas.",
     err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1).",
     account_expired: "Ce compte a été supprimé ({hours} h dépassées)\u{a0}: créez-en un nouveau, puis indiquez sa date de création.",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date et heure à explorer",
+    past_current: "Pour la session en cours\u{a0}: le site de l'{academie}",
+    past_checklist: "Pour mémoire\u{a0}: ce que la session {year} demandait à ses candidats. Ses dates sont passées.",
+    ics_hint: "Un événement par date limite à venir, avec un rappel à 9 h trois jours avant et la veille.",
+    ics_nothing: "Rien à ajouter\u{a0}: aucune date limite n'est à venir pour ce qui vous reste à faire.",
+    ics_reveal: "Écrire le nom des démarches d'aménagement dans le fichier",
+    ics_reveal_hint: "Sinon, elles y figurent comme «\u{a0}démarche personnelle\u{a0}»\u{a0}: un agenda peut être synchronisé en ligne.",
+    share_create: "Créer un lien de partage",
 };
 
 pub static EN: Ui = Ui {
@@ -373,6 +399,15 @@ pub static EN: Ui = Ui {
     err_upload_before: "Uploads start on {date}: an earlier upload does not count.",
     err_epreuve_unnamed: "Give the exam's name (for example EG1).",
     account_expired: "This account was deleted ({hours} h passed): create a new one, then give its creation date.",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date and time to explore",
+    past_current: "For the current session: the {academie} website",
+    past_checklist: "For the record: what the {year} session asked of its candidates. Its dates have passed.",
+    ics_hint: "One event per deadline ahead, with a reminder at 9 am three days before and the day before.",
+    ics_nothing: "Nothing to add: no deadline is ahead for what you still have to do.",
+    ics_reveal: "Write the accommodation steps by name in the file",
+    ics_reveal_hint: "Otherwise they read as \"a personal step\": a calendar may sync online.",
+    share_create: "Create a share link",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

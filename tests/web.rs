@@ -160,12 +160,25 @@ async fn share_fragment_round_trip_restores_answers() {
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "CAP Cuisine");
     assert!(items(&root).contains(&"request-accommodation".to_string()));
+    // Read once, then out of the address bar.
+    assert_eq!(browser::location_hash(), "");
+    // The link is made on demand, with the language.
+    assert!(q(&root, "[data-testid=share-link]").is_none());
+    let create: HtmlElement = q(&root, "[data-testid=share-create]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    create.click();
+    until("the link is shown", || {
+        q(&root, "[data-testid=share-link]").is_some()
+    })
+    .await;
     let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
         .unwrap()
         .dyn_into()
         .unwrap();
     assert!(
-        link.value().ends_with(&format!("#{frag}")),
+        link.value().ends_with(&format!("#{frag}&l=fr")),
         "{}",
         link.value()
     );
@@ -241,17 +254,8 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
         our_keys().is_empty() && title.value().is_empty()
     })
     .await;
-    let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert!(
-        !link
-            .value()
-            .contains(&share::base64url_encode(b"CAP Cuisine")[..8]),
-        "{}",
-        link.value()
-    );
+    // No link left in memory either: the share field is emptied.
+    assert!(q(&root, "[data-testid=share-link]").is_none());
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     assert_eq!(title.value(), "");
     root.remove();
@@ -765,5 +769,87 @@ async fn tick_boxes_are_described_by_their_status_and_due_date() {
             1
         );
     }
+    root.remove();
+}
+
+fn click(root: &Element, sel: &str) {
+    let el: HtmlElement = q(root, sel).expect(sel).dyn_into().unwrap();
+    el.click();
+}
+
+/// A link made in English opens in English; the fragment leaves the address bar once read.
+#[wasm_bindgen_test]
+async fn a_link_made_in_english_opens_in_english() {
+    let mut s = Situation::new(Diploma::Cap);
+    s.title = Some("CAP Cuisine".into());
+    set_hash(&share::encode_link_fragment(&s, candidat::core::Lang::En));
+    let (root, _h) = mount(true).await;
+    let page = q(&root, "[data-testid=page]").unwrap();
+    assert_eq!(page.get_attribute("lang").as_deref(), Some("en"));
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "CAP Cuisine");
+    assert_eq!(browser::location_hash(), "");
+    assert!(!browser::page_url_without_hash().is_empty());
+    root.remove();
+}
+
+/// The share link is made only when asked, and an answer given afterwards takes it away
+/// (it would no longer say what the page says).
+#[wasm_bindgen_test]
+async fn the_share_link_is_made_on_demand_and_follows_no_answer() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    assert!(q(&root, "[data-testid=share-link]").is_none());
+    click(&root, "[data-testid=share-create]");
+    until("the link is shown", || {
+        q(&root, "[data-testid=share-link]").is_some()
+    })
+    .await;
+    check(&root, "[data-testid=disability-new]");
+    until("an answer takes the link away", || {
+        q(&root, "[data-testid=share-link]").is_none()
+    })
+    .await;
+    root.remove();
+}
+
+/// Nothing ahead (the real clock is past the embedded session): the calendar button is
+/// disabled and says why; accommodation answers bring the choice to name those steps, off.
+#[wasm_bindgen_test]
+async fn the_calendar_button_says_why_it_is_disabled() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    // `disabled` is a reflected property: set by the page, seen as the attribute.
+    let ics = q(&root, "[data-testid=ics]").unwrap();
+    assert!(ics.has_attribute("disabled"));
+    assert_eq!(
+        ics.get_attribute("aria-describedby").as_deref(),
+        Some("ics-hint")
+    );
+    let hint = q(&root, "#ics-hint").unwrap().text_content().unwrap();
+    assert!(hint.starts_with("Rien à ajouter"), "{hint}");
+    assert!(q(&root, "[data-testid=ics-reveal]").is_none());
+
+    // Explored inside the pre-registration: something is ahead.
+    let input: HtmlInputElement = q(&root, "[data-testid=simulate-at]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("2022-11-02T12:00");
+    fire(&input, "change");
+    until("the calendar button is enabled", || {
+        !ics.has_attribute("disabled")
+    })
+    .await;
+    check(&root, "[data-testid=disability-existing]");
+    until("the choice to name the accommodation steps", || {
+        q(&root, "[data-testid=ics-reveal]").is_some()
+    })
+    .await;
+    let reveal: HtmlInputElement = q(&root, "[data-testid=ics-reveal]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(!reveal.checked(), "off by default");
     root.remove();
 }

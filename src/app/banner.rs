@@ -41,7 +41,9 @@ pub fn notice_bar() -> AnyView {
     })
 }
 
-/// A session that is over (or not yet open) by the real clock says so plainly.
+/// A session that is over (or not yet open) by the real clock says so plainly. One that is
+/// over points first to the académie's site (where the current session is), then offers to
+/// explore it at a date of its own.
 pub fn session_notice() -> AnyView {
     let ctx = use_ctx();
     let s = ctx.session;
@@ -85,11 +87,28 @@ pub fn session_notice() -> AnyView {
                 &labels::date(l, &explore_at.with_timezone(&s.time_zone)),
             )],
         );
-        el("div")
+        let mut notice = el("section")
             .class("session-notice")
             .testid("session-notice")
             .attr("data-real-phase", phase.as_str())
-            .child(el("p").child(el("strong").text_owned(text)))
+            .attr("aria-labelledby", "session-notice-text")
+            .child(
+                el("p")
+                    .id("session-notice-text")
+                    .child(el("strong").text_owned(text)),
+            );
+        if phase == Phase::Closed {
+            notice = notice.child(
+                el("p").child(
+                    el("a")
+                        .class("btn btn-link-primary")
+                        .testid("academie-link")
+                        .attr_owned("href", s.links.academie.clone())
+                        .text_owned(fill(u.past_current, &[("academie", &s.academie_name)])),
+                ),
+            );
+        }
+        notice
             .child(
                 el("button")
                     .attr("type", "button")
@@ -199,21 +218,22 @@ pub fn next_step() -> AnyView {
         .into_view()
 }
 
-/// When it is too late: only what the notice or the session file says.
+/// When it is too late: only what the notice or the session file says. The links are named
+/// (the académie by its name); print adds their addresses.
 pub fn still_possible() -> AnyView {
     let ctx = use_ctx();
-    let links = &ctx.session.links;
+    let session = ctx.session;
+    let links = &session.links;
     dyn_view(move || {
         if ctx.eval.with(|e| e.verdict) != Verdict::TooLate {
             return nothing();
         }
         let u = ctx.ui();
-        let line = |text: &'static str, href: &String| {
-            el("li").text(text).text(" ").child(
-                el("a")
-                    .attr_owned("href", href.clone())
-                    .text_owned(href.clone()),
-            )
+        let line = |text: &'static str, name: String, href: &String| {
+            el("li")
+                .text(text)
+                .text(" ")
+                .child(el("a").attr_owned("href", href.clone()).text_owned(name))
         };
         el("section")
             .class("still-possible")
@@ -222,8 +242,16 @@ pub fn still_possible() -> AnyView {
             .child(el("h2").id("still-h").text(u.still_possible))
             .child(
                 el("ul")
-                    .child(line(u.still_possible_next, &links.academie))
-                    .child(line(u.still_possible_read, &links.eduscol)),
+                    .child(line(
+                        u.still_possible_next,
+                        session.academie_name.clone(),
+                        &links.academie,
+                    ))
+                    .child(line(
+                        u.still_possible_read,
+                        u.link_eduscol.to_string(),
+                        &links.eduscol,
+                    )),
             )
             .into_view()
     })
