@@ -138,7 +138,7 @@ pub fn phase_banner() -> AnyView {
 /// The session's phase in words (`crate::headline::phase_sentence`).
 fn phase_text(ctx: Ctx) -> String {
     ctx.eval
-        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at.get()))
+        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at()))
 }
 
 /// The verdict and how changes can still be made, as `crate::headline` words them (one pure
@@ -188,7 +188,7 @@ pub fn next_step() -> AnyView {
     let ctx = use_ctx();
     let top = move || {
         ctx.eval
-            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
+            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at()))
     };
     el("div")
         .class("next-step")

@@ -194,12 +194,6 @@ fn item_why(row: Row) -> El {
             ),
         )
         .child(el("p").text_fmt(why_text))
-        .child(
-            el("blockquote")
-                .class("quote")
-                .attr("lang", "fr")
-                .text(labels::quote(id)),
-        )
         .child(el("p").class("source").text_fmt(move || {
             let u = ctx.ui();
             format!("{}{}{}", u.source, u.colon, labels::section(ctx.lang(), id))

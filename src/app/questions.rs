@@ -227,7 +227,7 @@ fn title_field(ctx: Ctx) -> El {
 /// The account answer: not yet, created (with its date and time), activated.
 fn set_account(ctx: Ctx, a: Account) {
     let tz = ctx.session.time_zone;
-    let at = ctx.at.get_untracked();
+    let at = ctx.at_untracked();
     ctx.situation.try_update(|s| match a {
         Account::NotYet => {
             s.account_created_at = None;
@@ -291,9 +291,8 @@ fn account_group(ctx: Ctx) -> El {
 fn account_created_at(ctx: Ctx) -> El {
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
-    let check: Check = Arc::new(move || {
-        sit.with(|s| input_checks::account_created_at(ctx.session, s, ctx.at.get()))
-    });
+    let check: Check =
+        Arc::new(move || sit.with(|s| input_checks::account_created_at(ctx.session, s, ctx.at())));
     let input = el("input")
         .attr("type", "datetime-local")
         .id("account-created-at")
@@ -447,7 +446,7 @@ fn file_radio(ctx: Ctx, value: &'static str, on: bool, text: Text) -> El {
         text,
         Arc::new(move || sit.with(file_posted) == on),
         Arc::new(move || {
-            let today = ctx.at.get_untracked().with_timezone(&tz).date_naive();
+            let today = ctx.at_untracked().with_timezone(&tz).date_naive();
             sit.try_update(|s| {
                 if on {
                     if s.posted_on.is_none() {
@@ -484,7 +483,7 @@ fn file_group(ctx: Ctx) -> El {
 fn posted_on(ctx: Ctx) -> El {
     let sit = ctx.situation;
     let check: Check =
-        Arc::new(move || sit.with(|s| input_checks::posted_on(ctx.session, s, ctx.at.get())));
+        Arc::new(move || sit.with(|s| input_checks::posted_on(ctx.session, s, ctx.at())));
     let input = el("input")
         .attr("type", "date")
         .id("posted-on")

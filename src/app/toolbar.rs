@@ -108,7 +108,7 @@ pub fn simulate_marker() -> AnyView {
                     .text_dyn(ctx.text(|u| u.simulate_active))
                     .text_dyn(ctx.text(|u| u.colon)),
             )
-            .text_fmt(move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz)))
+            .text_fmt(move || labels::date_time(ctx.lang(), &ctx.at().with_timezone(&tz)))
             .text(" ")
             .child(
                 el("button")
