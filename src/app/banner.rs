@@ -201,20 +201,18 @@ pub fn next_step() -> AnyView {
         .child(
             el("p")
                 .class("next-step-text")
-                .text_fmt(move || top().headline),
-        )
-        .view_dyn(move || match top().action {
-            Some(a) => el("p")
-                .class("next-step-action")
-                .child(
-                    el("a")
-                        .class("btn")
+                .text_fmt(move || top().headline)
+                // The action follows the sentence, as a link: a button on its own line
+                // pushed the first question below a phone's first screen.
+                .view_dyn(move || match top().action {
+                    Some(a) => el("a")
+                        .class("next-step-action")
                         .attr_owned("href", a.href)
-                        .text(a.label),
-                )
-                .into_view(),
-            None => nothing(),
-        })
+                        .text(a.label)
+                        .into_view(),
+                    None => nothing(),
+                }),
+        )
         .into_view()
 }
 

@@ -76,7 +76,7 @@ for (const [name, viewport] of SIZES) {
       await page.getByTestId("file-posted").check();
       const posted = page.getByTestId("posted-on");
       await posted.fill("2022-11-10");
-      await assertBeside(page, "#posted-on", "posted-on-error", /dans le futur : indiquez le cachet de la poste/);
+      await assertBeside(page, "#posted-on", "posted-on-error", /dans le futur\u00a0: indiquez le cachet de la poste/);
       await assertChecklistShown(page);
       await assertAccessible(page, `postmark in the future, ${name}`);
 
@@ -152,7 +152,7 @@ for (const [name, viewport] of SIZES) {
       await note.waitFor({ state: "visible" });
       assert.equal(
         await note.textContent(),
-        "Ce compte a été supprimé (48 h dépassées) : créez-en un nouveau, puis indiquez sa date de création.",
+        "Ce compte a été supprimé (48 h dépassées)\u00a0: créez-en un nouveau, puis indiquez sa date de création.",
       );
       assert.equal(await note.getAttribute("role"), "status");
       assert.equal(await page.getAttribute('[data-item="activate-account"]', "data-status"), "expired");

@@ -100,7 +100,7 @@ for (const [name, viewport] of SIZES) {
       assert.equal(await ics.getAttribute("aria-describedby"), "ics-hint");
       assert.equal(
         await page.locator("#ics-hint").textContent(),
-        "Rien à ajouter : aucune date limite n'est à venir pour ce qui vous reste à faire.",
+        "Rien à ajouter\u00a0: aucune date limite n'est à venir pour ce qui vous reste à faire.",
       );
       await assertAccessible(page, `past session, ${name}`);
 
@@ -173,7 +173,7 @@ for (const [name, viewport] of SIZES.slice(0, 2)) {
       const b = await open(browser, viewport);
       await load(b.page, link);
       assert.equal(await b.page.getAttribute("html", "lang"), "en");
-      assert.equal(await b.page.getByRole("heading", { level: 1 }).textContent(), "Registering alone for a French vocational exam");
+      assert.equal(await b.page.getByRole("heading", { level: 1 }).textContent(), "Registering as an individual candidate for a French vocational exam");
       assert.equal((await answers(b.page)).title, "CAP Cuisine");
       assert.equal(await b.page.evaluate(() => location.hash), "");
       await assertAccessible(b.page, `opened in English, ${name}`);
