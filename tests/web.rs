@@ -506,6 +506,15 @@ async fn mount_names_the_options_it_cannot_read() {
     div.remove();
 }
 
+/// Answers "created, not yet activated" and waits for the creation date field it brings.
+async fn answer_account_created(root: &Element) {
+    check(root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(root, "#account-created-at").is_some()
+    })
+    .await;
+}
+
 // ── Inputs and accessibility (issue 11) ─────────────────────────────────────────────────────
 
 fn input(root: &Element, sel: &str) -> HtmlInputElement {
@@ -606,11 +615,7 @@ async fn impossible_dates_and_unnamed_rows_are_said_beside_their_field() {
     explore(&root, "2022-11-02T12:00").await;
 
     // The account: in the future, then before the opening; the answer stays as typed.
-    check(&root, "[data-testid=account-created]");
-    until("the creation date field", || {
-        q(&root, "#account-created-at").is_some()
-    })
-    .await;
+    answer_account_created(&root).await;
     assert_eq!(
         message(&root, "#account-created-at", "account-created-at-error"),
         None,
@@ -687,11 +692,7 @@ async fn an_expired_activation_is_said_in_the_account_group() {
     set_hash("");
     let (root, _h) = mount(false).await;
     explore(&root, "2022-11-10T12:00").await;
-    check(&root, "[data-testid=account-created]");
-    until("the creation date field", || {
-        q(&root, "#account-created-at").is_some()
-    })
-    .await;
+    answer_account_created(&root).await;
     let note = q(&root, "[data-testid=account-expired]").unwrap();
     assert!(
         note.has_attribute("hidden"),
