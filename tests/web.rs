@@ -854,3 +854,52 @@ async fn the_calendar_button_says_why_it_is_disabled() {
     assert!(!reveal.checked(), "off by default");
     root.remove();
 }
+
+/// The verdict is a polite live region: an answer that leaves the verdict as it was writes
+/// nothing in it (a screen reader would read it out again on every keystroke); an answer that
+/// changes the verdict writes it once.
+#[wasm_bindgen_test]
+async fn the_verdict_region_is_written_only_when_the_verdict_changes() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-02T12:00").await;
+    let verdict = q(&root, "#verdict").unwrap();
+    let seen = Rc::new(Cell::new(0u32));
+    let counter = seen.clone();
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        counter.set(counter.get() + records.length())
+    });
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).unwrap();
+    let what = web_sys::MutationObserverInit::new();
+    what.set_subtree(true);
+    what.set_child_list(true);
+    what.set_character_data(true);
+    what.set_attributes(true);
+    observer.observe_with_options(&verdict, &what).unwrap();
+    let writes = || seen.get() + observer.take_records().length();
+
+    // A title typed: the envelope follows (its address names it), the verdict not.
+    let title = input(&root, "[data-testid=title]");
+    title.set_value("CAP Cuisine");
+    fire(&title, "input");
+    until("the envelope shows the new title", || {
+        q(&root, "[data-testid=address]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.contains("CAP Cuisine"))
+    })
+    .await;
+    assert_eq!(writes(), 0, "an unchanged verdict is not written again");
+
+    // The same date after the close, nothing done: too late, written once.
+    explore(&root, "2022-11-20T12:00").await;
+    until("the verdict is too late", || {
+        verdict.get_attribute("data-verdict").as_deref() == Some("too-late")
+    })
+    .await;
+    assert!(writes() > 0, "a new verdict is written");
+    observer.disconnect();
+    root.remove();
+}
