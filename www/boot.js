@@ -23,17 +23,28 @@ function followHeight() {
   post();
 }
 
+// The app could not start (WebAssembly blocked by a policy, an old browser, a failed
+// download): say so plainly, in the page's language, and keep the static summary that
+// `cargo xtask build` wrote into #app (unless it is another session's page, where the summary
+// of the default session would mislead).
 function showError(err) {
-  const main = document.getElementById("app");
-  if (!main) return;
-  main.textContent = "";
+  const app = document.getElementById("app");
+  if (!app) return;
+  document.getElementById("loading")?.remove();
+  const other = document.documentElement.hasAttribute("data-other-session");
+  const en = document.documentElement.lang === "en";
+  const box = document.createElement("div");
+  box.className = "fr-alert fr-alert--warning boot-error";
+  box.setAttribute("role", "alert");
+  box.dataset.testid = "boot-error";
   const p = document.createElement("p");
-  p.className = "boot-error";
-  p.setAttribute("role", "alert");
-  p.textContent =
-    "La page n'a pas pu démarrer sur ce navigateur. Essayez de la recharger ou d'utiliser un navigateur à jour. " +
-    "/ The page could not start in this browser. Reload it or use an up-to-date browser.";
-  main.appendChild(p);
+  p.textContent = en
+    ? "The interactive checklist could not start in this browser (WebAssembly is blocked or not supported). " +
+      (other ? "Reload the page or use an up-to-date browser." : "The session's essentials are below; reload the page or use an up-to-date browser for your own checklist.")
+    : "La liste personnalisée n'a pas pu démarrer sur ce navigateur (WebAssembly bloqué ou non pris en charge). " +
+      (other ? "Rechargez la page ou utilisez un navigateur à jour." : "L'essentiel de la session est ci-dessous\u00a0; rechargez la page ou utilisez un navigateur à jour pour votre liste.");
+  box.appendChild(p);
+  app.prepend(box);
   console.error("candidat:", err);
 }
 

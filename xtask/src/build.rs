@@ -9,7 +9,7 @@ use candidat_core::base64::standard_encode;
 use sha2::{Digest, Sha256, Sha384};
 
 use crate::compress::{self, Encoding};
-use crate::{root, run, tools};
+use crate::{root, run, site, style, tools};
 
 /// wasm-opt needs these to read what current rustc emits (shared/TOOLCHAIN.md).
 /// The optimisation: for size, passes repeated until they gain nothing more, and the low 1 KiB
@@ -138,7 +138,7 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
   "module": "candidat.js",
   "main": "candidat.js",
   "types": "candidat.d.ts",
-  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "candidat-element.js", "candidat.css", "README.md"],
+  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "candidat-element.js", "candidat.css", "icons/", "README.md"],
   "exports": {{
     ".": {{ "types": "./candidat.d.ts", "default": "./candidat.js" }},
     "./element": "./candidat-element.js",
@@ -159,11 +159,7 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
         pkg.join("candidat-element.js"),
     )
     .map_err(|e| e.to_string())?;
-    fs::write(
-        pkg.join("candidat.css"),
-        shadow_css(&read_text(&www.join("style.css"))?),
-    )
-    .map_err(|e| e.to_string())?;
+    // pkg/candidat.css (and its icons) come from the page's stylesheet: `write_dist`.
     let readme = root().join("www/pkg-README.md");
     if readme.exists() {
         fs::copy(&readme, pkg.join("README.md")).map_err(|e| e.to_string())?;
@@ -209,16 +205,21 @@ fn write_dist() -> Result<PathBuf, String> {
         minify_js(&boot)?.into_bytes(),
     )?];
 
-    let mut html = read_text(&root().join("index.html"))?;
+    let mut html = site::fill_index(
+        &read_text(&root().join("index.html"))?,
+        &candidat_core::default_session(),
+    )?;
+    let page_css = stylesheet(&html, &dist, &pkg)?;
     // Every other file of www/ that index.html names ("www/style.css", "www/favicon.svg") is
     // hashed too; what it does not name (embed.js) keeps its name at the site root.
     for path in files_in(&www) {
         let source = format!("www/{}", file_name(&path.to_string_lossy()));
         if source != "www/boot.js" && html.contains(&format!("\"{source}\"")) {
-            let mut bytes = read(&path)?;
-            if source.ends_with(".css") {
-                bytes = minify_css(&String::from_utf8_lossy(&bytes)).into_bytes();
-            }
+            let bytes = if source == "www/style.css" {
+                page_css.clone().into_bytes()
+            } else {
+                read(&path)?
+            };
             referenced.push(put_hashed(&dist, &source, bytes)?);
         }
     }
@@ -271,6 +272,32 @@ fn write_dist() -> Result<PathBuf, String> {
     );
     println!("xtask: site written to {}", dist.display());
     Ok(dist)
+}
+
+/// The page's stylesheet (xtask/src/style.rs): the DSFR parts and www/style.css purged
+/// against the views' sources, the scripts and the generated HTML; fonts and icons copied
+/// into dist/assets/. Also writes the widget's shadow-root stylesheet, pkg/candidat.css, with
+/// its icons in pkg/icons/.
+fn stylesheet(html: &str, dist: &Path, pkg: &Path) -> Result<String, String> {
+    let content = target_dir().join("page-content.html");
+    fs::write(&content, html).map_err(|e| e.to_string())?;
+    let purged = style::purged(&[
+        "src/**/*.rs".into(),
+        "www/*.js".into(),
+        content.to_string_lossy().into_owned(),
+    ])?;
+    let page_css = minify_css(&style::for_page(&purged, &dist.join("assets"))?);
+    let _ = fs::remove_dir_all(pkg.join("icons"));
+    let icons = dist.join("assets/icons");
+    if icons.exists() {
+        copy_dir(&icons, &pkg.join("icons"), &|_| true)?;
+    }
+    fs::write(
+        pkg.join("candidat.css"),
+        shadow_css(&style::for_shadow_root(&page_css)),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(page_css)
 }
 
 /// The page's glue without the three `IntoUnderlying*` classes that wasm-bindgen writes for

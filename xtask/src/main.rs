@@ -13,6 +13,8 @@ mod compress;
 mod first_load;
 mod fuzz;
 mod serve;
+mod site;
+mod style;
 mod test;
 mod tools;
 
