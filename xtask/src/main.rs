@@ -12,6 +12,9 @@ mod build;
 mod compress;
 mod first_load;
 mod fuzz;
+// Wired by the site template.
+#[allow(dead_code)]
+mod public_pages;
 mod serve;
 mod site;
 mod style;
