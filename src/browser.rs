@@ -182,6 +182,18 @@ pub fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// The standalone page shows its session's académie in the DSFR header (`#header-academie`,
+/// written at build time for the default session) and lifts the `data-other-session` mark
+/// that hid it (www/early.js) once the app shows that session's own dates.
+pub fn show_academie_in_header(name: &str) {
+    if let Some(h) = html_element_by_id("header-academie") {
+        h.set_text_content(Some(name));
+    }
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.remove_attribute("data-other-session");
+    }
+}
+
 /// Empty an element (before mounting into it, after unmounting).
 pub fn clear(el: &web_sys::HtmlElement) {
     el.set_inner_html("");

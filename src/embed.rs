@@ -296,6 +296,9 @@ fn finish(
     match result {
         Ok(session) => {
             browser::clear(el);
+            if options.owns_document {
+                browser::show_academie_in_header(&session.academie_name);
+            }
             let handle = mount_app_with(el.clone(), session, options);
             slot.borrow_mut().handle = Some(handle);
         }

@@ -66,7 +66,7 @@ fn post(ctx: Ctx, lines: Vec<String>, copied: RwSignal<Copy>) -> AnyView {
         .child(
             el("button")
                 .attr("type", "button")
-                .class("btn btn-secondary no-print")
+                .class("fr-btn fr-btn--secondary no-print")
                 .testid("copy-address")
                 .on(ev::click, move |_| {
                     let text = text.clone();

@@ -335,17 +335,13 @@ fn page(ctx: Ctx) -> AnyView {
         .child(
             el("header")
                 .class("site-header")
-                .child(el("p").class("brand").text_owned(format!(
-                    "{} · {}",
-                    session.academie_name, session.notice_reference
-                )))
+                .view(brand(ctx))
                 .view(toolbar::lang_switch()),
         )
         .view(toolbar::simulate_marker())
         .view(banner::session_notice())
         .view(banner::notice_bar())
-        .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
-        .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
+        .view(title(ctx))
         .view(banner::phase_banner())
         .view(banner::next_step())
         .child(
@@ -371,6 +367,33 @@ fn page(ctx: Ctx) -> AnyView {
                 ),
         )
         .view(toolbar::simulate())
+        .into_view()
+}
+
+/// The académie and the notice, above a widget's title (the standalone page's DSFR header
+/// names the académie already).
+fn brand(ctx: Ctx) -> AnyView {
+    if ctx.options.owns_document {
+        return dom::nothing();
+    }
+    el("p")
+        .class("brand")
+        .text_owned(format!(
+            "{} · {}",
+            ctx.session.academie_name, ctx.session.notice_reference
+        ))
+        .into_view()
+}
+
+/// The title and the introduction. The standalone page has its own `<h1>` above `#app`
+/// (index.html, ADR 0012), in both languages; a widget has only this one.
+fn title(ctx: Ctx) -> AnyView {
+    if ctx.options.owns_document {
+        return el("p").class("intro").text_dyn(ctx.text(|u| u.intro)).into_view();
+    }
+    el("div")
+        .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
+        .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
         .into_view()
 }
 
@@ -453,7 +476,7 @@ pub fn mount_problems_into(
             .testid("session-errors")
             .child(
                 el("div")
-                    .class("session-errors")
+                    .class("fr-alert fr-alert--error session-errors")
                     .attr("role", "alert")
                     .child(
                         el("p")

@@ -209,7 +209,12 @@ fn write_dist() -> Result<PathBuf, String> {
         &read_text(&root().join("index.html"))?,
         &candidat_core::default_session(),
     )?;
-    let page_css = stylesheet(&html, &dist, &pkg)?;
+    let session = candidat_core::default_session();
+    let public_pages = site::public_pages(&session);
+    let all_html = public_pages
+        .iter()
+        .fold(html.clone(), |all, (_, page)| all + page);
+    let page_css = stylesheet(&all_html, &dist, &pkg)?;
     // Every other file of www/ that index.html names ("www/style.css", "www/favicon.svg") is
     // hashed too; what it does not name (embed.js) keeps its name at the site root.
     for path in files_in(&www) {
@@ -240,6 +245,16 @@ fn write_dist() -> Result<PathBuf, String> {
     );
     html = html.replacen("</head>", &preload, 1);
     fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
+    for (file, mut page) in public_pages {
+        for asset in &referenced {
+            let quoted = format!("\"{}\"", asset.source);
+            page = page.replace(
+                &quoted,
+                &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity),
+            );
+        }
+        fs::write(dist.join(file), page).map_err(|e| e.to_string())?;
+    }
 
     copy_dir(&root().join("sessions"), &dist.join("sessions"), &|p| {
         p.extension().is_some_and(|e| e == "json")

@@ -12,8 +12,6 @@ mod build;
 mod compress;
 mod first_load;
 mod fuzz;
-// Wired by the site template.
-#[allow(dead_code)]
 mod public_pages;
 mod serve;
 mod site;

@@ -13,6 +13,8 @@ use candidat_core::session::ReturnMode;
 use candidat_core::wording::summary;
 use candidat_core::{Lang, Session};
 
+use crate::public_pages::{PublicPage, Publisher};
+
 /// `&`, `<`, `>`, `"` and `'` escaped: every value from a session file goes through it.
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -324,6 +326,69 @@ pub fn fill_index(template: &str, session: &Session) -> Result<String, String> {
         html = html.replacen(marker, &content, 1);
     }
     Ok(html)
+}
+
+/// Every public page (xtask/src/public_pages.rs) as a whole document: (file, html). Assets are
+/// named as in index.html (`www/style.css`), for the build to point them at the hashed files.
+/// No script: these pages are text.
+pub fn public_pages(session: &Session) -> Vec<(&'static str, String)> {
+    let publisher = Publisher {
+        academie_name: &session.academie_name,
+        academie_url: &session.links.academie,
+        notice_reference: &session.notice_reference,
+        session_year: session.session_year,
+        notice_url: None,
+        contact: None,
+    };
+    crate::public_pages::public_pages(&publisher)
+        .into_iter()
+        .map(|page| (page.file, public_page(session, &page)))
+        .collect()
+}
+
+fn public_page(session: &Session, page: &PublicPage) -> String {
+    let lang = page.lang;
+    let l = lang.as_str();
+    format!(
+        r##"<!doctype html>
+<html lang="{l}" data-fr-scheme="light">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'">
+  <meta name="referrer" content="no-referrer">
+  <title>{title} — {academie}</title>
+  <link rel="icon" href="www/favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="www/style.css">
+</head>
+<body>
+  <div class="fr-skiplinks"><nav class="fr-container" aria-label="{skip_label}"><ul class="fr-skiplinks__list"><li><a class="fr-link" href="#main">{skip}</a></li><li><a class="fr-link" href="#footer">{foot}</a></li></ul></nav></div>
+  {header}
+  <main id="main" class="fr-container public-page" tabindex="-1">
+    <p class="public-nav"><a class="fr-link" href="./">{back}</a> · <a class="fr-link" href="{other}" hreflang="{ol}" lang="{ol}">{other_name}</a></p>
+    <h1>{title}</h1>
+    {body}
+  </main>
+  {footer}
+</body>
+</html>
+"##,
+        title = esc(&page.title),
+        academie = esc(&session.academie_name),
+        skip_label = t(lang, "Accès rapide", "Skip links"),
+        skip = t(lang, "Aller au contenu", "Skip to content"),
+        foot = t(lang, "Pied de page", "Footer"),
+        header = header(session),
+        back = t(lang, "Retour à la page de l'outil", "Back to the tool"),
+        other = page.other_lang_file,
+        ol = match lang {
+            Lang::Fr => "en",
+            Lang::En => "fr",
+        },
+        other_name = t(lang, "English version", "Version française"),
+        body = page.body,
+        footer = footer(session),
+    )
 }
 
 #[cfg(test)]
