@@ -497,11 +497,15 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
             rel, a.raw, a.gzip, a.br, a.gzip6
         );
     }
-    let first = crate::first_load::Totals::of(&crate::first_load::first_load_of_page(dist)?);
+    let first_load = crate::first_load::first_load_of_page(dist)?;
+    let first = crate::first_load::Totals::of(&first_load);
     println!(
         "xtask: first load of the standalone page: {} B raw; what a browser receives: {} B shipped .gz, {} B shipped .br, {} B gzip -6 (on-the-fly hosts)",
         first.raw, first.gzip, first.br, first.gzip6
     );
+    for line in crate::budgets::budget_lines(&first_load) {
+        println!("xtask: first load, {line}");
+    }
     Ok(())
 }
 
