@@ -14,8 +14,10 @@ const styles = () =>
       return r.text();
     })
     .then((text) => {
+      // Its icons are beside it; a constructed sheet would resolve them against the page.
+      const icons = new URL("./icons/", import.meta.url).href;
       const s = new CSSStyleSheet();
-      s.replaceSync(text);
+      s.replaceSync(text.replaceAll('url("icons/', `url("${icons}`));
       return s;
     }));
 

@@ -9,6 +9,14 @@
   root.classList.add("js");
   var lang = q.get("lang");
   if (lang === "fr" || lang === "en") root.lang = lang;
+  // The title is one text (scripts and assistive tools read it whole): English from its
+  // data-en once parsed; the app keeps it in step with its language switch afterwards.
+  if (lang === "en") {
+    document.addEventListener("DOMContentLoaded", function () {
+      var h1 = document.getElementById("page-title");
+      if (h1 && h1.dataset.en) h1.textContent = h1.dataset.en;
+    });
+  }
   if (q.get("session")) root.setAttribute("data-other-session", "");
   if (q.get("embed")) root.setAttribute("data-embed", "");
 })();

@@ -385,14 +385,15 @@ fn brand(ctx: Ctx) -> AnyView {
         .into_view()
 }
 
-/// The title and the introduction. The standalone page has its own `<h1>` above `#app`
-/// (index.html, ADR 0012), in both languages; a widget has only this one.
+/// The title and the introduction (the standalone page's static title, in `#app`, is
+/// replaced by this one when the app mounts).
 fn title(ctx: Ctx) -> AnyView {
-    if ctx.options.owns_document {
-        return el("p").class("intro").text_dyn(ctx.text(|u| u.intro)).into_view();
-    }
     el("div")
-        .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
+        .child(
+            el("h1")
+                .class("page-title")
+                .text_dyn(ctx.text(|u| u.page_title)),
+        )
         .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
         .into_view()
 }

@@ -364,7 +364,8 @@ describe("strict Content-Security-Policy", () => {
     const { page } = t;
     assert.equal(t.response.headers()["content-security-policy"], STRICT_CSP);
     await page.locator("#app [data-phase]").waitFor({ timeout: 20_000 });
-    assert.match(await page.locator(".brand").textContent(), /Exemple \(dépôt en ligne\)/);
+    // The DSFR header names that session's académie, not the default one.
+    assert.match(await page.locator("#header-academie").textContent(), /Exemple \(dépôt en ligne\)/);
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     await disability(page, "both").check();
     await until(() => items(page), (ids) => ids.includes("declare-handicap"), "checklist grows");

@@ -509,18 +509,14 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The stylesheet of a widget's shadow root, from www/style.css: `rem` (relative to the HOST
-/// page's root font size, which an académie's CMS may set to 62.5 % or worse) becomes `em`,
-/// relative to the widget's own root, whose font size is set without reference to the host.
-/// Width media queries become container queries on the widget's root: a widget in a narrow
-/// sidebar gets the one-column layout whatever the window's width (`em` there is the root's).
+/// The stylesheet of a widget's shadow root, from the page's: `rem` (relative to the HOST
+/// page's root font size, which an académie's CMS may set to 62.5 % or worse) becomes
+/// `calc(N * var(--candidat-rem))`, a length the widget sets on its host (16px; a theme may
+/// change it), so a DSFR size nested in another never compounds (`em` would). Width media
+/// queries become container queries on the widget's root, `em` there being the root's font
+/// size: a widget in a narrow sidebar gets the one-column layout whatever the window's width.
 pub fn shadow_css(css: &str) -> String {
-    let mut out = String::with_capacity(css.len());
-    for line in css.split_inclusive('\n') {
-        out.push_str(&rem_to_em(
-            &line.replace("@media (min-width:", "@container (min-width:"),
-        ));
-    }
+    let mut out = rem_to_widget_units(&css.replace("@media (min-width:", "@container (min-width:"));
     out.push_str(
         "\n/* Added by the build for the shadow root: width queries are the widget's own. */\n",
     );
@@ -528,25 +524,57 @@ pub fn shadow_css(css: &str) -> String {
     out
 }
 
-fn rem_to_em(s: &str) -> String {
+/// `1.5rem` → `calc(1.5*var(--candidat-rem))` in declarations, `1.5em` in at-rule preludes
+/// (a container query's `em` is the container's font size).
+fn rem_to_widget_units(s: &str) -> String {
     let bytes = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    let mut in_prelude = false;
     let mut i = 0;
     while i < s.len() {
-        if s[i..].starts_with("rem")
-            && i > 0
-            && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.')
-            && !bytes
-                .get(i + 3)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
-        {
-            out.push_str("em");
-            i += 3;
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            out.push(c);
-            i += c.len_utf8();
+        let c = bytes[i];
+        if c == b'@' {
+            in_prelude = true;
+        } else if c == b'{' || c == b';' {
+            in_prelude = false;
         }
+        let prev_ident = i > 0 && {
+            let p = bytes[i - 1];
+            p.is_ascii_alphanumeric() || matches!(p, b'-' | b'_' | b'.')
+        };
+        let signed = c == b'-'
+            && bytes
+                .get(i + 1)
+                .is_some_and(|d| d.is_ascii_digit() || *d == b'.');
+        if !prev_ident && (c.is_ascii_digit() || c == b'.' || signed) {
+            let digits_from = i + usize::from(signed);
+            let end = digits_from
+                + bytes[digits_from..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit() || **b == b'.')
+                    .count();
+            let unit_ok = s[end..].starts_with("rem")
+                && !bytes
+                    .get(end + 3)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-');
+            if unit_ok {
+                let n = &s[i..end];
+                if in_prelude {
+                    out.push_str(n);
+                    out.push_str("em");
+                } else {
+                    out.push_str(&format!("calc({n}*var(--candidat-rem))"));
+                }
+                i = end + 3;
+                continue;
+            }
+            out.push_str(&s[i..end]);
+            i = end;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
     }
     out
 }
@@ -616,8 +644,13 @@ mod tests {
         let css = "h1 { font-size: 1.75rem; margin: 0.5rem 0; }\n@media (min-width: 30rem) { .a { gap: 2rem; } }\n@media print {\n  .b { padding: 1rem; }\n}\n.c { font-size: medium; }\n";
         let out = super::shadow_css(css);
         assert!(out.starts_with(
-            "h1 { font-size: 1.75em; margin: 0.5em 0; }\n@container (min-width: 30em) { .a { gap: 2em; } }\n@media print {\n  .b { padding: 1em; }\n}\n.c { font-size: medium; }\n"
+            "h1 { font-size: calc(1.75*var(--candidat-rem)); margin: calc(0.5*var(--candidat-rem)) 0; }\n@container (min-width: 30em) { .a { gap: calc(2*var(--candidat-rem)); } }\n@media print {\n  .b { padding: calc(1*var(--candidat-rem)); }\n}\n.c { font-size: medium; }\n"
         ), "{out}");
+        // Negative values, and names that merely contain digits, are read right.
+        assert_eq!(
+            super::rem_to_widget_units(".x1rem{margin:-.5rem;--h2rem:1rem}"),
+            ".x1rem{margin:calc(-.5*var(--candidat-rem));--h2rem:calc(1*var(--candidat-rem))}"
+        );
         assert!(out.contains(".candidat-root { container-type: inline-size; }"));
     }
 

@@ -145,10 +145,13 @@ pub fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
     let html = fs::read_to_string(dist.join("index.html"))
         .map_err(|e| format!("cannot read {}/index.html: {e}", dist.display()))?;
     let mut names = vec!["index.html".to_string()];
+    // What the page loads: `<link href>` and `src`, never a link to another page (`<a href>`:
+    // the footer's public pages are not downloaded with this one).
+    let loaded = html.split('<').filter(|tag| !tag.starts_with("a "));
     for attr in ["href=\"", "src=\""] {
-        for value in html
-            .split(attr)
-            .skip(1)
+        for value in loaded
+            .clone()
+            .flat_map(|tag| tag.split(attr).skip(1))
             .filter_map(|rest| rest.split('"').next())
         {
             if let Some(name) = local_file(dist, "", value) {

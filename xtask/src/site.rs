@@ -13,7 +13,7 @@ use candidat_core::session::ReturnMode;
 use candidat_core::wording::summary;
 use candidat_core::{Lang, Session};
 
-use crate::public_pages::{PublicPage, Publisher};
+use crate::public_pages::{ContactInfo, PublicPage, Publisher};
 
 /// `&`, `<`, `>`, `"` and `'` escaped: every value from a session file goes through it.
 pub fn esc(s: &str) -> String {
@@ -286,9 +286,17 @@ pub fn summary(session: &Session, lang: Lang) -> String {
         t(lang, "Les référentiels des diplômes sur Eduscol", "The diplomas' référentiels on Eduscol"),
         links.eduscol.as_str(),
     ));
+    if let Some(notice) = &links.notice {
+        items.push((t(lang, "La notice de l'académie", "The académie's notice"), notice.as_str()));
+    }
     for (text, href) in items {
         h += &format!("<li>{}</li>", link(href, text));
     }
+    let contact_page = t(lang, "contact.html", "contact-exam-office.html");
+    h += &format!(
+        "<li><a class=\"fr-link\" href=\"{contact_page}\">{}</a></li>",
+        t(lang, "Contacter le service des examens", "Contact the exam office")
+    );
     h += "</ul>\n</section>\n";
     h
 }
@@ -337,8 +345,13 @@ pub fn public_pages(session: &Session) -> Vec<(&'static str, String)> {
         academie_url: &session.links.academie,
         notice_reference: &session.notice_reference,
         session_year: session.session_year,
-        notice_url: None,
-        contact: None,
+        notice_url: session.links.notice.as_deref(),
+        contact: session.contact.as_ref().map(|c| ContactInfo {
+            email: c.email.as_deref(),
+            phone: c.phone.as_deref(),
+            url: c.url.as_deref(),
+            hours: c.hours.as_deref(),
+        }),
     };
     crate::public_pages::public_pages(&publisher)
         .into_iter()
