@@ -162,7 +162,9 @@ pub fn verdict_box() -> AnyView {
             matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
         .toggle("fr-alert--error", move || verdict() == Verdict::TooLate)
-        .toggle("fr-alert--warning", move || verdict() == Verdict::NotOpenYet)
+        .toggle("fr-alert--warning", move || {
+            verdict() == Verdict::NotOpenYet
+        })
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
         .child(el("p").class("verdict-text").text_dyn(move || {
             ctx.eval

@@ -166,19 +166,22 @@ pub fn tools() -> AnyView {
     section
         .child(remember_field(ctx))
         .child(
-            button(ctx, "erase", "fr-btn fr-btn--tertiary erase", |u| u.erase).on(ev::click, move |_| {
-                // Nothing left: not on the device, not in the address bar (a widget never
-                // touches its host page's), not in memory.
-                let _ = ctx.remember.try_set(false);
-                browser::storage_clear_ours();
-                if ctx.options.read_fragment {
-                    browser::remove_fragment();
-                }
-                let _ = ctx.situation.try_set(default_situation(ctx.session));
-                let _ = link.try_set(false);
-                let _ = reveal.try_set(false);
-                let _ = ctx.notice.try_set(Some(Notice::Erased));
-            }),
+            button(ctx, "erase", "fr-btn fr-btn--tertiary erase", |u| u.erase).on(
+                ev::click,
+                move |_| {
+                    // Nothing left: not on the device, not in the address bar (a widget never
+                    // touches its host page's), not in memory.
+                    let _ = ctx.remember.try_set(false);
+                    browser::storage_clear_ours();
+                    if ctx.options.read_fragment {
+                        browser::remove_fragment();
+                    }
+                    let _ = ctx.situation.try_set(default_situation(ctx.session));
+                    let _ = link.try_set(false);
+                    let _ = reveal.try_set(false);
+                    let _ = ctx.notice.try_set(Some(Notice::Erased));
+                },
+            ),
         )
         .into_view()
 }
@@ -292,16 +295,16 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
                     .attr_owned("value", url.clone()),
             )
             .child(
-                button(ctx, "copy-link", "fr-btn fr-btn--secondary", |u| u.copy_link).on(
-                    ev::click,
-                    move |_| {
-                        let url = url.clone();
-                        leptos::task::spawn_local(async move {
-                            let ok = browser::copy_text(url).await.is_ok();
-                            let _ = copied.try_set(ok);
-                        });
-                    },
-                ),
+                button(ctx, "copy-link", "fr-btn fr-btn--secondary", |u| {
+                    u.copy_link
+                })
+                .on(ev::click, move |_| {
+                    let url = url.clone();
+                    leptos::task::spawn_local(async move {
+                        let ok = browser::copy_text(url).await.is_ok();
+                        let _ = copied.try_set(ok);
+                    });
+                }),
             )
             .into_view()
     };
@@ -320,13 +323,15 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
                 .text_dyn(ctx.text(|u| u.share_hint)),
         )
         .child(
-            button(ctx, "share-create", "fr-btn fr-btn--secondary", |u| u.share_create)
-                .attr("aria-describedby", "share-hint")
-                .on(ev::click, move |_| {
-                    let _ = copied.try_set(false);
-                    // Made again when already there: the same answers, the same link.
-                    let _ = made.try_set(true);
-                }),
+            button(ctx, "share-create", "fr-btn fr-btn--secondary", |u| {
+                u.share_create
+            })
+            .attr("aria-describedby", "share-hint")
+            .on(ev::click, move |_| {
+                let _ = copied.try_set(false);
+                // Made again when already there: the same answers, the same link.
+                let _ = made.try_set(true);
+            }),
         )
         .view_dyn(row)
         .child(
@@ -367,11 +372,16 @@ fn remember_field(ctx: Ctx) -> El {
                 .attr("for", "remember")
                 .text_dyn(ctx.text(|u| u.remember)),
         )
-        .child(el("p").class("fr-hint-text hint").id("remember-hint").text_dyn(move || {
-            if ctx.session_over() {
-                ctx.ui().remember_closed
-            } else {
-                ctx.ui().remember_hint
-            }
-        }))
+        .child(
+            el("p")
+                .class("fr-hint-text hint")
+                .id("remember-hint")
+                .text_dyn(move || {
+                    if ctx.session_over() {
+                        ctx.ui().remember_closed
+                    } else {
+                        ctx.ui().remember_hint
+                    }
+                }),
+        )
 }

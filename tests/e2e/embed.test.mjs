@@ -135,6 +135,9 @@ describe("embedding on an académie page", () => {
       });
     const calm = await openDemo();
     const expected = await probe(calm.page);
+    // The widget follows its own width (container queries): the hostile sheet's 62.5 % root
+    // narrows the host's layout, so the widget is given the calm page's width to compare.
+    const width = await calm.page.locator("#widget-aix").evaluate((e) => e.getBoundingClientRect().width);
     assert.equal(expected.label.fontSize, "16px");
     assert.equal(expected.button.color, "rgb(0, 0, 145)");
     await calm.context.close();
@@ -144,6 +147,7 @@ describe("embedding on an académie page", () => {
     // The hostile sheet is really on: the host page's own button is red, 30px serif.
     const host = await page.locator("#host-button").evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).fontFamily]);
     assert.deepEqual(host, ["rgb(255, 0, 0)", "serif"]);
+    await page.locator("#widget-aix").evaluate((e, w) => (e.style.width = `${w}px`), width);
     assert.deepEqual(await probe(page), expected);
     // Switching it off and on at run time changes nothing inside either.
     await page.locator("#hostile-toggle").uncheck();

@@ -521,6 +521,8 @@ pub fn shadow_css(css: &str) -> String {
         "\n/* Added by the build for the shadow root: width queries are the widget's own. */\n",
     );
     out.push_str(".candidat-root { container-type: inline-size; }\n");
+    // The widget's rem (after the purge, which drops custom properties it sees unused).
+    out.push_str(":host { --candidat-rem: 16px; }\n");
     out
 }
 

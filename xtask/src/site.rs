@@ -40,7 +40,9 @@ fn t(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
 
 /// The same inline text in both languages; the stylesheet hides the one not in `<html lang>`.
 fn both(fr: &str, en: &str) -> String {
-    format!("<span class=\"l-fr\" lang=\"fr\">{fr}</span><span class=\"l-en\" lang=\"en\">{en}</span>")
+    format!(
+        "<span class=\"l-fr\" lang=\"fr\">{fr}</span><span class=\"l-en\" lang=\"en\">{en}</span>"
+    )
 }
 
 /// An external link: its own tab would lose nothing, but a candidate expects the notice's
@@ -196,9 +198,17 @@ pub fn summary(session: &Session, lang: Lang) -> String {
         esc(&summary::glance(session, lang))
     );
 
-    h += &format!("<h3>{}</h3>\n<ul class=\"summary-dates\">", t(lang, "Les dates", "The dates"));
+    h += &format!(
+        "<h3>{}</h3>\n<ul class=\"summary-dates\">",
+        t(lang, "Les dates", "The dates")
+    );
     for (label, when) in summary::dates(session, lang) {
-        h += &format!("<li><strong>{}</strong>{} {}</li>", esc(label), colon(lang), esc(&when));
+        h += &format!(
+            "<li><strong>{}</strong>{} {}</li>",
+            esc(label),
+            colon(lang),
+            esc(&when)
+        );
     }
     h += "</ul>\n";
 
@@ -228,14 +238,26 @@ pub fn summary(session: &Session, lang: Lang) -> String {
     h += &format!(
         "<h3>{}</h3>\n<ul class=\"summary-documents\">",
         if upload {
-            t(lang, "Les pièces à déposer dans Cyclades", "The documents to upload in Cyclades")
+            t(
+                lang,
+                "Les pièces à déposer dans Cyclades",
+                "The documents to upload in Cyclades",
+            )
         } else {
-            t(lang, "Ce qui va dans l'enveloppe", "What goes in the envelope")
+            t(
+                lang,
+                "Ce qui va dans l'enveloppe",
+                "What goes in the envelope",
+            )
         }
     );
     for (doc, condition) in summary::documents(lang) {
         let who = condition.unwrap_or(t(lang, "Pour tous les candidats", "For every candidate"));
-        h += &format!("<li><strong>{}</strong> — {}</li>", esc(doc), esc(&lower_first_char(who)));
+        h += &format!(
+            "<li><strong>{}</strong> — {}</li>",
+            esc(doc),
+            esc(&lower_first_char(who))
+        );
     }
     h += "</ul>\n";
 
@@ -270,24 +292,48 @@ pub fn summary(session: &Session, lang: Lang) -> String {
         h += &format!("<p class=\"summary-instructions\">{}</p>\n", esc(text));
     }
 
-    h += &format!("<h3>{}</h3>\n<ul class=\"summary-links\">", t(lang, "Les liens", "The links"));
+    h += &format!(
+        "<h3>{}</h3>\n<ul class=\"summary-links\">",
+        t(lang, "Les liens", "The links")
+    );
     let links = &session.links;
     let mut items = vec![
-        (t(lang, "Cyclades, le portail des candidats", "Cyclades, the candidates' portal"), links.cyclades.as_str()),
-        (t(lang, "Le site de l'académie", "The académie's site"), links.academie.as_str()),
+        (
+            t(
+                lang,
+                "Cyclades, le portail des candidats",
+                "Cyclades, the candidates' portal",
+            ),
+            links.cyclades.as_str(),
+        ),
+        (
+            t(lang, "Le site de l'académie", "The académie's site"),
+            links.academie.as_str(),
+        ),
     ];
     if let Some(a) = &links.accommodation {
         items.push((
-            t(lang, "Demander un aménagement d'épreuves", "Request exam accommodations"),
+            t(
+                lang,
+                "Demander un aménagement d'épreuves",
+                "Request exam accommodations",
+            ),
             a.as_str(),
         ));
     }
     items.push((
-        t(lang, "Les référentiels des diplômes sur Eduscol", "The diplomas' référentiels on Eduscol"),
+        t(
+            lang,
+            "Les référentiels des diplômes sur Eduscol",
+            "The diplomas' référentiels on Eduscol",
+        ),
         links.eduscol.as_str(),
     ));
     if let Some(notice) = &links.notice {
-        items.push((t(lang, "La notice de l'académie", "The académie's notice"), notice.as_str()));
+        items.push((
+            t(lang, "La notice de l'académie", "The académie's notice"),
+            notice.as_str(),
+        ));
     }
     for (text, href) in items {
         h += &format!("<li>{}</li>", link(href, text));
@@ -295,7 +341,11 @@ pub fn summary(session: &Session, lang: Lang) -> String {
     let contact_page = t(lang, "contact.html", "contact-exam-office.html");
     h += &format!(
         "<li><a class=\"fr-link\" href=\"{contact_page}\">{}</a></li>",
-        t(lang, "Contacter le service des examens", "Contact the exam office")
+        t(
+            lang,
+            "Contacter le service des examens",
+            "Contact the exam office"
+        )
     );
     h += "</ul>\n</section>\n";
     h

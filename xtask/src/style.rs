@@ -67,7 +67,9 @@ pub fn purged(content: &[String]) -> Result<String, String> {
         }
         cmd.arg(file);
     }
-    cmd.arg(root().join("www/style.css")).arg("--").args(content);
+    cmd.arg(root().join("www/style.css"))
+        .arg("--")
+        .args(content);
     run(&mut cmd)?;
     let css = fs::read_to_string(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     Ok(without_blocks(&css, "@media screen and (-ms-high-contrast"))
@@ -200,7 +202,10 @@ fn svg_data_uris_to_files(css: &str, assets_dir: &Path) -> Result<String, String
         let data = &body[..end];
         let encoded = data.split_once(',').map_or("", |(_, d)| d);
         let svg = percent_decode(encoded);
-        let name = format!("svg-{}.svg", &crate::build::hex(&Sha256::digest(&svg))[..12]);
+        let name = format!(
+            "svg-{}.svg",
+            &crate::build::hex(&Sha256::digest(&svg))[..12]
+        );
         fs::create_dir_all(assets_dir.join("icons")).map_err(|e| e.to_string())?;
         fs::write(assets_dir.join("icons").join(&name), &svg).map_err(|e| e.to_string())?;
         out.push_str(&format!("url(\"icons/{name}\")"));
@@ -216,7 +221,11 @@ fn percent_decode(s: &str) -> Vec<u8> {
     let mut i = 0;
     while i < b.len() {
         let hex = |c: u8| (c as char).to_digit(16);
-        match (b[i], b.get(i + 1).and_then(|c| hex(*c)), b.get(i + 2).and_then(|c| hex(*c))) {
+        match (
+            b[i],
+            b.get(i + 1).and_then(|c| hex(*c)),
+            b.get(i + 2).and_then(|c| hex(*c)),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -263,9 +272,21 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("candidat-style-{}", std::process::id()));
         let css = r#"a{b:url("data:image/svg+xml;charset=utf8,%3Csvg%20x='1'/%3E")}"#;
         let out = svg_data_uris_to_files(css, &dir).unwrap();
-        assert!(out.starts_with("a{b:url(\"icons/svg-") && out.ends_with(".svg\")}"), "{out}");
-        let name = out.split("icons/").nth(1).unwrap().split('"').next().unwrap();
-        assert_eq!(fs::read_to_string(dir.join("icons").join(name)).unwrap(), "<svg x='1'/>");
+        assert!(
+            out.starts_with("a{b:url(\"icons/svg-") && out.ends_with(".svg\")}"),
+            "{out}"
+        );
+        let name = out
+            .split("icons/")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.join("icons").join(name)).unwrap(),
+            "<svg x='1'/>"
+        );
         let _ = fs::remove_dir_all(dir);
     }
 

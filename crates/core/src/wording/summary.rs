@@ -31,7 +31,13 @@ pub struct Step {
 /// A candidate to whom every step applies (an accommodation held and one requested, a grade
 /// carried over and an exemption): evaluated at the opening, it lists every step with its due.
 fn every_case(session: &Session) -> Situation {
-    let mut s = Situation::new(session.diplomas.first().copied().unwrap_or(crate::session::Diploma::Cap));
+    let mut s = Situation::new(
+        session
+            .diplomas
+            .first()
+            .copied()
+            .unwrap_or(crate::session::Diploma::Cap),
+    );
     s.existing_accommodation = true;
     s.new_accommodation_request = true;
     s.acquis = vec![
