@@ -245,10 +245,6 @@ pub fn set_document_lang(lang: &str, title: &str) {
             let _ = root.set_attribute("lang", lang);
         }
         d.set_title(title);
-        // The standalone page's own <h1> (index.html) says the same in the same language.
-        if let Some(h1) = d.get_element_by_id("page-title") {
-            h1.set_text_content(Some(title));
-        }
     }
 }
 
