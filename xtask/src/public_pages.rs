@@ -200,7 +200,8 @@ fn accessibility(p: &Publisher, lang: Lang) -> PublicPage {
                      C'est la commande que lance l'intégration continue du projet. Si un seul \
                      test échoue, la commande échoue, et l'intégration continue aussi.</p>\n\
                      <p>Ces tests portent sur la page de la liste des démarches \
-                     (<code>index.html</code>). Ils vérifient\u{a0}:</p>\n{}",
+                     (<code>index.html</code>), avec et sans JavaScript, et sur les pages \
+                     d'information du pied de page (axe-core). Ils vérifient\u{a0}:</p>\n{}",
                     ph("qui a réalisé l'audit, à quelle date, et le pourcentage de critères \
                         respectés"),
                     ul(&[
@@ -269,7 +270,7 @@ fn accessibility(p: &Publisher, lang: Lang) -> PublicPage {
                      <h3>Outils pour évaluer l'accessibilité</h3>\n{}\n\
                      <h3>Pages du site ayant fait l'objet de la vérification de conformité</h3>\n\
                      <p>Tests automatisés\u{a0}: la page de la liste des démarches \
-                     (<code>index.html</code>). Audit\u{a0}: {}.</p>",
+                     (<code>index.html</code>) et les pages du pied de page. Audit\u{a0}: {}.</p>",
                     ph("date de la déclaration"),
                     ul(&[
                         "HTML".into(),
@@ -376,7 +377,8 @@ fn accessibility(p: &Publisher, lang: Lang) -> PublicPage {
                      <code>cargo xtask test</code> builds the site, then runs every test. It is \
                      the command the project's continuous integration runs. If a single test \
                      fails, the command fails, and so does the continuous integration.</p>\n\
-                     <p>These tests cover the checklist page (<code>index.html</code>). They \
+                     <p>These tests cover the checklist page (<code>index.html</code>), with and \
+                     without JavaScript, and the footer's information pages (axe-core). They \
                      check:</p>\n{}",
                     ph("who carried out the audit, when, and the share of criteria met"),
                     ul(&[
@@ -440,8 +442,8 @@ fn accessibility(p: &Publisher, lang: Lang) -> PublicPage {
                      assistive technologies used for the audit: {}.</p>\n\
                      <h3>Tools used to evaluate accessibility</h3>\n{}\n\
                      <h3>Pages checked for compliance</h3>\n\
-                     <p>Automated tests: the checklist page (<code>index.html</code>). Audit: \
-                     {}.</p>",
+                     <p>Automated tests: the checklist page (<code>index.html</code>) and the \
+                     footer's pages. Audit: {}.</p>",
                     ph("date of the statement"),
                     ul(&[
                         "HTML".into(),
