@@ -187,6 +187,44 @@ pub fn for_page(purged: &str, assets_dir: &Path) -> Result<String, String> {
     Ok(css)
 }
 
+/// The stylesheet without its `@font-face` rules, and those rules on their own: the page
+/// links them as a separate sheet that `boot.js` turns on once the app is up (ADR 0012), so
+/// no font is requested before the first paint.
+pub fn split_font_faces(css: &str) -> (String, String) {
+    let (mut rest_css, mut faces) = (String::with_capacity(css.len()), String::new());
+    let mut rest = css;
+    while let Some(at) = rest.find("@font-face") {
+        rest_css.push_str(&rest[..at]);
+        let end = block_end(&rest[at..]).unwrap_or(rest.len() - at);
+        faces.push_str(&rest[at..at + end]);
+        rest = &rest[at + end..];
+    }
+    rest_css.push_str(rest);
+    (rest_css, faces)
+}
+
+/// The images of the "République française" block (`.fr-logo:before`/`:after`), which the
+/// header paints in the first screen: index.html preloads them, so they come with the
+/// stylesheet instead of one round trip after it (Lighthouse's LCP counted that trip).
+pub fn logo_images(css: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for selector in [".fr-logo:before{", ".fr-logo:after{"] {
+        for rule in css.split(selector).skip(1) {
+            let body = rule.split('}').next().unwrap_or("");
+            for url in body
+                .split("url(\"")
+                .skip(1)
+                .filter_map(|u| u.split('"').next())
+            {
+                if url.starts_with("icons/") && !found.iter().any(|f| f == url) {
+                    found.push(url.to_owned());
+                }
+            }
+        }
+    }
+    found
+}
+
 /// DSFR draws its logo and controls' marks with `url("data:image/svg+xml;…")`. A strict CSP
 /// (`default-src 'self'`, the page's and the one the README gives académies) blocks data:
 /// images, so each becomes a file in `icons/` named by its content's hash, and the CSP stays
@@ -293,6 +331,21 @@ mod tests {
             "<svg x='1'/>"
         );
         let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn font_faces_go_to_their_own_sheet() {
+        let (page, fonts) = split_font_faces("a{b:c}@font-face{src:url(x)}p{q:r}");
+        assert_eq!(
+            (page.as_str(), fonts.as_str()),
+            ("a{b:c}p{q:r}", "@font-face{src:url(x)}")
+        );
+    }
+
+    #[test]
+    fn the_logo_images_are_found_for_preloading() {
+        let css = r#"a{b:url("icons/x.svg")}.fr-logo:before{background-image:url("icons/a.svg"),linear-gradient(red,red)}.fr-logo:after{background-image:url("icons/b.svg")}"#;
+        assert_eq!(logo_images(css), ["icons/a.svg", "icons/b.svg"]);
     }
 
     #[test]
