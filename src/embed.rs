@@ -96,15 +96,28 @@ impl Widget {
 ///
 /// Returns at once; shows a loading line, then the app, or the problems of the options (a
 /// field of the wrong type, an unknown field: each named by its path) or of the session.
+///
+/// A container that is not an element (`null`, a selector string…) throws a `TypeError`
+/// naming candidat and `mount`, before anything else: a host's mistake, said where it is made.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    options: JsValue,
+) -> Result<Widget, JsValue> {
+    use wasm_bindgen::JsCast;
     panic_messages_to_console();
+    let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+        return Err(js_sys::TypeError::new(
+            "candidat: mount(element, options) needs a DOM element as its first argument",
+        )
+        .into());
+    };
     let slot = Rc::new(RefCell::new(Slot::default()));
     match read_options(&options) {
         Ok((source, options)) => start(element.clone(), source, options, slot.clone()),
         Err(problems) => show_problems(&element, "options", problems, &slot),
     }
-    Widget { slot, element }
+    Ok(Widget { slot, element })
 }
 
 /// The options object of `mount`, typed. Every field may be absent.

@@ -483,7 +483,7 @@ async fn mount_names_the_options_it_cannot_read() {
     let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     doc().body().unwrap().append_child(&div).unwrap();
     let options = js_sys::JSON::parse(r#"{"lang": 3, "sesion": "x.json", "now": false}"#).unwrap();
-    let mut widget = candidat::mount(div.clone(), options);
+    let mut widget = candidat::mount(div.clone().into(), options).expect("an element");
     assert_eq!(paths(&div), ["$.sesion", "$.lang", "$.now"]);
     widget.unmount();
     assert_eq!(div.inner_html(), "");
@@ -492,7 +492,8 @@ async fn mount_names_the_options_it_cannot_read() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
     js_sys::Reflect::set(&options, &"lang".into(), &"EN".into()).unwrap();
-    let mut widget = candidat::mount(div.clone(), options.clone().into());
+    let mut widget =
+        candidat::mount(div.clone().into(), options.clone().into()).expect("an element");
     until("the widget shows its page in English", || {
         q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
     })
@@ -500,7 +501,7 @@ async fn mount_names_the_options_it_cannot_read() {
     widget.unmount();
 
     js_sys::Reflect::set(&session, &"session_year".into(), &"soon".into()).unwrap();
-    let mut widget = candidat::mount(div.clone(), options.into());
+    let mut widget = candidat::mount(div.clone().into(), options.into()).expect("an element");
     assert_eq!(paths(&div), ["$.session_year"]);
     widget.unmount();
     div.remove();

@@ -331,6 +331,8 @@ fn page(ctx: Ctx) -> AnyView {
         .class("page candidat-root")
         .toggle("past-view", move || past.get())
         .testid("page")
+        // Its own direction and language: an RTL host page must not turn the French around.
+        .attr("dir", "ltr")
         .attr_dyn("lang", move || ui(ctx.lang.get()).html_lang)
         .child(
             el("header")
@@ -473,6 +475,7 @@ pub fn mount_problems_into(
     let handle = leptos::mount::mount_to(parent, move || {
         el("div")
             .class("page candidat-root")
+            .attr("dir", "ltr")
             .attr("lang", "fr")
             .testid("session-errors")
             .child(

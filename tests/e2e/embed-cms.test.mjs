@@ -151,3 +151,21 @@ describe("inside a frame", () => {
     await t.context.close();
   });
 });
+
+describe("isolation of the element", () => {
+  test("in a right-to-left host page, the widget stays left-to-right, in its own language", async () => {
+    const t = await open(browser, DESKTOP);
+    await t.page.goto(new URL("demo/academie.html", BASE_URL).href);
+    await t.page.evaluate(() => {
+      document.documentElement.dir = "rtl";
+      document.documentElement.lang = "ar";
+    });
+    const root = t.page.locator("#widget-aix .candidat-root").first();
+    await root.waitFor({ timeout: 20_000 });
+    assert.equal(await root.getAttribute("dir"), "ltr");
+    assert.equal(await root.getAttribute("lang"), "fr");
+    assert.equal(await root.evaluate((e) => getComputedStyle(e).direction), "ltr");
+    assert.equal(await t.page.locator("#widget-aix").evaluate((e) => getComputedStyle(e).direction), "ltr");
+    await t.context.close();
+  });
+});

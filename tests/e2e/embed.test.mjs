@@ -294,9 +294,19 @@ describe("embedding on an académie page", () => {
       const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json" });
       const wrongPaths = [...wrong.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
       const wrongText = wrong.textContent;
+      // A container that is not an element: a TypeError naming candidat and mount.
+      const thrown = [null, "#widget", undefined].map((x) => {
+        try {
+          mount(x, {});
+          return "no error";
+        } catch (e) {
+          return `${e.constructor.name}: ${e.message}`;
+        }
+      });
       // Kept for the next steps: the fetched session arrives later.
       window.__mounted = { elements: [good, bad, byUrl, wrong], widgets: [w1, w2, w3, w4] };
-      return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText };
+      const dir = good.querySelector(".candidat-root")?.getAttribute("dir");
+      return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText, thrown, dir };
     });
     // The session given by URL is fetched, then the app replaces the loading line.
     await page.waitForFunction(() => !!window.__mounted.elements[2].querySelector("[data-phase]"), null, {
@@ -317,6 +327,8 @@ describe("embedding on an académie page", () => {
     assert.match(result.wrongText, /option inconnue/);
     assert.match(result.wrongText, /une chaîne est attendue/);
     assert.deepEqual(result.after, ["", "", "", ""]);
+    for (const e of result.thrown) assert.match(e, /^TypeError: candidat: mount\(element, options\) needs a DOM element/);
+    assert.equal(result.dir, "ltr");
     await t.context.close();
   });
 });
