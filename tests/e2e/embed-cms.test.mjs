@@ -169,3 +169,35 @@ describe("isolation of the element", () => {
     await t.context.close();
   });
 });
+
+describe("theming the element", () => {
+  test("custom properties (accent, font, radius) and ::part() reach the widget; nothing else does", async () => {
+    const t = await open(browser, DESKTOP);
+    await t.page.goto(new URL("demo/academie.html", BASE_URL).href);
+    const w = t.page.locator("#widget-aix");
+    await w.locator("[data-phase]").waitFor({ timeout: 20_000 });
+    const look = () => w.evaluate((host) => {
+      const r = host.shadowRoot;
+      const s = (sel) => getComputedStyle(r.querySelector(sel));
+      return {
+        button: s("[data-testid=print]").backgroundColor,
+        font: s(".candidat-root").fontFamily,
+        radius: s("[data-testid=print]").borderTopLeftRadius,
+        verdict: s("[data-testid=verdict]").outlineColor,
+      };
+    });
+    const before = await look();
+    assert.equal(before.button, "rgb(0, 0, 145)"); // DSFR's blue by default
+    assert.equal(before.radius, "0px");
+    await t.page.addStyleTag({
+      content: `candidat-checklist { --candidat-accent: rgb(138, 21, 56); --candidat-font: Georgia, serif; --candidat-radius: 8px; }
+                candidat-checklist::part(verdict) { outline: 3px solid rgb(1, 2, 3); }`,
+    });
+    const after = await look();
+    assert.equal(after.button, "rgb(138, 21, 56)");
+    assert.match(after.font, /^Georgia, serif$/);
+    assert.equal(after.radius, "8px");
+    assert.equal(after.verdict, "rgb(1, 2, 3)");
+    await t.context.close();
+  });
+});

@@ -285,7 +285,7 @@ fn percent_decode(s: &str) -> Vec<u8> {
 /// The widget's shadow-root stylesheet (pkg/candidat.css): the page's, without `@font-face`,
 /// with `:root` read as the widget's root, and its icons as `icons/…` beside it.
 pub fn for_shadow_root(page_css: &str) -> String {
-    let mut css = String::with_capacity(page_css.len());
+    let mut css = String::with_capacity(page_css.len() + WIDGET_THEME.len());
     let mut rest = page_css;
     while let Some(at) = rest.find("@font-face") {
         css.push_str(&rest[..at]);
@@ -293,8 +293,29 @@ pub fn for_shadow_root(page_css: &str) -> String {
         rest = &rest[at + end..];
     }
     css.push_str(rest);
-    css.replace(":root", ":host")
+    css = css.replace(":root", ":host");
+    css.push_str(WIDGET_THEME);
+    css
 }
+
+/// The widget's theme hooks (README "Theming"): custom properties an académie sets on the
+/// element (`candidat-checklist { --candidat-accent: #8a1538 }`) or on `mount()`'s container,
+/// inherited into the shadow root; each falls back to DSFR's own value.
+const WIDGET_THEME: &str = ":host{\
+--text-action-high-blue-france:var(--candidat-accent,#000091);\
+--background-action-high-blue-france:var(--candidat-accent,#000091);\
+--background-action-high-blue-france-hover:var(--candidat-accent-hover,#1212ff);\
+--background-action-high-blue-france-active:var(--candidat-accent-hover,#2323ff);\
+--border-action-high-blue-france:var(--candidat-accent,#000091);\
+--background-active-blue-france:var(--candidat-accent,#000091);\
+--border-active-blue-france:var(--candidat-accent,#000091);\
+--text-active-blue-france:var(--candidat-accent,#000091);\
+--border-plain-blue-france:var(--candidat-accent,#000091);\
+--border-default-blue-france:var(--candidat-accent,#6a6af4);\
+--blue:var(--candidat-accent,#000091)}\
+.candidat-root{font-family:var(--candidat-font,Marianne,arial,sans-serif)}\
+.fr-btn,.card,.fr-alert,.fr-callout,.fr-badge{border-radius:var(--candidat-radius,0)}\
+.fr-input,.fr-select{border-radius:var(--candidat-radius,.25rem .25rem 0 0)}";
 
 #[cfg(test)]
 mod tests {
@@ -356,6 +377,9 @@ mod tests {
             "a{b:c}p{q:r}"
         );
         let page = "@font-face{src:url(\"fonts/M.woff2\")}:root{--a:1}";
-        assert_eq!(for_shadow_root(page), ":host{--a:1}");
+        assert_eq!(
+            for_shadow_root(page),
+            format!(":host{{--a:1}}{WIDGET_THEME}")
+        );
     }
 }
