@@ -1,5 +1,5 @@
 // <candidat-checklist session="sessions/x.json" lang="fr" now="2022-11-02T10:00:00+01:00"
-//   page="https://…/index.html"></candidat-checklist>
+//   page="https://…/index.html" closed></candidat-checklist>
 // The checklist in an open shadow root with its own stylesheet (constructable: allowed under a
 // strict style-src), so that the host page's CSS does not reach in and ours does not leak out.
 import init, { mount } from "./candidat.js";
@@ -37,6 +37,7 @@ class CandidatChecklist extends HTMLElement {
   }
 
   #root;
+  #shadow;
   #widget;
   #generation = 0;
 
@@ -52,14 +53,16 @@ class CandidatChecklist extends HTMLElement {
     this.#unmount();
     const generation = this.#generation;
     if (!this.#root) {
-      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+      // `closed`: the host page's scripts (analytics, session replay) cannot reach the answers
+      // through element.shadowRoot (README "Privacy in shared pages").
+      this.#shadow = this.shadowRoot ?? this.attachShadow({ mode: this.hasAttribute("closed") ? "closed" : "open" });
       this.#root = document.createElement("div");
-      shadow.replaceChildren(this.#root);
+      this.#shadow.replaceChildren(this.#root);
     }
     try {
       const [, css] = await Promise.all([start(), styles()]);
       if (generation !== this.#generation || !this.isConnected) return;
-      this.shadowRoot.adoptedStyleSheets = [css];
+      this.#shadow.adoptedStyleSheets = [css];
     } catch (err) {
       // Without its sheet the widget still works, unstyled; never break the host page.
       console.error("candidat:", err);

@@ -201,3 +201,32 @@ describe("theming the element", () => {
     await t.context.close();
   });
 });
+
+describe("privacy in shared pages", () => {
+  test("a `closed` element renders, and the host page's scripts cannot read its answers", async () => {
+    const t = await open(browser, DESKTOP);
+    await t.page.goto(new URL("demo/academie.html", BASE_URL).href);
+    await t.page.locator("#widget-aix [data-phase]").waitFor({ timeout: 20_000 });
+    const seen = await t.page.evaluate(async () => {
+      const el = document.createElement("candidat-checklist");
+      el.setAttribute("closed", "");
+      el.setAttribute("session", "../sessions/aix-marseille-2023.json");
+      el.setAttribute("now", "2022-11-02T10:00:00+01:00");
+      document.body.append(el);
+      // Rendered: the element takes the widget's height once the checklist is in.
+      const end = Date.now() + 15_000;
+      while (el.getBoundingClientRect().height < 400 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      return {
+        height: el.getBoundingClientRect().height,
+        shadowRoot: el.shadowRoot,
+        text: el.textContent,
+        found: document.querySelectorAll("[data-testid=disability-group]").length,
+      };
+    });
+    assert.ok(seen.height >= 400, `rendered: ${seen.height} px`);
+    assert.equal(seen.shadowRoot, null);
+    assert.equal(seen.text, "");
+    assert.equal(seen.found, 0);
+    await t.context.close();
+  });
+});
