@@ -5,7 +5,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { launch, open, BASE_URL, DESKTOP } from "./harness.mjs";
+import { launch, open, until as untilWithin, BASE_URL, DESKTOP } from "./harness.mjs";
 
 // The académie's site: a second server on loopback (another port, so another origin than
 // dist/), answering each path with the page a test registered for it.
@@ -29,17 +29,8 @@ after(async () => {
 
 const LOADER = new URL("embed.js", BASE_URL).href;
 
-/// Polls until `read()` satisfies `ok`, then returns the last value read.
-async function until(read, ok, what, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await read();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`${what}: last value ${JSON.stringify(last)}`);
-}
+/// The harness's `until`, with room for a widget loading in a second origin's frame.
+const until = (read, ok, what, timeout = 10_000) => untilWithin(read, ok, what, timeout);
 
 /// A page of the académie's site with this body (and head), served from HOST.
 let pageCount = 0;

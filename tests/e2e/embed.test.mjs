@@ -5,7 +5,7 @@
 // with the policy as a real header by xtask's server).
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, BASE_URL, DESKTOP, assertOnlyOwnOrigin } from "./harness.mjs";
+import { launch, open, until, BASE_URL, DESKTOP, assertOnlyOwnOrigin } from "./harness.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -34,18 +34,6 @@ async function openDemo(query = "", clock = null) {
 const iframe = (page) => page.frameLocator("#iframe-slot iframe");
 const items = (scope) => scope.locator("[data-item]").evaluateAll((els) => els.map((e) => e.dataset.item));
 const disability = (scope, value) => scope.locator(`input[name=disability][value=${value}]`);
-
-/// Polls until `read()` satisfies `ok`, then returns the last value read.
-async function until(read, ok, what, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await read();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`${what}: last value ${JSON.stringify(last)}`);
-}
 
 describe("embedding on an académie page", () => {
   test("the iframe loader shows the page, which can be used and resizes its iframe", async () => {

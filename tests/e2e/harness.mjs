@@ -136,3 +136,16 @@ export function assertClean({ requests, errors }) {
   assertOnlyOwnOrigin(requests);
   assert.deepEqual(errors, [], "page errors, console errors or failed requests");
 }
+
+/// Polls until `read()` satisfies `ok`, then returns the last value read; fails with the last
+/// value after `timeout` ms. Never a sleep in place of a condition.
+export async function until(read, ok, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${what}: last value ${JSON.stringify(last)}`);
+}

@@ -175,6 +175,17 @@ struct Asset {
     integrity: String,
 }
 
+impl Asset {
+    /// `html` with this asset's source name (`"www/style.css"`) replaced by its hashed file
+    /// and its Subresource Integrity value.
+    fn named_in(&self, html: &str) -> String {
+        html.replace(
+            &format!("\"{}\"", self.source),
+            &format!("\"{}\" integrity=\"{}\"", self.hashed, self.integrity),
+        )
+    }
+}
+
 /// Writes dist/ anew: hashed assets (wasm first, since the JS names it), index.html with SRI,
 /// the session files, and the other files of www/ under their own names (e.g. embed.js).
 fn write_dist() -> Result<PathBuf, String> {
@@ -233,10 +244,7 @@ fn write_dist() -> Result<PathBuf, String> {
         if !html.contains(&quoted) {
             return Err(format!("index.html does not reference {quoted}"));
         }
-        html = html.replace(
-            &quoted,
-            &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity),
-        );
+        html = asset.named_in(&html);
     }
     // Fetch the glue and the wasm in parallel with boot.js, with the glue's integrity checked;
     // the header's logo images with the stylesheet (style::logo_images).
@@ -252,11 +260,7 @@ fn write_dist() -> Result<PathBuf, String> {
     fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
     for (file, mut page) in public_pages {
         for asset in &referenced {
-            let quoted = format!("\"{}\"", asset.source);
-            page = page.replace(
-                &quoted,
-                &format!("\"{}\" integrity=\"{}\"", asset.hashed, asset.integrity),
-            );
+            page = asset.named_in(&page);
         }
         fs::write(dist.join(file), page).map_err(|e| e.to_string())?;
     }

@@ -14,6 +14,9 @@
 
 use candidat_core::wording::Lang;
 
+// Text and attribute values: the site's one HTML escape (`& < > " '`).
+use crate::site::esc;
+
 /// One page of the site: its file in `dist/`, its language and its twin in the other language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicPage {
@@ -71,22 +74,6 @@ pub fn public_pages(p: &Publisher) -> Vec<PublicPage> {
 }
 
 // ── HTML helpers ──────────────────────────────────────────────────────────────────────────
-
-/// Text or attribute value, escaped: `& < > " '`.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A link to a web address from the session file: only `http(s)://` becomes a link (never a
 /// `javascript:` one); anything else is shown as text.
