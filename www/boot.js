@@ -1,17 +1,23 @@
 // Starts the candidate's page. No inline script: the page runs under a strict CSP.
-// Query: ?session=<URL of a session file> &lang=fr|en &embed=<origin of the host page>.
-import init, { run_page } from "../pkg/candidat.js";
+// Query: ?session=<URL of a session file on this site> &lang=fr|en &embed=<origin of the
+// host page> (in embed.js's iframe), &host-session=<URL> (a file embed.js fetched in its host
+// page and hands over: docs/adr/0013-session-files-on-the-academie-site.md).
+import init, { run_page } from "../pkg/candidat_wasm.js";
+
+const query = new URLSearchParams(location.search);
+
+/** The host page's exact origin, when this page is in embed.js's iframe; else undefined. */
+function embedOrigin() {
+  try {
+    const origin = new URL(query.get("embed") || "").origin;
+    if (origin !== "null" && window.parent !== window) return origin;
+  } catch {}
+}
 
 // In an iframe put there by embed.js: tell the host page our height, and only that host
 // (targetOrigin is the exact origin given in ?embed=), whenever it changes.
-function followHeight() {
-  let origin;
-  try {
-    origin = new URL(new URLSearchParams(location.search).get("embed") || "").origin;
-  } catch {
-    return;
-  }
-  if (!origin || origin === "null" || window.parent === window || typeof ResizeObserver !== "function") return;
+function followHeight(origin) {
+  if (!origin || typeof ResizeObserver !== "function") return;
   let last = 0;
   // The body's own height, not the document's scrollHeight: that one never falls below the
   // frame's current height, so the frame could grow but never shrink back.
@@ -80,14 +86,63 @@ function fonts() {
   document.getElementById("candidat-fonts")?.setAttribute("media", "all");
 }
 
-followHeight();
+// The session to show, as run_page takes it: [URL, text] or [URL, undefined, failure]
+// (why it could not be read: http:<status>, network, origin, unanswered); [] for the
+// embedded one. This page reads only files of its own site, whatever a link says; a file
+// elsewhere comes only from the host page that framed it (embed.js), through postMessage.
+async function session(origin) {
+  const handed = query.get("host-session");
+  if (handed) return [handed, ...(await fromHost(origin))];
+  const own = query.get("session");
+  if (!own) return [];
+  const url = new URL(own, location.href);
+  if (url.origin !== location.origin) return [own, undefined, "origin"];
+  try {
+    const r = await fetch(url);
+    return r.ok ? [own, await r.text()] : [own, undefined, `http:${r.status}`];
+  } catch {
+    return [own, undefined, "network"];
+  }
+}
+
+/** The text embed.js fetched: asked of, and accepted only from, the framing window at the
+ *  exact origin it gave. Not framed (a crafted link): refused, never fetched from here. */
+function fromHost(origin) {
+  if (!origin) return [undefined, "origin"];
+  return new Promise((got) => {
+    const timer = setTimeout(() => got([undefined, "unanswered"]), 20_000);
+    addEventListener("message", function answer(e) {
+      const m = e.data;
+      if (e.source !== window.parent || e.origin !== origin || m?.type !== "candidat:session") return;
+      removeEventListener("message", answer);
+      clearTimeout(timer);
+      got(typeof m.text === "string" ? [m.text] : [undefined, String(m.failure)]);
+    });
+    window.parent.postMessage({ type: "candidat:want-session" }, origin);
+  });
+}
+
+// Inside embed.js's iframe: the widget's events (ready, error, change: never an answer) go
+// to the host page, which dispatches them there.
+function tellHost(origin) {
+  if (!origin) return;
+  import("./candidat-events.js").then(({ watch }) =>
+    watch(document.getElementById("app"), (name, detail) =>
+      window.parent.postMessage({ type: "candidat:event", name, detail }, origin),
+    ),
+  );
+}
+
+const origin = embedOrigin();
+followHeight(origin);
 insideAFrame();
 try {
-  await init();
+  const [, file] = await Promise.all([init(), session(origin)]);
   // Let the static summary paint once before the app replaces it (on a fast line the wasm can
   // be ready before the first paint): the first screen then never waits for the wasm.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  run_page();
+  run_page(...file);
+  tellHost(origin);
 } catch (err) {
   showError(err);
 }

@@ -403,6 +403,18 @@ fn title(ctx: Ctx) -> AnyView {
 /// Keeps the mounted app alive; dropping it unmounts.
 pub struct AppHandle {
     _inner: Box<dyn std::any::Any>,
+    /// The app's language, for a host that changes it (the element's `lang`); `None` for
+    /// the problems view.
+    lang: Option<RwSignal<Lang>>,
+}
+
+impl AppHandle {
+    /// Switch the language; the answers stay.
+    pub fn set_lang(&self, lang: Lang) {
+        if let Some(l) = self.lang {
+            l.set(lang);
+        }
+    }
 }
 
 thread_local! {
@@ -458,9 +470,16 @@ pub fn mount_app_with(
 ) -> AppHandle {
     let session = intern_session(session);
     let options = intern(&OPTIONS, options);
-    let handle = leptos::mount::mount_to(parent, move || app(session, options));
+    let lang = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = lang.clone();
+    let handle = leptos::mount::mount_to(parent, move || {
+        let view = app(session, options);
+        out.set(Some(use_ctx().lang));
+        view
+    });
     AppHandle {
         _inner: Box::new(handle),
+        lang: lang.get(),
     }
 }
 
@@ -501,5 +520,6 @@ pub fn mount_problems_into(
     });
     AppHandle {
         _inner: Box::new(handle),
+        lang: None,
     }
 }

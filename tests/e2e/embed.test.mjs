@@ -236,18 +236,18 @@ describe("embedding on an académie page", () => {
     await t.context.close();
   });
 
-  test("removing an element unmounts its widget; putting it back mounts it again", async () => {
+  test("an element removed and put back keeps its widget and the candidate's answers", async () => {
     const t = await openDemo();
     const { page } = t;
-    const shadowHasApp = () => page.evaluate(() => !!window.__kept.shadowRoot.querySelector("[data-phase]"));
+    const w = page.locator("#widget-upload");
+    await w.locator('[data-testid="diploma"]').selectOption("cap");
     await page.evaluate(() => {
       window.__kept = document.getElementById("widget-upload");
       window.__kept.remove();
     });
-    assert.equal(await shadowHasApp(), false);
     await page.evaluate(() => document.querySelector("aside").prepend(window.__kept));
-    await page.locator("#widget-upload [data-phase]").waitFor();
-    assert.equal(await shadowHasApp(), true);
+    await w.locator("[data-phase]").waitFor();
+    assert.equal(await w.locator('[data-testid="diploma"]').inputValue(), "cap");
     assert.deepEqual(unexpected(t.errors), []);
     await t.context.close();
   });
@@ -259,29 +259,23 @@ describe("embedding on an académie page", () => {
       const { default: init, mount } = await import("../pkg/candidat.js");
       await init();
       const session = await (await fetch("sessions/exemple-upload-2023.json")).json();
-      const make = () => {
-        const shadow = document.createElement("div");
-        document.body.append(shadow);
-        const root = shadow.attachShadow({ mode: "open" });
-        const el = document.createElement("div");
-        root.append(el);
-        return el;
-      };
+      // A plain <div>, as the README's snippet: mount() gives it its own shadow root.
+      const make = () => document.body.appendChild(document.createElement("div"));
       const good = make();
       const w1 = mount(good, { session, lang: "en", now: "2022-11-02T10:00:00+01:00" });
-      const goodPhase = good.querySelector("[data-phase]")?.dataset.phase;
-      const goodLang = good.querySelector(".candidat-root")?.getAttribute("lang");
+      const goodPhase = good.shadowRoot.querySelector("[data-phase]")?.dataset.phase;
+      const goodLang = good.shadowRoot.querySelector(".candidat-root")?.getAttribute("lang");
       const bad = make();
       const w2 = mount(bad, { session: { ...session, session_year: "soon", links: {} }, lang: "fr" });
-      const badPaths = [...bad.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
+      const badPaths = [...bad.shadowRoot.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
       const byUrl = make();
       const w3 = mount(byUrl, { session: "sessions/exemple-upload-2023.json" });
-      const loading = byUrl.textContent;
+      const loading = byUrl.shadowRoot.textContent;
       // Options that cannot be read: each problem named by its path, inside the widget.
       const wrong = make();
-      const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json" });
-      const wrongPaths = [...wrong.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
-      const wrongText = wrong.textContent;
+      const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json", closed: "yes" });
+      const wrongPaths = [...wrong.shadowRoot.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
+      const wrongText = wrong.shadowRoot.textContent;
       // A container that is not an element: a TypeError naming candidat and mount.
       const thrown = [null, "#widget", undefined].map((x) => {
         try {
@@ -293,25 +287,25 @@ describe("embedding on an académie page", () => {
       });
       // Kept for the next steps: the fetched session arrives later.
       window.__mounted = { elements: [good, bad, byUrl, wrong], widgets: [w1, w2, w3, w4] };
-      const dir = good.querySelector(".candidat-root")?.getAttribute("dir");
+      const dir = good.shadowRoot.querySelector(".candidat-root")?.getAttribute("dir");
       return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText, thrown, dir };
     });
     // The session given by URL is fetched, then the app replaces the loading line.
-    await page.waitForFunction(() => !!window.__mounted.elements[2].querySelector("[data-phase]"), null, {
+    await page.waitForFunction(() => !!window.__mounted.elements[2].shadowRoot.querySelector("[data-phase]"), null, {
       timeout: 10_000,
     });
     result.after = await page.evaluate(() => {
       const { elements, widgets } = window.__mounted;
       for (const w of widgets) w.unmount();
       widgets[2].unmount();
-      return elements.map((e) => e.innerHTML);
+      return elements.map((e) => e.shadowRoot.innerHTML);
     });
     assert.equal(result.goodPhase, "registration-open");
     assert.equal(result.goodLang, "en");
     assert.ok(result.badPaths.includes("$.session_year"), result.badPaths.join());
     assert.ok(result.badPaths.some((p) => p.startsWith("$.links")), result.badPaths.join());
     assert.match(result.loading, /Chargement/);
-    assert.deepEqual(result.wrongPaths, ["$.sesion", "$.lang"]);
+    assert.deepEqual(result.wrongPaths, ["$.sesion", "$.lang", "$.closed"]);
     assert.match(result.wrongText, /option inconnue/);
     assert.match(result.wrongText, /une chaîne est attendue/);
     assert.deepEqual(result.after, ["", "", "", ""]);

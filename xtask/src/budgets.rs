@@ -236,7 +236,7 @@ mod tests {
             asset("index.html", 1_000, 1_100),
             asset("assets/style.css", critical - 1_000, critical - 1_000),
             asset("assets/boot.js", 500, 520),
-            asset("assets/candidat_bg.wasm", gzip - 500, gzip6 - 520),
+            asset("assets/candidat_wasm_bg.wasm", gzip - 500, gzip6 - 520),
             asset("assets/marianne-regular.woff2", fonts / 2, fonts / 2),
             asset(
                 "assets/marianne-bold.woff2",
@@ -288,7 +288,7 @@ mod tests {
         assert!(over[0].starts_with("app (JS + wasm)"), "{over:?}");
         assert!(over[0].contains("shipped .gz, over 150000 B"), "{over:?}");
         assert!(
-            over[0].contains("assets/candidat_bg.wasm 149501 B"),
+            over[0].contains("assets/candidat_wasm_bg.wasm 149501 B"),
             "{over:?}"
         );
         assert!(!over[0].contains("index.html"), "{over:?}");

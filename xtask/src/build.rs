@@ -107,14 +107,22 @@ pub fn package() -> Result<(), String> {
     made_from.extend(WASM_OPT_PASSES.join(" ").bytes());
     let digest = hex(&Sha256::digest(&made_from));
     let up_to_date = fs::read_to_string(&stamp).ok().as_deref() == Some(digest.as_str())
-        && pkg.join("candidat_bg.wasm").exists()
-        && pkg.join("candidat.js").exists();
+        && pkg.join("candidat_wasm_bg.wasm").exists()
+        && pkg.join("candidat_wasm.js").exists();
     if !up_to_date {
         run(Command::new(tools::wasm_bindgen())
-            .args(["--target", "web", "--out-name", "candidat", "--out-dir"])
+            // candidat_wasm.js is the raw glue; pkg/candidat.js is the public module on top
+            // of it (www/candidat.js: shadow root, stylesheet, fetching, events).
+            .args([
+                "--target",
+                "web",
+                "--out-name",
+                "candidat_wasm",
+                "--out-dir",
+            ])
             .arg(&pkg)
             .arg(&raw))?;
-        let wasm = pkg.join("candidat_bg.wasm");
+        let wasm = pkg.join("candidat_wasm_bg.wasm");
         run(Command::new(root().join("node_modules/.bin/wasm-opt"))
             .args(WASM_OPT_PASSES)
             .args(WASM_OPT_FEATURES)
@@ -125,6 +133,15 @@ pub fn package() -> Result<(), String> {
     }
     write_pkg_manifest(&pkg)
 }
+
+/// Hand-written files of the package, from www/ (not copied to dist/'s root).
+const PKG_FILES_FROM_WWW: [&str; 5] = [
+    "candidat.js",
+    "candidat-events.js",
+    "candidat.d.ts",
+    "candidat-element.js",
+    "candidat-element.d.ts",
+];
 
 /// `pkg/package.json`: the widget as an npm-publishable ES module package.
 fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
@@ -138,13 +155,13 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
   "module": "candidat.js",
   "main": "candidat.js",
   "types": "candidat.d.ts",
-  "files": ["candidat.js", "candidat_bg.wasm", "candidat.d.ts", "candidat_bg.wasm.d.ts", "candidat-element.js", "candidat.css", "icons/", "README.md"],
+  "files": ["candidat.js", "candidat.d.ts", "candidat_wasm.js", "candidat_wasm_bg.wasm", "candidat-events.js", "candidat-element.js", "candidat-element.d.ts", "candidat.css", "icons/", "README.md"],
   "exports": {{
     ".": {{ "types": "./candidat.d.ts", "default": "./candidat.js" }},
-    "./element": "./candidat-element.js",
-    "./candidat-element.js": "./candidat-element.js",
+    "./element": {{ "types": "./candidat-element.d.ts", "default": "./candidat-element.js" }},
+    "./candidat-element.js": {{ "types": "./candidat-element.d.ts", "default": "./candidat-element.js" }},
     "./candidat.css": "./candidat.css",
-    "./candidat_bg.wasm": "./candidat_bg.wasm"
+    "./candidat_wasm_bg.wasm": "./candidat_wasm_bg.wasm"
   }},
   "sideEffects": ["./candidat-element.js"],
   "license": "MIT OR Apache-2.0"
@@ -152,13 +169,15 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
 "#
     );
     fs::write(pkg.join("package.json"), manifest).map_err(|e| e.to_string())?;
-    // The custom element and its shadow-root stylesheet live next to the glue they import.
+    // The public module, the custom element and their types live next to the glue they
+    // import (and the shadow-root stylesheet they fetch).
     let www = root().join("www");
-    fs::copy(
-        www.join("candidat-element.js"),
-        pkg.join("candidat-element.js"),
-    )
-    .map_err(|e| e.to_string())?;
+    for file in PKG_FILES_FROM_WWW {
+        fs::copy(www.join(file), pkg.join(file)).map_err(|e| format!("{file}: {e}"))?;
+    }
+    // wasm-bindgen's own types describe the raw glue, not the package's API.
+    let _ = fs::remove_file(pkg.join("candidat_wasm.d.ts"));
+    let _ = fs::remove_file(pkg.join("candidat_wasm_bg.wasm.d.ts"));
     // pkg/candidat.css (and its icons) come from the page's stylesheet: `write_dist`.
     let readme = root().join("www/pkg-README.md");
     if readme.exists() {
@@ -197,19 +216,34 @@ fn write_dist() -> Result<PathBuf, String> {
 
     let wasm = put_hashed(
         &dist,
-        "pkg/candidat_bg.wasm",
-        read(&pkg.join("candidat_bg.wasm"))?,
+        "pkg/candidat_wasm_bg.wasm",
+        read(&pkg.join("candidat_wasm_bg.wasm"))?,
     )?;
-    let glue = read_text(&pkg.join("candidat.js"))?.replace(
-        "'candidat_bg.wasm'",
+    let glue = read_text(&pkg.join("candidat_wasm.js"))?.replace(
+        "'candidat_wasm_bg.wasm'",
         &format!("'{}'", file_name(&wasm.hashed)),
     );
     let glue = without_stream_classes(&glue)?;
-    let glue = put_hashed(&dist, "pkg/candidat.js", minify_js(&glue)?.into_bytes())?;
-    let boot = read_text(&www.join("boot.js"))?.replace(
-        "../pkg/candidat.js",
-        &format!("./{}", file_name(&glue.hashed)),
-    );
+    let glue = put_hashed(
+        &dist,
+        "pkg/candidat_wasm.js",
+        minify_js(&glue)?.into_bytes(),
+    )?;
+    // The widget's events, imported by boot.js only inside embed.js's iframe.
+    let events = put_hashed(
+        &dist,
+        "www/candidat-events.js",
+        minify_js(&read_text(&www.join("candidat-events.js"))?)?.into_bytes(),
+    )?;
+    let boot = read_text(&www.join("boot.js"))?
+        .replace(
+            "../pkg/candidat_wasm.js",
+            &format!("./{}", file_name(&glue.hashed)),
+        )
+        .replace(
+            "./candidat-events.js",
+            &format!("./{}", file_name(&events.hashed)),
+        );
     let mut referenced = vec![put_hashed(
         &dist,
         "www/boot.js",
@@ -276,11 +310,12 @@ fn write_dist() -> Result<PathBuf, String> {
             .unwrap_or(p)
             .to_string_lossy()
             .replace('\\', "/");
-        !matches!(rel.as_str(), "pkg-README.md" | "candidat-element.js")
+        rel != "pkg-README.md"
+            && !PKG_FILES_FROM_WWW.contains(&rel.as_str())
             && !hashed_sources.contains(&format!("www/{rel}"))
     })?;
     // The package, unhashed, for académies and the demo pages: `…/pkg/candidat.js`,
-    // `…/pkg/candidat-element.js` (it fetches `./candidat.css` and `./candidat_bg.wasm`).
+    // `…/pkg/candidat-element.js` (they fetch `./candidat.css` and `./candidat_wasm_bg.wasm`).
     // Without pkg/'s .gz and .br: dist/ gets its own, from the files as they are there.
     copy_dir(&pkg, &dist.join("pkg"), &|p| {
         let name = file_name(&p.to_string_lossy()).to_string();

@@ -134,6 +134,7 @@ impl Totals {
 /// What a first visit downloads: index.html, every local file it names in `href`/`src`,
 /// (transitively) every local .js/.mjs/.wasm/.css a script names in a string literal (the
 /// glue that boot.js imports, the wasm the glue fetches with `new URL(…, import.meta.url)`),
+/// but for a dynamic `import("…")` (loaded on demand: boot.js's events, inside an iframe only),
 /// and every local file a stylesheet names in `url(…)`, relative to the stylesheet's folder
 /// (fonts, icons; `data:` URIs and remote URLs are not files of the site).
 ///
@@ -181,9 +182,10 @@ pub fn first_load_of_page(dist: &Path) -> Result<Vec<Asset>, String> {
         }
         let text = fs::read_to_string(dist.join(&name)).unwrap_or_default();
         for literal in string_literals(&text) {
-            if [".js", ".mjs", ".wasm", ".css"]
-                .iter()
-                .any(|ext| literal.ends_with(ext))
+            if !imported_on_demand(&text, literal)
+                && [".js", ".mjs", ".wasm", ".css"]
+                    .iter()
+                    .any(|ext| literal.ends_with(ext))
             {
                 if let Some(found) = local_file(dist, &base, literal) {
                     push_new(&mut names, found);
@@ -200,7 +202,8 @@ pub fn widget_assets() -> Result<Vec<Asset>, String> {
     [
         "candidat-element.js",
         "candidat.js",
-        "candidat_bg.wasm",
+        "candidat_wasm.js",
+        "candidat_wasm_bg.wasm",
         "candidat.css",
     ]
     .iter()
@@ -263,6 +266,13 @@ fn css_urls(css: &str) -> Vec<&str> {
     out
 }
 
+/// Whether `literal` (a slice of `text`) is the argument of a dynamic `import(…)`.
+fn imported_on_demand(text: &str, literal: &str) -> bool {
+    let at = (literal.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    text.get(..at.saturating_sub(1))
+        .is_some_and(|before| before.trim_end().ends_with("import("))
+}
+
 /// The contents of '…', "…" and `…` literals without escapes or newlines (enough for the
 /// file names that wasm-bindgen and our scripts write).
 fn string_literals(text: &str) -> Vec<&str> {
@@ -291,6 +301,14 @@ fn string_literals(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dynamic_import_is_not_first_load() {
+        let js = r#"import a from "./a.js"; x.then(() => import( "./b.js"))"#;
+        let lits = string_literals(js);
+        assert!(!imported_on_demand(js, lits[0]));
+        assert!(imported_on_demand(js, lits[1]));
+    }
 
     #[test]
     fn string_literals_find_the_wasm_the_glue_fetches() {

@@ -314,6 +314,7 @@ const WIDGET_THEME: &str = ":host{\
 --border-default-blue-france:var(--candidat-accent,#6a6af4);\
 --blue:var(--candidat-accent,#000091)}\
 .candidat-root{font-family:var(--candidat-font,Marianne,arial,sans-serif)}\
+.candidat-loading{display:block;margin:0;padding:1em 0;font-size:1em;line-height:1.5}\
 .fr-btn,.card,.fr-alert,.fr-callout,.fr-badge{border-radius:var(--candidat-radius,0)}\
 .fr-input,.fr-select{border-radius:var(--candidat-radius,.25rem .25rem 0 0)}";
 
