@@ -4,27 +4,19 @@
 // navigate the frame, skip links that leave the host's history alone. Poll, never sleep.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { launch, open, until as untilWithin, BASE_URL, DESKTOP } from "./harness.mjs";
+import { launch, open, until as untilWithin, hostSite, BASE_URL, DESKTOP } from "./harness.mjs";
 
-// The académie's site: a second server on loopback (another port, so another origin than
-// dist/), answering each path with the page a test registered for it.
-const pages = new Map();
-const site = createServer((req, res) => {
-  const body = pages.get(req.url.split("?")[0]);
-  res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-  res.end(body ?? "not found");
-});
 let browser;
+let site;
 let HOST;
 before(async () => {
   browser = await launch();
-  await new Promise((ok) => site.listen(0, "127.0.0.1", ok));
-  HOST = `http://127.0.0.1:${site.address().port}`;
+  site = await hostSite();
+  HOST = site.origin;
 });
 after(async () => {
   await browser?.close();
-  site.close();
+  await site?.close();
 });
 
 const LOADER = new URL("embed.js", BASE_URL).href;
@@ -39,7 +31,7 @@ async function hostPage(head, body) {
   const warnings = [];
   t.page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   const path = `/cms/${++pageCount}/examens/candidats-individuels.html`;
-  pages.set(path, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Académie</title>${head}</head><body>${body}</body></html>`);
+  site.serve(path, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Académie</title>${head}</head><body>${body}</body></html>`);
   // Nothing is fetched from the outside world: external links are answered here.
   await t.page.context().route("https://cyclades.education.gouv.fr/**", (r) => r.fulfill({ body: "Cyclades (stub)" }));
   await t.page.goto(HOST + path);

@@ -155,7 +155,7 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
   "module": "candidat.js",
   "main": "candidat.js",
   "types": "candidat.d.ts",
-  "files": ["candidat.js", "candidat.d.ts", "candidat_wasm.js", "candidat_wasm_bg.wasm", "candidat-events.js", "candidat-element.js", "candidat-element.d.ts", "candidat.css", "icons/", "README.md"],
+  "files": ["candidat.js", "candidat.d.ts", "candidat_wasm.js", "candidat_wasm_bg.wasm", "candidat-events.js", "candidat-element.js", "candidat-element.d.ts", "candidat.css", "icons/*.svg", "README.md"],
   "exports": {{
     ".": {{ "types": "./candidat.d.ts", "default": "./candidat.js" }},
     "./element": {{ "types": "./candidat-element.d.ts", "default": "./candidat-element.js" }},
