@@ -213,3 +213,126 @@ describe("privacy in shared pages", () => {
     await t.context.close();
   });
 });
+
+/// A page of the académie's site under `csp` (or none), whose module `app.js` is `script`.
+async function modulePage(script, csp) {
+  const dir = `/mod/${++pageCount}`;
+  site.serve(`${dir}/app.js`, script, "text/javascript");
+  site.serve(
+    `${dir}/index.html`,
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Académie</title><script type="module" src="app.js"></script></head>
+     <body><h1 id="title">Examens</h1><div id="a"></div><div id="b"></div><div id="c"></div><p id="after">Fin.</p></body></html>`,
+    "text/html; charset=utf-8",
+    csp ? { "content-security-policy": csp } : {},
+  );
+  const t = await open(browser, DESKTOP);
+  await t.page.goto(`${HOST}${dir}/index.html`);
+  return t;
+}
+
+/// mount() of each `sessions[id]` into `#id`; every candidat:error recorded in `window.__errors`.
+const mountEach = (sessions) => `
+  import init, { mount } from "${BASE_URL}pkg/candidat.js";
+  window.__errors = [];
+  document.addEventListener("candidat:error", (e) => window.__errors.push({ id: e.target.id, problems: e.detail.problems }));
+  await init();
+  for (const [id, session] of Object.entries(${JSON.stringify(sessions)})) mount(document.getElementById(id), { session });
+`;
+
+/// The problem each widget shows (`$ : …`) once it shows one, by container id.
+async function shownProblems(page, ids) {
+  return until(
+    () => page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.getElementById(id).shadowRoot?.querySelector("li[data-path]")?.textContent ?? null])), ids),
+    (shown) => Object.values(shown).every((p) => p),
+    "every widget shows its problem",
+  );
+}
+
+describe("a session file that cannot be read says why (CORS, CSP, 404, invalid JSON)", () => {
+  test("mount(): 404, invalid JSON and CORS, each named, inside the widget and in candidat:error", async () => {
+    site.serve("/examens/broken.json", '{\n  "id": "x",\n  "academie": }', "application/json");
+    site.serve("/examens/ok.json", "{}", "application/json"); // served without CORS header
+    const t = await modulePage(mountEach({ a: "/examens/absent.json", b: "/examens/broken.json", c: `${site.otherOrigin}/examens/ok.json` }));
+    const shown = await shownProblems(t.page, ["a", "b", "c"]);
+    assert.match(shown.a, /HTTP 404, fichier introuvable.*\/examens\/absent\.json/);
+    assert.match(shown.b, /pas du JSON valide \(ligne 3, colonne \d+\)/);
+    assert.match(shown.c, /bloqué par CORS.*Access-Control-Allow-Origin/);
+    const errors = await until(() => t.page.evaluate(() => window.__errors), (e) => e.length === 3, "three candidat:error");
+    assert.deepEqual(errors.map((e) => e.id).sort(), ["a", "b", "c"]);
+    for (const e of errors) assert.equal(e.problems[0].path, "$");
+    assert.match(errors.find((e) => e.id === "b").problems[0].message, /^Ce n'est pas du JSON valide/);
+    await t.context.close();
+  });
+
+  test("mount(): a file the page's CSP does not allow is named as a CSP problem", async () => {
+    const csp = `default-src 'self'; script-src 'self' ${new URL(BASE_URL).origin} 'wasm-unsafe-eval'; connect-src 'self' ${new URL(BASE_URL).origin}; img-src ${new URL(BASE_URL).origin}`;
+    const t = await modulePage(mountEach({ a: `${site.otherOrigin}/examens/ok.json` }), csp);
+    const shown = await shownProblems(t.page, ["a"]);
+    assert.match(shown.a, /politique de sécurité \(CSP\).*connect-src/);
+    await t.context.close();
+  });
+
+  test("the loader: a file of another site without CORS is named as a CORS problem inside the iframe", async () => {
+    const t = await hostPage(`<script src="${LOADER}" async></script>`, `<div data-candidat data-session="${site.otherOrigin}/examens/ok.json"></div>`);
+    const frame = t.page.frameLocator("[data-candidat] iframe");
+    const li = frame.locator("li[data-path]").first();
+    await li.waitFor({ timeout: 20_000 });
+    assert.match(await li.textContent(), /bloqué par CORS/);
+    await t.context.close();
+  });
+});
+
+describe("threat model: the standalone page never shows a file of another site by itself", () => {
+  for (const query of ["session", "host-session"]) {
+    test(`a crafted link ?${query}=<another site> is refused, and that site is never asked`, async () => {
+      const t = await open(browser, DESKTOP);
+      const asked = site.served.length;
+      const url = new URL("index.html", BASE_URL);
+      url.searchParams.set(query, `${HOST}/examens/crafted.json`);
+      url.searchParams.set("embed", HOST); // a crafted link may say it is framed: it is not
+      await t.page.goto(url.href);
+      const li = t.page.locator("#app li[data-path]").first();
+      await li.waitFor({ timeout: 20_000 });
+      assert.match(await li.textContent(), /refusé.*son propre site/);
+      assert.equal(await t.page.locator("[data-phase]").count(), 0);
+      assert.deepEqual(site.served.slice(asked).filter((s) => s.includes("crafted")), []);
+      await t.context.close();
+    });
+  }
+});
+
+describe("printing from the element", () => {
+  test("the widget's print button prints the widget alone; the host page is back after printing", async () => {
+    const t = await open(browser, DESKTOP);
+    await t.page.goto(new URL("demo/academie.html", BASE_URL).href);
+    const w = t.page.locator("#widget-aix");
+    await w.locator("[data-phase]").waitFor({ timeout: 20_000 });
+    // What a print would show, read while the browser prints (window.print is the print).
+    await t.page.evaluate(() => {
+      window.print = () => {
+        const shown = (el) => el.checkVisibility();
+        window.__printed = {
+          hidden: document.querySelectorAll("[data-candidat-print-hidden]").length,
+          widget: shown(document.getElementById("widget-aix")),
+        };
+      };
+    });
+    await w.locator("[data-testid=print]").click();
+    const printed = await until(() => t.page.evaluate(() => window.__printed), (p) => p, "printed");
+    assert.ok(printed.hidden > 0, "something of the host page is hidden for print");
+    assert.equal(printed.widget, true);
+    await t.page.emulateMedia({ media: "print" });
+    const inPrint = await t.page.evaluate(() => ({
+      h1: document.querySelector("h1").checkVisibility(),
+      otherWidgets: [...document.querySelectorAll("candidat-checklist:not(#widget-aix)")].map((e) => e.checkVisibility()),
+      widget: document.getElementById("widget-aix").checkVisibility(),
+    }));
+    assert.equal(inPrint.h1, false);
+    assert.deepEqual(inPrint.otherWidgets.filter(Boolean), []);
+    assert.equal(inPrint.widget, true);
+    await t.page.evaluate(() => dispatchEvent(new Event("afterprint")));
+    assert.equal(await t.page.evaluate(() => document.querySelector("h1").checkVisibility()), true);
+    assert.equal(await t.page.locator("[data-candidat-print-hidden]").count(), 0);
+    await t.context.close();
+  });
+});
