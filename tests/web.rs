@@ -483,7 +483,7 @@ async fn mount_names_the_options_it_cannot_read() {
     let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     doc().body().unwrap().append_child(&div).unwrap();
     let options = js_sys::JSON::parse(r#"{"lang": 3, "sesion": "x.json", "now": false}"#).unwrap();
-    let mut widget = candidat::mount(div.clone().into(), options).expect("an element");
+    let mut widget = candidat::mount(div.clone().into(), options, None, None).expect("an element");
     assert_eq!(paths(&div), ["$.sesion", "$.lang", "$.now"]);
     widget.unmount();
     assert_eq!(div.inner_html(), "");
@@ -492,8 +492,8 @@ async fn mount_names_the_options_it_cannot_read() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
     js_sys::Reflect::set(&options, &"lang".into(), &"EN".into()).unwrap();
-    let mut widget =
-        candidat::mount(div.clone().into(), options.clone().into()).expect("an element");
+    let mut widget = candidat::mount(div.clone().into(), options.clone().into(), None, None)
+        .expect("an element");
     until("the widget shows its page in English", || {
         q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
     })
@@ -501,8 +501,51 @@ async fn mount_names_the_options_it_cannot_read() {
     widget.unmount();
 
     js_sys::Reflect::set(&session, &"session_year".into(), &"soon".into()).unwrap();
-    let mut widget = candidat::mount(div.clone().into(), options.into()).expect("an element");
+    let mut widget =
+        candidat::mount(div.clone().into(), options.into(), None, None).expect("an element");
     assert_eq!(paths(&div), ["$.session_year"]);
+    widget.unmount();
+    div.remove();
+}
+
+/// A session given by URL comes with its text, fetched by the JS shell (the wasm makes no
+/// request), or with the shell's diagnosis, put into words naming what to fix. `setLang`
+/// switches the language and keeps the answers.
+#[wasm_bindgen_test]
+async fn mount_takes_the_fetched_text_or_says_why_there_is_none() {
+    set_hash("");
+    let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    doc().body().unwrap().append_child(&div).unwrap();
+    let by_url =
+        || js_sys::JSON::parse(r#"{"session": "https://www.ac-exemple.fr/s.json"}"#).unwrap();
+    for (failure, words) in [
+        ("http:404", "réponse HTTP 404, fichier introuvable"),
+        ("http:500", "réponse HTTP 500"),
+        ("csp", "politique de sécurité (CSP) de la page\u{a0}: ajoutez l'origine du fichier à connect-src"),
+        ("cors", "bloqué par CORS"),
+        ("origin", "son propre site"),
+    ] {
+        let mut widget = candidat::mount(div.clone().into(), by_url(), None, Some(failure.into()))
+            .expect("an element");
+        let shown = q(&div, "li[data-path]").and_then(|li| li.text_content()).unwrap_or_default();
+        assert!(shown.contains(words), "{failure}: {shown}");
+        assert!(shown.contains("https://www.ac-exemple.fr/s.json"), "{shown}");
+        widget.unmount();
+    }
+    let text = include_str!("../sessions/aix-marseille-2023.json").to_string();
+    let mut widget =
+        candidat::mount(div.clone().into(), by_url(), Some(text), None).expect("an element");
+    assert!(q(&div, "[data-phase]").is_some(), "the app, from the text");
+    check(&div, "[data-testid=account-created]");
+    widget.set_lang("en");
+    until("English", || {
+        q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
+    })
+    .await;
+    let kept = q(&div, "[data-testid=account-created]")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked());
+    assert!(kept, "the answer stays when the language changes");
     widget.unmount();
     div.remove();
 }

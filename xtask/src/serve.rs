@@ -228,7 +228,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The policy the standalone page is built for and that docs/embedding.md asks académies to
+/// The policy the standalone page is built for and that README ("Embed it") asks académies to
 /// set: no inline script or style, wasm compilation allowed, everything from the own origin.
 pub const STRICT_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
