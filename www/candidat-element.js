@@ -37,19 +37,8 @@ export class CandidatChecklist extends HTMLElement {
       if (v) options[name] = v;
     }
     const generation = (this.#generation = (this.#generation ?? 0) + 1);
-    try {
-      await init();
-    } catch (err) {
-      console.error("candidat:", err);
-      this.dispatchEvent(
-        new CustomEvent("candidat:error", {
-          detail: { problems: [{ path: "$", message: `WebAssembly: ${err?.message ?? err}` }] },
-          bubbles: true,
-          composed: true,
-        }),
-      );
-      return;
-    }
+    // A WebAssembly that cannot start is said inside the widget by mount(), and in the console.
+    await init().catch((err) => console.error("candidat:", err));
     if (generation !== this.#generation) return;
     this.#widget = mount(this, options);
   }

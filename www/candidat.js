@@ -14,13 +14,22 @@ import { watch } from "./candidat-events.js";
 
 let started;
 let sheet;
+/** Why the WebAssembly could not start (a host CSP without 'wasm-unsafe-eval', an old
+ *  browser): mount() then says so inside the widget instead of throwing. */
+let broken;
 /** The sheet once loaded: adopted at once by every mount() after `await init()`. */
 let loaded;
 
 /** Loads the WebAssembly and the widget's stylesheet. Await it once before `mount()`; the
  *  argument, if any, goes to wasm-bindgen's init (`{ module_or_path }`). */
 export default function init(wasm) {
-  started ??= Promise.all([wasmInit(wasm), stylesheet()]);
+  started ??= Promise.all([
+    wasmInit(wasm).catch((err) => {
+      broken = err;
+      throw err;
+    }),
+    stylesheet(),
+  ]);
   return started.then(() => undefined);
 }
 
@@ -181,6 +190,17 @@ export class Widget {
 
   start(opts, text, failure) {
     if (this.#gone) return;
+    if (broken) {
+      const why = `WebAssembly: ${broken?.message ?? broken}`;
+      this.loading(
+        this.#lang === "en"
+          ? `The checklist could not start in this page (WebAssembly blocked: the page's CSP must allow 'wasm-unsafe-eval'; or not supported). ${why}`
+          : `La liste n'a pas pu démarrer dans cette page (WebAssembly bloqué : la CSP de la page doit permettre 'wasm-unsafe-eval' ; ou non pris en charge). ${why}`,
+      );
+      this.#box.firstChild.setAttribute("role", "alert");
+      this.#element.dispatchEvent(new CustomEvent("candidat:error", { detail: { problems: [{ path: "$", message: why }] }, bubbles: true, composed: true }));
+      return;
+    }
     if (opts && typeof opts === "object" && this.#lang !== opts.lang) opts.lang = this.#lang;
     this.#stop = watch(this.#box, (name, detail) =>
       this.#element.dispatchEvent(new CustomEvent(`candidat:${name}`, { detail, bubbles: true, composed: true })),

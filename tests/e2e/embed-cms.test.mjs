@@ -336,3 +336,29 @@ describe("printing from the element", () => {
     await t.context.close();
   });
 });
+
+describe("a host page whose CSP forbids WebAssembly", () => {
+  test("the element says so inside its styled root and in candidat:error; the host page goes on", async () => {
+    const w = new URL(BASE_URL).origin;
+    const t = await modulePage(
+      `import "${BASE_URL}pkg/candidat-element.js";
+       window.__errors = [];
+       document.addEventListener("candidat:error", (e) => window.__errors.push(e.detail.problems[0].message));
+       document.getElementById("a").append(document.createElement("candidat-checklist"));`,
+      `default-src 'self'; script-src 'self' ${w}; connect-src 'self' ${w}; img-src ${w}`,
+    );
+    const line = await until(
+      () => t.page.evaluate(() => {
+        const p = document.querySelector("candidat-checklist")?.shadowRoot?.querySelector("[role=alert]");
+        return p && { text: p.textContent, color: getComputedStyle(p).color };
+      }),
+      (v) => v,
+      "the alert inside the widget",
+    );
+    assert.match(line.text, /WebAssembly bloqué : la CSP de la page doit permettre 'wasm-unsafe-eval'/);
+    const errors = await until(() => t.page.evaluate(() => window.__errors), (e) => e.length === 1, "candidat:error");
+    assert.match(errors[0], /^WebAssembly: /);
+    assert.equal(await t.page.locator("#after").textContent(), "Fin.");
+    await t.context.close();
+  });
+});
