@@ -3,9 +3,10 @@
 // TypeScript pinned by its package-lock.json) installs the packed tarball, is built by Vite
 // and served on loopback, and both widgets work in Chromium (the custom element from
 // `import "candidat/element"` and a `mount()` into a div): the wasm ran, the stylesheet is
-// adopted in each shadow root, every icon it names is there, nothing failed; and usage.ts is
-// type-checked against the package's own .d.ts files. Everything runs in a temporary folder;
-// npm's cache (~/.npm) is reused between runs.
+// adopted in each shadow root, every icon it names is there, nothing failed; the same under a
+// strict CSP, built as the package's README says; and usage.ts is type-checked against the
+// package's own .d.ts files. Everything runs in a temporary folder; npm's cache (~/.npm) is
+// reused between runs.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -14,7 +15,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, extname, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launch, open, until, DESKTOP } from "./harness.mjs";
+import { launch, open, until, recordViolations, violations, DESKTOP } from "./harness.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PKG = join(ROOT, "pkg");
@@ -55,23 +56,33 @@ const TYPES = {
   ".json": "application/json",
 };
 
-/// A static server for `dir` on a free loopback port; 404 for anything not in it.
-async function serveDir(dir) {
+/// A static server for `dir` on a free loopback port, with `headers` on what it serves; 404
+/// (recorded) for anything not in it.
+async function serveDir(dir, headers = {}) {
+  const missing = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    // The browser's own request, not the site's nor the package's: no content.
+    if (path === "/favicon.ico") return res.writeHead(204).end();
     const file = normalize(join(dir, path.endsWith("/") ? `${path}index.html` : path));
     try {
       if (!file.startsWith(dir + sep)) throw new Error("outside");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...headers });
       res.end(body);
     } catch {
+      missing.push(path);
       res.writeHead(404, { "content-type": "text/plain" });
       res.end("not found");
     }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    /** Every path answered 404, the browser's own requests (/favicon.ico) included. */
+    missing,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 describe("the npm package in a real bundler (Vite, TypeScript)", () => {
@@ -79,9 +90,125 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
   let tarball;
   let site;
   let built = false;
-  let server;
   let browser;
   const started = performance.now();
+
+  /** `vite build` of the site, which must not warn (Vite warns when a
+   *  `new URL(…, import.meta.url)` names nothing it can find). */
+  async function viteBuild(args) {
+    const vite = await run("npx", ["--no", "--", "vite", "build", ...args], site);
+    const output = `${vite.stdout}\n${vite.stderr}`;
+    // (Not the lines listing what was written: they name files, fr--warning-fill.svg.)
+    const warned = output.split("\n").filter((l) => /warn|\(!\)|doesn't exist|not exist/i.test(l) && !/\s[\d.]+ kB │/.test(l));
+    assert.deepEqual(warned, [], `vite build ${args.join(" ")} warned:\n${output}`);
+    return vite;
+  }
+
+  /** Serves `dir` with `headers`, opens it in Chromium and checks both widgets; returns the
+   *  url()s of the adopted stylesheet and how many requests the page made. */
+  async function widgetsWork(dir, headers = {}) {
+    const server = await serveDir(dir, headers);
+    try {
+      browser ??= await launch();
+      const t = await open(browser, DESKTOP);
+      const { page } = t;
+      await recordViolations(t.context);
+      page.on("requestfailed", (r) => t.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      // wasm-bindgen only warns when it falls back from streaming compilation.
+      page.on("console", (m) => {
+        if (m.type() === "warning") t.errors.push(`console warning: ${m.text()}`);
+      });
+      await page.goto(`${server.origin}/`);
+
+      const hosts = { element: "candidat-checklist", mounted: "#mounted" };
+      for (const [name, selector] of Object.entries(hosts)) {
+        await until(
+          () => page.evaluate((s) => !!document.querySelector(s)?.shadowRoot?.querySelector("[data-phase]"), selector),
+          (ready) => ready,
+          `the ${name} widget renders in its shadow root`,
+          20_000,
+        );
+      }
+      for (const [name, selector] of Object.entries(hosts)) {
+        const seen = await page.evaluate((s) => {
+          const root = document.querySelector(s).shadowRoot;
+          const button = root.querySelector(".fr-btn");
+          // The same button in the host page, where no stylesheet applies.
+          const plain = document.body.appendChild(document.createElement(button.tagName));
+          plain.className = button.className;
+          const props = ["color", "backgroundColor", "paddingLeft", "minHeight", "fontFamily"];
+          const style = (e) => props.map((p) => getComputedStyle(e)[p]);
+          const out = {
+            sheets: root.adoptedStyleSheets.length,
+            phase: root.querySelector("[data-phase]").getAttribute("data-phase"),
+            lang: root.querySelector(".candidat-root")?.lang,
+            styled: style(button),
+            plain: style(plain),
+          };
+          plain.remove();
+          return out;
+        }, selector);
+        assert.ok(seen.sheets > 0, `${name}: no adopted stylesheet`);
+        assert.ok(seen.phase, `${name}: no phase`);
+        assert.notDeepEqual(seen.styled, seen.plain, `${name}: .fr-btn looks unstyled`);
+        assert.equal(seen.lang, name === "element" ? "fr" : "en", `${name}: language`);
+      }
+      // The host page gets no stylesheet of ours.
+      assert.deepEqual(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length]), [0, 0]);
+
+      // Every icon the adopted sheet names loads (inlined by Vite as data: URLs, or served).
+      const urls = await page.evaluate(() => {
+        const sheet = document.querySelector("candidat-checklist").shadowRoot.adoptedStyleSheets[0];
+        const text = [...sheet.cssRules].map((r) => r.cssText).join("\n");
+        return [...new Set([...text.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]))];
+      });
+      const css = await readFile(join(PKG, "candidat.css"), "utf8");
+      const named = new Set([...css.matchAll(/url\("icons\/([^"]+)"\)/g)].map((m) => m[1])).size;
+      assert.ok(urls.length >= named, `${urls.length} url()s in the adopted sheet, ${named} icons in candidat.css`);
+      const relative = urls.filter((u) => !u.startsWith("data:") && !u.startsWith(`${server.origin}/`));
+      assert.deepEqual(relative, [], "url()s neither inlined nor absolute on this site");
+      const served = urls.filter((u) => !u.startsWith("data:"));
+      const statuses = await page.evaluate((list) => Promise.all(list.map((u) => fetch(u).then((r) => [u, r.status]))), served);
+      assert.deepEqual(statuses.filter(([, status]) => status !== 200), [], "icons that do not load");
+      // Not every icon is used in the state this page shows: each url() is also drawn as an
+      // <img> of the page (under the page's CSP, if any).
+      const drawn = await page.evaluate(
+        (list) =>
+          Promise.all(
+            list.map(
+              (u) =>
+                new Promise((done) => {
+                  const img = new Image();
+                  img.onload = () => done(null);
+                  img.onerror = () => done(u.slice(0, 80));
+                  img.src = u;
+                }),
+            ),
+          ),
+        urls,
+      );
+      assert.deepEqual(drawn.filter(Boolean), [], "icons that cannot be drawn");
+
+      // The mounted widget switches language; the element keeps its own.
+      await page.evaluate(() => window.widget.setLang("fr"));
+      await until(
+        () => page.evaluate(() => document.getElementById("mounted").shadowRoot.querySelector(".candidat-root")?.lang),
+        (lang) => lang === "fr",
+        "setLang switches the mounted widget",
+      );
+
+      const foreign = t.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
+      assert.deepEqual(foreign, [], "requests outside the site");
+      assert.deepEqual(await violations(page), [], "Content-Security-Policy violations");
+      assert.deepEqual(t.errors, [], "page errors, console errors or warnings, failed requests");
+      assert.deepEqual(server.missing, [], "paths the site answered 404");
+      const requests = t.requests.filter((u) => !u.startsWith("data:")).length;
+      await t.context.close();
+      return { urls, requests };
+    } finally {
+      await server.close();
+    }
+  }
 
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), "candidat-package-"));
@@ -89,7 +216,6 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
   });
   after(async () => {
     await browser?.close();
-    await server?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
     console.log(`package: whole check in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
@@ -111,6 +237,7 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
     const icons = [...new Set([...css.matchAll(/url\("(icons\/[^"]+)"\)/g)].map((m) => m[1]))];
     assert.ok(icons.length > 0, "candidat.css names no icon");
     for (const icon of icons) assert.ok(files.includes(icon), `${icon} (named by candidat.css) is not in the tarball`);
+    // (npm packs every README* whatever "files" says: `cargo xtask build` does not compress it.)
     const extra = files.filter((f) => /\.(gz|br)$|candidat_bg|\.wasm\.d\.ts$/.test(f));
     assert.deepEqual(extra, [], "files that do not belong in the tarball");
     console.log(
@@ -119,9 +246,10 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
   });
 
   test("npm publish --dry-run: no warning", async () => {
-    // Not logged in, npm says so with a warning about this machine, not the package: a
-    // placeholder token (a dry run sends nothing; npm only reads the registry's list of the
-    // package's versions) leaves only what npm has to say about the package.
+    // Not logged in, npm says so with a warning about this machine, not the package. With a
+    // placeholder token (a dry run publishes nothing; npm only reads the package's versions
+    // from the registry, and takes a refusal as "none"), what is left is npm's word on the
+    // package.
     const userconfig = join(tmp, "publish.npmrc");
     await writeFile(userconfig, "registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=placeholder-of-a-dry-run\n");
     const { stderr } = await run("npm", ["publish", "--dry-run", "--userconfig", userconfig], PKG);
@@ -131,22 +259,20 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
 
   test("a Vite site installs the tarball and builds without a warning", async () => {
     assert.ok(tarball, "npm pack did not run");
-    await cp(SITE_SOURCE, site, { recursive: true, filter: (p) => !/[\\/](node_modules|dist)$/.test(p) });
+    await cp(SITE_SOURCE, site, { recursive: true, filter: (p) => !/[\\/](node_modules|dist|dist-files)$/.test(p) });
     const ci = await run("npm", ["ci", "--prefer-offline"], site);
     const install = await run("npm", ["install", tarball, "--no-save", "--prefer-offline"], site);
     const pkg = JSON.parse(await readFile(join(site, "node_modules/candidat/package.json"), "utf8"));
     assert.equal(pkg.name, "candidat");
-    const vite = await run("npx", ["--no", "--", "vite", "build"], site);
-    const output = `${vite.stdout}\n${vite.stderr}`;
-    // Vite warns when a `new URL(…, import.meta.url)` names nothing it can find.
-    const warned = output.split("\n").filter((l) => /warn|\(!\)|doesn't exist|not exist/i.test(l));
-    assert.deepEqual(warned, [], `vite build warned:\n${output}`);
+    const vite = await viteBuild([]);
+    // What the package's README says for a strict `img-src 'self'`: every icon a file.
+    const files = await viteBuild(["--assetsInlineLimit", "0", "--outDir", "dist-files"]);
     const assets = await readdir(join(site, "dist/assets"));
     assert.ok(assets.some((f) => f.endsWith(".wasm")), `no wasm in dist/assets: ${assets.join(", ")}`);
     assert.ok(assets.some((f) => /^candidat.*\.css$/.test(f)), `no candidat.css in dist/assets: ${assets.join(", ")}`);
     built = true;
     console.log(
-      `package: npm ci ${ci.ms} ms, npm install <tgz> ${install.ms} ms, vite build ${vite.ms} ms (${assets.length} assets: ${assets.join(", ")})`,
+      `package: npm ci ${ci.ms} ms, npm install <tgz> ${install.ms} ms, vite build ${vite.ms} ms (${assets.length} assets: ${assets.join(", ")}), with --assetsInlineLimit 0 ${files.ms} ms`,
     );
   });
 
@@ -166,79 +292,15 @@ describe("the npm package in a real bundler (Vite, TypeScript)", () => {
 
   test("both widgets work in Chromium from the Vite build: wasm, stylesheet, icons, no failed request", async () => {
     assert.ok(built, "the site was not built");
-    server = await serveDir(join(site, "dist"));
-    browser = await launch();
-    const t = await open(browser, DESKTOP);
-    const { page } = t;
-    page.on("requestfailed", (r) => t.errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-    // wasm-bindgen only warns when it falls back from streaming compilation.
-    page.on("console", (m) => {
-      if (m.type() === "warning") t.errors.push(`console warning: ${m.text()}`);
-    });
-    await page.goto(`${server.origin}/`);
+    const { urls, requests } = await widgetsWork(join(site, "dist"));
+    const inlined = urls.filter((u) => u.startsWith("data:")).length;
+    console.log(`package: the Vite build in Chromium: ${requests} requests, ${urls.length} icons (${inlined} inlined by Vite as data: URLs)`);
+  });
 
-    const hosts = { element: "candidat-checklist", mounted: "#mounted" };
-    for (const [name, selector] of Object.entries(hosts)) {
-      await until(
-        () => page.evaluate((s) => !!document.querySelector(s)?.shadowRoot?.querySelector("[data-phase]"), selector),
-        (ready) => ready,
-        `the ${name} widget renders in its shadow root`,
-        20_000,
-      );
-    }
-    for (const [name, selector] of Object.entries(hosts)) {
-      const seen = await page.evaluate((s) => {
-        const root = document.querySelector(s).shadowRoot;
-        const button = root.querySelector(".fr-btn");
-        // The same button in the host page, where no stylesheet applies.
-        const plain = document.body.appendChild(document.createElement(button.tagName));
-        plain.className = button.className;
-        const props = ["color", "backgroundColor", "paddingLeft", "minHeight", "fontFamily"];
-        const style = (e) => props.map((p) => getComputedStyle(e)[p]);
-        const out = {
-          sheets: root.adoptedStyleSheets.length,
-          phase: root.querySelector("[data-phase]").getAttribute("data-phase"),
-          lang: root.querySelector(".candidat-root")?.lang,
-          styled: style(button),
-          plain: style(plain),
-        };
-        plain.remove();
-        return out;
-      }, selector);
-      assert.ok(seen.sheets > 0, `${name}: no adopted stylesheet`);
-      assert.ok(seen.phase, `${name}: no phase`);
-      assert.notDeepEqual(seen.styled, seen.plain, `${name}: .fr-btn looks unstyled`);
-      assert.equal(seen.lang, name === "element" ? "fr" : "en", `${name}: language`);
-    }
-    // The host page gets no stylesheet of ours.
-    assert.deepEqual(await page.evaluate(() => [document.styleSheets.length, document.adoptedStyleSheets.length]), [0, 0]);
-
-    // Every icon the adopted sheet names loads (inlined by Vite as data: URLs, or served).
-    const urls = await page.evaluate(() => {
-      const sheet = document.querySelector("candidat-checklist").shadowRoot.adoptedStyleSheets[0];
-      const text = [...sheet.cssRules].map((r) => r.cssText).join("\n");
-      return [...new Set([...text.matchAll(/url\("([^"]+)"\)/g)].map((m) => m[1]))];
-    });
-    const css = await readFile(join(PKG, "candidat.css"), "utf8");
-    const named = new Set([...css.matchAll(/url\("icons\/([^"]+)"\)/g)].map((m) => m[1])).size;
-    assert.ok(urls.length >= named, `${urls.length} url()s in the adopted sheet, ${named} icons in candidat.css`);
-    const relative = urls.filter((u) => !u.startsWith("data:") && !u.startsWith(`${server.origin}/`));
-    assert.deepEqual(relative, [], "url()s neither inlined nor absolute on this site");
-    const statuses = await page.evaluate((list) => Promise.all(list.map((u) => fetch(u).then((r) => [u.slice(0, 80), r.status]))), urls);
-    assert.deepEqual(statuses.filter(([, status]) => status !== 200), [], "icons that do not load");
-
-    // The mounted widget switches language; the element keeps its own.
-    await page.evaluate(() => window.widget.setLang("fr"));
-    await until(
-      () => page.evaluate(() => document.getElementById("mounted").shadowRoot.querySelector(".candidat-root")?.lang),
-      (lang) => lang === "fr",
-      "setLang switches the mounted widget",
-    );
-
-    const foreign = t.requests.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
-    assert.deepEqual(foreign, [], "requests outside the site");
-    assert.deepEqual(t.errors, [], "page errors, console errors or warnings, failed requests");
-    console.log(`package: the Vite build in Chromium: ${t.requests.filter((u) => !u.startsWith("data:")).length} requests, ${urls.length} url()s checked`);
-    await t.context.close();
+  test("under a strict CSP (img-src 'self'), built with --assetsInlineLimit 0 as the README says", async () => {
+    assert.ok(built, "the site was not built");
+    const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'";
+    const { urls } = await widgetsWork(join(site, "dist-files"), { "content-security-policy": csp });
+    assert.deepEqual(urls.filter((u) => u.startsWith("data:")), [], "icons inlined as data: URLs");
   });
 });

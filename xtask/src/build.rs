@@ -176,8 +176,21 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
         fs::copy(www.join(file), pkg.join(file)).map_err(|e| format!("{file}: {e}"))?;
     }
     // wasm-bindgen's own types describe the raw glue, not the package's API.
-    let _ = fs::remove_file(pkg.join("candidat_wasm.d.ts"));
-    let _ = fs::remove_file(pkg.join("candidat_wasm_bg.wasm.d.ts"));
+    // …and what builds before the rename (ADR 0013) left behind, with their variants, and
+    // the README's variants (npm would pack them).
+    let stale = [
+        "candidat_wasm.d.ts",
+        "candidat_wasm_bg.wasm.d.ts",
+        "candidat_bg.wasm",
+        "candidat_bg.wasm.d.ts",
+    ];
+    for name in stale
+        .iter()
+        .flat_map(|f| ["", ".gz", ".br"].map(|suffix| format!("{f}{suffix}")))
+        .chain(["README.md.gz".to_string(), "README.md.br".to_string()])
+    {
+        let _ = fs::remove_file(pkg.join(name));
+    }
     // pkg/candidat.css (and its icons) come from the page's stylesheet: `write_dist`.
     let readme = root().join("www/pkg-README.md");
     if readme.exists() {

@@ -99,8 +99,13 @@ pub fn brotli_max(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Files worth compressing: text and wasm. Images and fonts already compressed (png, jpg,
-/// webp, avif, woff2, …) and the variants themselves are not.
+/// webp, avif, woff2, …) and the variants themselves are not; nor is a README (npm packs
+/// every `README*` whatever `files` says: its variants would ship in the package).
 pub fn is_compressible(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.to_ascii_lowercase().starts_with("readme") {
+        return false;
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
