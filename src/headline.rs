@@ -94,9 +94,8 @@ pub fn top_of_page(
 ) -> TopOfPage {
     let verdict = verdict_sentence(session, ev, lang);
     let changes = match (ev.verdict, ev.changes) {
-        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet, _) | (_, Changes::None) => {
-            None
-        }
+        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet | Verdict::NotEligible, _)
+        | (_, Changes::None) => None,
         (_, Changes::Online) => Some(t(
             lang,
             "Vous pouvez encore modifier votre inscription en ligne.",
@@ -128,6 +127,17 @@ pub fn top_of_page(
             None,
         ),
         Verdict::OnTrack => next_step(session, ev, lang, now),
+        // The conditions' own messages, in the file's order (session files v2).
+        Verdict::NotEligible => (
+            ev.eligibility
+                .iter()
+                .filter_map(|&i| session.eligibility.get(usize::from(i)))
+                .map(|e| e.message.get(lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Tone::Error,
+            None,
+        ),
     };
     TopOfPage {
         verdict,
@@ -149,6 +159,11 @@ fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'static 
             lang,
             "Il est trop tard pour cette session.",
             "It is too late for this session.",
+        ),
+        Verdict::NotEligible => t(
+            lang,
+            "D'après vos réponses, l'inscription en candidat individuel n'est pas possible.",
+            "From your answers, registering as an individual candidate is not possible.",
         ),
         Verdict::Complete if upload(session) => t(
             lang,
@@ -319,6 +334,7 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         | ItemId::AttachAccommodationNotice
         | ItemId::AttachTranscript
         | ItemId::AttachDiploma
+        | ItemId::Piece(_)
         | ItemId::SignConfirmation => {
             if upload(session) {
                 cyclades(t(lang, "Déposer dans Cyclades", "Upload in Cyclades"))

@@ -19,7 +19,7 @@ pub fn diploma_title(lang: Lang, s: &Situation) -> String {
     wording::diploma_title(s, lang)
 }
 
-pub fn item(lang: Lang, session: &Session, id: ItemId) -> &'static str {
+pub fn item(lang: Lang, session: &Session, id: ItemId) -> &str {
     wording::item_label_for(id, session, lang)
 }
 

@@ -43,11 +43,12 @@ impl std::fmt::Display for ShareError {
     }
 }
 
-/// `s=<base64url(json)>` (without the leading `#`).
-pub fn encode_fragment(situation: &Situation) -> String {
+/// `s=<base64url(json)>` (without the leading `#`); answers and ticked pieces with the
+/// session's ids.
+pub fn encode_fragment(situation: &Situation, session: &Session) -> String {
     format!(
         "{PARAM}={}",
-        base64url_encode(situation.to_json().as_bytes())
+        base64url_encode(situation.to_json(session).as_bytes())
     )
 }
 
@@ -68,8 +69,20 @@ pub fn decode_fragment(fragment: &str, session: &Session) -> Result<Situation, S
 
 /// The situation's JSON (as in the share link and local storage), validated by the rules
 /// crate against the session (shape, ids, dates, diploma offered).
+///
+/// Answers to questions the session does not declare (a link made for another session, or
+/// a session file changed since) are dropped, not refused (contract, session files v2):
+/// [`situation_from_json_noting`] names them for the page's short message.
 pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, ShareError> {
-    Situation::from_json(text, session).map_err(|problems| {
+    situation_from_json_noting(text, session).map(|(s, _)| s)
+}
+
+/// [`situation_from_json`], with the ids of the answers it dropped (in the JSON's order).
+pub fn situation_from_json_noting(
+    text: &str,
+    session: &Session,
+) -> Result<(Situation, Vec<String>), ShareError> {
+    Situation::from_json_dropping_undeclared(text, session).map_err(|problems| {
         if not_offered_only(text, &problems) {
             ShareError::DiplomaNotOffered
         } else {
@@ -127,7 +140,7 @@ mod tests {
     #[test]
     fn round_trip_full_situation() {
         let s = full();
-        let frag = encode_fragment(&s);
+        let frag = encode_fragment(&s, &session());
         assert!(frag.starts_with("s="));
         assert!(frag
             .bytes()
@@ -143,7 +156,10 @@ mod tests {
     #[test]
     fn round_trip_minimal_situation() {
         let s = Situation::new(Diploma::BacPro);
-        assert_eq!(decode_fragment(&encode_fragment(&s), &session()), Ok(s));
+        assert_eq!(
+            decode_fragment(&encode_fragment(&s, &session()), &session()),
+            Ok(s)
+        );
     }
 
     #[test]
@@ -222,7 +238,7 @@ mod tests {
 
     #[test]
     fn tampered_fragment_every_truncation_never_panics() {
-        let frag = encode_fragment(&full());
+        let frag = encode_fragment(&full(), &session());
         for n in 0..frag.len() {
             let _ = decode_fragment(&frag[..n], &session());
         }

@@ -154,7 +154,7 @@ async fn share_fragment_round_trip_restores_answers() {
     s.title = Some("CAP Cuisine".into());
     s.new_accommodation_request = true;
     s.done = vec![ItemId::RegisterOnline];
-    let frag = share::encode_fragment(&s);
+    let frag = share::encode_fragment(&s, &default_session());
     set_hash(&frag);
     let (root, _h) = mount(true).await;
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();

@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let session = &common::sessions()[0];
     let text = String::from_utf8_lossy(data);
     let Ok(situation) = Situation::from_json(&text, session) else { return };
-    let again = Situation::from_json(&situation.to_json(), session);
+    let again = Situation::from_json(&situation.to_json(session), session);
     assert_eq!(again.as_ref(), Ok(&situation), "the situation's own JSON reads back the same");
     // Mostly within ±~49 days of the opening (the interesting part), sometimes anywhere 2000–2100.
     let h = common::fnv(data);

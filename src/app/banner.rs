@@ -200,15 +200,17 @@ pub fn verdict_box() -> AnyView {
         .toggle("verdict-ok", move || {
             matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
-        .toggle("verdict-late", move || verdict() == Verdict::TooLate)
+        .toggle("verdict-late", move || {
+            matches!(verdict(), Verdict::TooLate | Verdict::NotEligible)
+        })
         .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
         .child(el("p").class("verdict-text").text_dyn(move || {
             let u = ctx.ui();
             match verdict() {
                 Verdict::OnTrack => u.verdict_on_track,
-                Verdict::Complete => {
-                    crate::core::wording::verdict_label(Verdict::Complete, ctx.lang())
+                v @ (Verdict::Complete | Verdict::NotEligible) => {
+                    crate::core::wording::verdict_label(v, ctx.lang())
                 }
                 Verdict::TooLate => u.verdict_too_late,
                 Verdict::NotOpenYet => u.verdict_not_open,

@@ -170,7 +170,14 @@ fn button(ctx: Ctx, testid: &'static str, class: &'static str, text: Text) -> El
 
 /// The link to resume later (the answers in its fragment) and its copy button.
 fn share_field(ctx: Ctx, base: String) -> El {
-    let share_url = move || format!("{}#{}", base, ctx.situation.with(share::encode_fragment));
+    let share_url = move || {
+        format!(
+            "{}#{}",
+            base,
+            ctx.situation
+                .with(|s| share::encode_fragment(s, ctx.session))
+        )
+    };
     let link_copied = RwSignal::new(false);
     let url_for_copy = share_url.clone();
     el("div")

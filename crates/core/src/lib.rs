@@ -7,6 +7,7 @@
 //! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
 
 pub mod base64;
+pub mod declared;
 pub mod evaluate;
 #[doc(hidden)]
 pub mod fixtures;
@@ -20,6 +21,7 @@ pub mod small_sort;
 pub mod timefmt;
 pub mod wording;
 
+pub use declared::{Condition, Eligibility, Piece, Question, Text};
 pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};
 pub use ids::{DeadlineId, ItemId, RuleId};
 pub use output::{to_contract_json, to_text};

@@ -9,6 +9,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+use crate::declared::{Eligibility, Piece, Question};
+use crate::ids::ItemId;
 use crate::problems::{parse_json, Problem, Walker};
 
 /// The five diplomas of the notice (contract ids).
@@ -45,15 +47,17 @@ impl Diploma {
 
 /// The time zones of French académies: the only ones a session file may name
 /// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`).
-pub const FRENCH_ZONES: [&str; 8] = [
+pub const FRENCH_ZONES: [&str; 10] = [
     "Europe/Paris",
     "America/Martinique",
     "America/Guadeloupe",
     "America/Cayenne",
+    "America/Miquelon",
     "Indian/Reunion",
     "Indian/Mayotte",
     "Pacific/Noumea",
     "Pacific/Tahiti",
+    "Pacific/Wallis",
 ];
 
 /// Why 720: a month of hours is already far beyond any account-activation delay; a larger
@@ -85,6 +89,12 @@ pub struct Session {
     /// Optional free text from the file's `return.instructions` (e.g. how to upload in
     /// Cyclades); shown as is, never interpreted.
     pub return_instructions: Option<String>,
+    /// Version 2: yes/no questions worded by the exam office (empty in a version-1 file).
+    pub questions: Vec<Question>,
+    /// Version 2: documents to join, each the checklist item `piece:<id>` (`ItemId::Piece`).
+    pub pieces: Vec<Piece>,
+    /// Version 2: who may register as an individual candidate.
+    pub eligibility: Vec<Eligibility>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +215,9 @@ const TOP_FIELDS: &[&str] = &[
     "activation_delay_hours",
     "return",
     "links",
+    "questions",
+    "pieces",
+    "eligibility",
 ];
 const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
 const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instructions"];
@@ -377,6 +390,9 @@ fn assemble(
         return_mode: ret.mode?,
         links: links?,
         return_instructions: ret.instructions.ok()?,
+        questions: Vec::new(),
+        pieces: Vec::new(),
+        eligibility: Vec::new(),
     })
 }
 
@@ -804,6 +820,7 @@ impl Session {
         let activation = read_activation_delay(&mut w, m);
         let ret = read_return(&mut w, m, identity.session_year, time_zone, registration);
         let links = read_links(&mut w, m);
+        let declared = crate::declared::read(&mut w, m, diplomas.as_deref());
         if !w.problems.is_empty() {
             return Err(w.problems);
         }
@@ -818,6 +835,13 @@ impl Session {
             ret,
             links,
         )
+        .zip(declared)
+        .map(|(session, declared)| Session {
+            questions: declared.questions,
+            pieces: declared.pieces,
+            eligibility: declared.eligibility,
+            ..session
+        })
         .ok_or_else(|| {
             vec![Problem::new(
                 "$",
@@ -838,6 +862,50 @@ impl Session {
             ),
             ReturnMode::Upload => None,
         }
+    }
+
+    /// Every item this session can list, in checklist order: the notice's items, with the
+    /// declared pieces after `attach-diploma` and before `mail-file`, in the file's order.
+    /// (Which of them apply is `evaluate`'s answer.)
+    pub fn item_ids(&self) -> Vec<ItemId> {
+        let mut ids = Vec::with_capacity(ItemId::ALL.len() + self.pieces.len());
+        for id in ItemId::ALL {
+            if id == ItemId::MailFile {
+                ids.extend(
+                    (0..self.pieces.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId::Piece)),
+                );
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// The index of the declared question `id`.
+    pub fn question_index(&self, id: &str) -> Option<u16> {
+        self.questions
+            .iter()
+            .position(|q| q.id == id)
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
+    /// The questions the page asks (contract: only those some piece or eligibility condition
+    /// depends on), eligibility questions first, each once, in the file's order.
+    pub fn asked_questions(&self) -> Vec<u16> {
+        let mut out = Vec::new();
+        for e in &self.eligibility {
+            if let Some(c) = &e.when {
+                c.questions(&mut out);
+            }
+            if !out.contains(&e.question) {
+                out.push(e.question);
+            }
+        }
+        for p in &self.pieces {
+            if let Some(c) = &p.when {
+                c.questions(&mut out);
+            }
+        }
+        out
     }
 
     /// Whether this session's diplomas include `d`.
@@ -907,6 +975,9 @@ fn fallback_session() -> Session {
             eduscol: "https://eduscol.education.fr/774/les-diplomes-professionnels".into(),
         },
         return_instructions: None,
+        questions: Vec::new(),
+        pieces: Vec::new(),
+        eligibility: Vec::new(),
     }
 }
 
@@ -1251,8 +1322,8 @@ mod tests {
             ]
         );
         let p = Session::from_json("{}").unwrap_err();
-        // Every top field but the optional `academie_name`.
-        assert_eq!(p.len(), TOP_FIELDS.len() - 1, "{p:?}");
+        // Every top field but the optional `academie_name`, `questions`, `pieces`, `eligibility`.
+        assert_eq!(p.len(), TOP_FIELDS.len() - 4, "{p:?}");
     }
 
     #[test]

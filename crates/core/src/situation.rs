@@ -18,6 +18,10 @@ pub struct Situation {
     pub acquis: Vec<Acquis>,
     pub done: Vec<ItemId>,
     pub posted_on: Option<NaiveDate>,
+    /// Answers to the session's declared questions (session files v2): `(question index,
+    /// answer)`, sorted by index, each question at most once; an unanswered question is not
+    /// listed. Read and written through [`Situation::answer`] and [`Situation::set_answer`].
+    pub answers: Vec<(u16, bool)>,
 }
 
 /// Years a situation's dates (`account_created_at`, `posted_on`) may fall in, like a session
@@ -34,12 +38,14 @@ const FIELDS: &[&str] = &[
     "acquis",
     "done",
     "posted_on",
+    "answers",
 ];
 
-fn item_list() -> String {
-    ItemId::ALL
-        .iter()
-        .map(|i| i.as_str())
+fn item_list(session: &Session) -> String {
+    session
+        .item_ids()
+        .into_iter()
+        .map(|i| i.as_str_in(session))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -67,6 +73,22 @@ impl Situation {
             acquis: Vec::new(),
             done: Vec::new(),
             posted_on: None,
+            answers: Vec::new(),
+        }
+    }
+
+    /// The answer to the session's question `q` (an index in `session.questions`), `None`
+    /// while unanswered.
+    pub fn answer(&self, q: u16) -> Option<bool> {
+        self.answers.iter().find(|(i, _)| *i == q).map(|(_, a)| *a)
+    }
+
+    /// Answer question `q` (`None`: not answered), keeping `answers` sorted.
+    pub fn set_answer(&mut self, q: u16, answer: Option<bool>) {
+        self.answers.retain(|(i, _)| *i != q);
+        if let Some(a) = answer {
+            let at = self.answers.partition_point(|(i, _)| *i < q);
+            self.answers.insert(at, (q, a));
         }
     }
 
@@ -75,6 +97,26 @@ impl Situation {
     /// `null` is accepted for optional fields and means "absent". Duplicate ids in `done` are
     /// kept once (why: a share link edited by hand must not be refused for that).
     pub fn from_json(text: &str, session: &Session) -> Result<Situation, Vec<Problem>> {
+        Situation::read(text, session, None)
+    }
+
+    /// [`Situation::from_json`] for a share link or stored state: an answer to a question
+    /// the session does not declare is dropped, not a problem (contract, session files v2);
+    /// the dropped question ids are returned, in the JSON's order, for a short message.
+    pub fn from_json_dropping_undeclared(
+        text: &str,
+        session: &Session,
+    ) -> Result<(Situation, Vec<String>), Vec<Problem>> {
+        let mut dropped = Vec::new();
+        Situation::read(text, session, Some(&mut dropped)).map(|s| (s, dropped))
+    }
+
+    /// `dropped`: where undeclared answers go instead of being problems.
+    fn read(
+        text: &str,
+        session: &Session,
+        dropped: Option<&mut Vec<String>>,
+    ) -> Result<Situation, Vec<Problem>> {
         let root = parse_json(text)?;
         let mut w = Walker::default();
         let Some(m) = w.object(&root, "$", FIELDS) else {
@@ -169,7 +211,7 @@ impl Situation {
             for (i, v) in arr.iter().enumerate() {
                 let p = format!("$.done[{i}]");
                 let Some(s) = w.string(v, &p) else { continue };
-                match ItemId::parse(s) {
+                match ItemId::parse_in(s, session) {
                     Some(id) => {
                         if !sit.done.contains(&id) {
                             sit.done.push(id);
@@ -177,8 +219,8 @@ impl Situation {
                     }
                     None => w.push(
                         &p,
-                        format!("Étape inconnue « {s} » (étapes : {}).", item_list()),
-                        format!("Unknown item id \"{s}\" (items: {}).", item_list()),
+                        format!("Étape inconnue « {s} » (étapes : {}).", item_list(session)),
+                        format!("Unknown item id \"{s}\" (items: {}).", item_list(session)),
                     ),
                 }
             }
@@ -207,6 +249,9 @@ impl Situation {
                 ),
             }
         }
+        if let Some(v) = Walker::optional(m, "answers") {
+            read_answers(&mut w, v, session, &mut sit, dropped);
+        }
         if w.problems.is_empty() && diploma_ok {
             Ok(sit)
         } else if w.problems.is_empty() {
@@ -223,7 +268,10 @@ impl Situation {
     /// Compact JSON, as in the share link and local storage: the fields in the contract's
     /// order, those at their default left out (serde's output for the same struct, except
     /// that a UTC instant is written `+00:00` rather than `Z`).
-    pub fn to_json(&self) -> String {
+    ///
+    /// `answers` and ticked pieces are written with the session's ids (a piece or question
+    /// index the session does not have is left out).
+    pub fn to_json(&self, session: &Session) -> String {
         use crate::json::push_string;
         let mut out = String::with_capacity(64);
         out.push_str("{\"diploma\":");
@@ -265,13 +313,19 @@ impl Situation {
             }
             out.push(']');
         }
-        if !self.done.is_empty() {
+        let done: Vec<&str> = self
+            .done
+            .iter()
+            .map(|id| id.as_str_in(session))
+            .filter(|id| *id != "piece:")
+            .collect();
+        if !done.is_empty() {
             out.push_str(",\"done\":[");
-            for (i, id) in self.done.iter().enumerate() {
+            for (i, id) in done.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                push_string(&mut out, id.as_str());
+                push_string(&mut out, id);
             }
             out.push(']');
         }
@@ -279,8 +333,94 @@ impl Situation {
             out.push_str(",\"posted_on\":");
             push_string(&mut out, &crate::timefmt::date(d));
         }
+        let answers: Vec<(&str, bool)> = self
+            .answers
+            .iter()
+            .filter_map(|(q, a)| Some((session.questions.get(usize::from(*q))?.id.as_str(), *a)))
+            .collect();
+        if !answers.is_empty() {
+            out.push_str(",\"answers\":{");
+            for (i, (id, a)) in answers.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_string(&mut out, id);
+                out.push_str(if a { ":true" } else { ":false" });
+            }
+            out.push('}');
+        }
         out.push('}');
         out
+    }
+}
+
+/// `answers`: `{ "<question id>": true | false | null }`; `null` is "not answered". A key
+/// the session does not declare is a problem at its path (`$.answers.<id>`).
+fn read_answers(
+    w: &mut Walker,
+    v: &crate::json::Value,
+    session: &Session,
+    sit: &mut Situation,
+    mut dropped: Option<&mut Vec<String>>,
+) {
+    use crate::json::Value;
+    let Value::Object(m) = v else {
+        w.wrong_type(
+            "$.answers",
+            v,
+            "un objet { \"question\": true/false }",
+            "an object { \"question\": true/false }",
+        );
+        return;
+    };
+    // Every key is allowed here (they are checked against the session below); only repeated
+    // keys are reported by the generic walk.
+    let keys: Vec<&str> = m.keys().map(String::as_str).collect();
+    w.object(v, "$.answers", &keys);
+    for (k, a) in m.iter() {
+        let p = format!("$.answers.{k}");
+        match session.question_index(k) {
+            None if dropped.is_some() => {
+                if let Some(d) = dropped.as_deref_mut() {
+                    d.push(k.clone());
+                }
+            }
+            None => {
+                let known: Vec<&str> = session.questions.iter().map(|q| q.id.as_str()).collect();
+                let (fr, en) = if known.is_empty() {
+                    (
+                        "cette session ne pose aucune question".to_owned(),
+                        "this session asks no question".to_owned(),
+                    )
+                } else {
+                    (
+                        format!("questions : {}", known.join(", ")),
+                        format!("questions: {}", known.join(", ")),
+                    )
+                };
+                w.push(
+                    &p,
+                    format!(
+                        "Réponse à une question que la session {} ne pose pas : « {k} » ({fr}).",
+                        session.id
+                    ),
+                    format!(
+                        "Answer to a question session {} does not ask: \"{k}\" ({en}).",
+                        session.id
+                    ),
+                );
+            }
+            Some(q) => match a {
+                Value::Null => sit.set_answer(q, None),
+                Value::Bool(b) => sit.set_answer(q, Some(*b)),
+                other => w.wrong_type(
+                    &p,
+                    other,
+                    "true, false ou null (pas de réponse)",
+                    "true, false or null (not answered)",
+                ),
+            },
+        }
     }
 }
 
@@ -305,10 +445,13 @@ mod tests {
         let s = Situation::from_json(text, &default_session()).unwrap();
         assert_eq!(s, crate::fixtures::cap_cuisine());
         assert_eq!(
-            Situation::from_json(&s.to_json(), &default_session()).unwrap(),
+            Situation::from_json(&s.to_json(&default_session()), &default_session()).unwrap(),
             s
         );
-        assert_eq!(Situation::new(Diploma::Bp).to_json(), r#"{"diploma":"bp"}"#);
+        assert_eq!(
+            Situation::new(Diploma::Bp).to_json(&default_session()),
+            r#"{"diploma":"bp"}"#
+        );
         // A row added but not named yet (the page's "+ add") is left out: the JSON loads again.
         let mut s = Situation::new(Diploma::Cap);
         s.acquis.push(Acquis {
@@ -319,7 +462,8 @@ mod tests {
             epreuve: "Histoire".into(),
             kind: AcquisKind::Dispense,
         });
-        let back = Situation::from_json(&s.to_json(), &default_session()).unwrap();
+        let back =
+            Situation::from_json(&s.to_json(&default_session()), &default_session()).unwrap();
         assert_eq!(
             back.acquis,
             [Acquis {
