@@ -341,10 +341,16 @@ fn piece(c: &Ctx, index: u16) -> String {
             "The académie asks every candidate for this document.",
         )
         .to_owned(),
-        (None, Some(_)) => t(
+        (None, Some(Some(_))) => t(
             lang,
             "L'académie demande cette pièce dans votre situation.",
             "The académie asks for this document in your situation.",
+        )
+        .to_owned(),
+        (None, Some(None)) => t(
+            lang,
+            "L'académie demande cette pièce à certains candidats.",
+            "The académie asks some candidates for this document.",
         )
         .to_owned(),
     };
@@ -407,7 +413,13 @@ fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
         let open: Vec<String> = qs
             .into_iter()
             .filter(|q| c.situation.answer(*q).is_none())
-            .map(|q| format!("« {} »", label(q)))
+            .map(|q| {
+                if c.fr {
+                    format!("« {} »", label(q))
+                } else {
+                    format!("\"{}\"", label(q))
+                }
+            })
             .collect();
         return if c.fr {
             format!(" Listée tant que ces questions sont sans réponse : {} ; vos réponses diront si elle est demandée.", open.join(", "))
@@ -421,7 +433,7 @@ fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
             if c.fr {
                 format!("répondre « {} » à « {} »", yes_no(a), label(q))
             } else {
-                format!("answering \"{}\" to « {} »", yes_no(a), label(q))
+                format!("answering \"{}\" to \"{}\"", yes_no(a), label(q))
             }
         })
         .collect();
