@@ -566,4 +566,99 @@ mod tests {
         assert_eq!(s.title, None);
         assert_eq!(s.done, [ItemId::MailFile]);
     }
+
+    /// A session declaring two questions and two pieces (session files v2).
+    fn v2_session() -> Session {
+        let mut v: serde_json::Value =
+            serde_json::from_str(crate::session::DEFAULT_SESSION_JSON).unwrap();
+        v["questions"] = serde_json::json!([
+            { "id": "age-16-24", "label": { "fr": "16 à 24 ans ?" } },
+            { "id": "adult", "label": { "fr": "Majeur ?" } }
+        ]);
+        v["pieces"] = serde_json::json!([
+            { "id": "identity", "label": { "fr": "Pièce d'identité" } },
+            { "id": "jdc", "label": { "fr": "JDC" }, "when": { "question": "age-16-24" } }
+        ]);
+        Session::from_json(&v.to_string()).unwrap()
+    }
+
+    #[test]
+    fn answers_and_ticked_pieces_are_read_and_round_trip() {
+        let session = v2_session();
+        let s = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:jdc","mail-file","piece:jdc"],"answers":{"adult":false,"age-16-24":true}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(0, true), (1, false)]);
+        assert_eq!(s.answer(1), Some(false));
+        assert_eq!(s.done, [ItemId::Piece(1), ItemId::MailFile]);
+        let text = s.to_json(&session);
+        assert_eq!(
+            text,
+            r#"{"diploma":"cap","done":["piece:jdc","mail-file"],"answers":{"age-16-24":true,"adult":false}}"#
+        );
+        assert_eq!(Situation::from_json(&text, &session).unwrap(), s);
+        // null is "not answered".
+        let s = Situation::from_json(
+            r#"{"diploma":"cap","answers":{"adult":null,"age-16-24":false}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(0, false)]);
+        // A version-1 situation against a version-1 session writes what it wrote.
+        assert_eq!(
+            crate::fixtures::cap_cuisine().to_json(&default_session()),
+            r#"{"diploma":"cap","title":"CAP Cuisine","account_created_at":"2022-10-29T10:00:00+02:00","new_accommodation_request":true,"acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"EG2","kind":"dispense"}],"done":["create-account","activate-account"],"posted_on":"2022-11-30"}"#
+        );
+    }
+
+    #[test]
+    fn undeclared_answers_and_pieces_are_bad_input() {
+        let session = v2_session();
+        let p = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:nope","piece:"],"answers":{"age":true,"adult":"yes","adult":true}}"#,
+            &session,
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["$.done[0]", "$.done[1]", "$.answers.adult", "$.answers.age"]
+        );
+        assert!(p[0].en.contains("piece:identity, piece:jdc"), "{}", p[0].en);
+        assert!(p[3].en.contains("does not ask") && p[3].fr.contains("ne pose pas"));
+        // The default session declares no question and no piece.
+        let p = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:jdc"],"answers":{"age-16-24":true}}"#,
+            &default_session(),
+        )
+        .unwrap_err();
+        assert_eq!(p.len(), 2);
+        assert!(p[1].en.contains("asks no question"), "{}", p[1].en);
+        let p =
+            Situation::from_json(r#"{"diploma":"cap","answers":[true]}"#, &session).unwrap_err();
+        assert_eq!(p[0].path, "$.answers");
+        let p = Situation::from_json(r#"{"diploma":"cap","answers":{"adult":1}}"#, &session)
+            .unwrap_err();
+        assert_eq!(p[0].path, "$.answers.adult");
+    }
+
+    #[test]
+    fn a_share_link_drops_undeclared_answers() {
+        let session = v2_session();
+        let (s, dropped) = Situation::from_json_dropping_undeclared(
+            r#"{"diploma":"cap","answers":{"old":true,"adult":true,"older":false}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(1, true)]);
+        assert_eq!(dropped, ["old", "older"]);
+        // Other problems still refuse it.
+        assert!(Situation::from_json_dropping_undeclared(
+            r#"{"diploma":"cap","answers":{"old":true,"adult":2}}"#,
+            &session
+        )
+        .is_err());
+    }
 }
