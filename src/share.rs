@@ -162,6 +162,41 @@ mod tests {
         );
     }
 
+    /// A session file version 2 (questions, pieces, eligibility).
+    fn v2_session() -> Session {
+        Session::from_json(include_str!(
+            "../tests/scenarios/sessions/v2-pieces-eligibility-2023.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn answers_and_ticked_pieces_round_trip() {
+        let ss = v2_session();
+        let mut s = Situation::new(Diploma::Bp);
+        s.set_answer(0, Some(false));
+        s.set_answer(3, Some(true));
+        s.done = vec![crate::core::ItemId::Piece(3), crate::core::ItemId::MailFile];
+        let frag = encode_fragment(&s, &ss);
+        assert_eq!(decode_fragment(&frag, &ss), Ok(s));
+    }
+
+    #[test]
+    fn undeclared_answers_are_dropped_and_named() {
+        let ss = v2_session();
+        let text = r#"{"diploma":"cap","answers":{"resident":true,"from-another-session":false}}"#;
+        let (s, dropped) = situation_from_json_noting(text, &ss).unwrap();
+        assert_eq!(s.answers, [(3, true)]);
+        assert_eq!(dropped, ["from-another-session"]);
+        assert_eq!(situation_from_json(text, &ss), Ok(s));
+        // A ticked piece the session does not declare is still refused.
+        let text = r#"{"diploma":"cap","done":["piece:nope"]}"#;
+        assert!(matches!(
+            situation_from_json(text, &ss),
+            Err(ShareError::BadSituation(_))
+        ));
+    }
+
     #[test]
     fn absent_fragment() {
         assert_eq!(decode_fragment("", &session()), Err(ShareError::Absent));
