@@ -1372,6 +1372,56 @@ mod tests {
     }
 
     #[test]
+    fn miquelon_changes_clock_like_the_us_and_wallis_does_not() {
+        // Saint-Pierre-et-Miquelon: UTC-2 in summer, UTC-3 from Sunday 6 November 2022 02:00
+        // (clocks back to 01:00): 01:30 happens twice; 12 March 2023 02:30 does not exist.
+        let mut v = base();
+        v["time_zone"] = json!("America/Miquelon");
+        v["pre_registration"] = json!({"opens": "2022-11-06T01:30", "closes": "2022-11-17"});
+        v["return"] =
+            json!({"opens": "2022-11-06T01:30", "closes": "2022-11-06T01:30:00", "mode": "upload"});
+        let p = Session::from_json(&v.to_string()).unwrap_err();
+        // The return closes at the first 01:30 (UTC-2), opens at the second (UTC-3): before.
+        assert_eq!(paths(&p), ["$.return.closes", "$.return.closes"], "{p:?}");
+        v["return"] =
+            json!({"opens": "2022-11-06T01:30", "closes": "2022-12-02", "mode": "upload"});
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_opens.to_rfc3339(),
+            "2022-11-06T01:30:00-03:00"
+        );
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-17T23:59:59-03:00"
+        );
+        v["pre_registration"]["closes"] = json!("2022-11-06T01:30");
+        v["return"]["opens"] = json!("2022-11-06T00:00");
+        v["pre_registration"]["opens"] = json!("2022-11-06T00:00");
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-06T01:30:00-02:00"
+        );
+        v["pre_registration"] = json!({"opens": "2023-03-12T02:30", "closes": "2023-04-10"});
+        v["return"] = json!({"opens": "2023-03-20", "closes": "2023-04-20", "mode": "upload"});
+        let p = Session::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(paths(&p), ["$.pre_registration.opens"], "{p:?}");
+        assert!(
+            p[0].en.contains("does not exist in America/Miquelon"),
+            "{p:?}"
+        );
+        // Wallis-et-Futuna: UTC+12 all year.
+        let mut v = base();
+        v["time_zone"] = json!("Pacific/Wallis");
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_opens.to_rfc3339(),
+            "2022-10-19T00:00:00+12:00"
+        );
+        assert_eq!(s.return_closes.to_rfc3339(), "2022-12-02T23:59:59+12:00");
+    }
+
+    #[test]
     fn many_problems_at_once_none_lost() {
         let p = problems_with(|v| {
             v["id"] = json!("Aix Marseille");
