@@ -168,48 +168,61 @@ const CONDITION_FIELDS: &[&str] = &["question", "answer", "diplomas", "all", "an
 /// when they were read (a condition may only name those). `None` when any entry was refused.
 pub(crate) fn read(w: &mut Walker, m: &Map, offered: Option<&[Diploma]>) -> Option<Declared> {
     let before = w.problems.len();
-    let mut d = Declared::default();
-    // Questions first: pieces and conditions refer to them.
-    let question_ids: Vec<String>;
-    {
-        let entries = list(w, m, "questions");
-        let mut ids = Vec::new();
-        for (i, v) in entries.iter().enumerate() {
-            let p = format!("$.questions[{i}]");
-            let Some(qm) = w.object(v, &p, QUESTION_FIELDS) else {
-                ids.push(String::new());
-                continue;
-            };
-            let id = read_id(w, qm, &p, &ids);
-            ids.push(id.clone().unwrap_or_default());
-            let label = required_text(w, qm, &p, "label");
-            let help = optional_text(w, qm, &p, "help");
-            if let (Some(id), Some(label), Ok(help)) = (id, label, help) {
-                d.questions.push(Question { id, label, help });
-            }
-        }
-        question_ids = ids;
-    }
-    let ctx = Refs {
+    // Questions first: pieces and conditions refer to them by id.
+    let (questions, question_ids) = read_questions(w, m);
+    let refs = Refs {
         questions: &question_ids,
         offered,
     };
-    let mut piece_ids = Vec::new();
+    let pieces = read_pieces(w, m, &refs);
+    let eligibility = read_eligibility(w, m, &refs);
+    (w.problems.len() == before).then_some(Declared {
+        questions,
+        pieces,
+        eligibility,
+    })
+}
+
+/// The questions read, and every entry's id in order (`""` for a refused one, so that an
+/// index in this list is an index in `questions` whenever nothing was refused).
+fn read_questions(w: &mut Walker, m: &Map) -> (Vec<Question>, Vec<String>) {
+    let mut questions = Vec::new();
+    let mut ids = Vec::new();
+    for (i, v) in list(w, m, "questions").iter().enumerate() {
+        let p = format!("$.questions[{i}]");
+        let Some(qm) = w.object(v, &p, QUESTION_FIELDS) else {
+            ids.push(String::new());
+            continue;
+        };
+        let id = read_id(w, qm, &p, &ids);
+        ids.push(id.clone().unwrap_or_default());
+        let label = required_text(w, qm, &p, "label");
+        let help = optional_text(w, qm, &p, "help");
+        if let (Some(id), Some(label), Ok(help)) = (id, label, help) {
+            questions.push(Question { id, label, help });
+        }
+    }
+    (questions, ids)
+}
+
+fn read_pieces(w: &mut Walker, m: &Map, refs: &Refs) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut ids = Vec::new();
     for (i, v) in list(w, m, "pieces").iter().enumerate() {
         let p = format!("$.pieces[{i}]");
         let Some(pm) = w.object(v, &p, PIECE_FIELDS) else {
             continue;
         };
-        let id = read_id(w, pm, &p, &piece_ids);
-        piece_ids.push(id.clone().unwrap_or_default());
+        let id = read_id(w, pm, &p, &ids);
+        ids.push(id.clone().unwrap_or_default());
         let label = required_text(w, pm, &p, "label");
         let why = optional_text(w, pm, &p, "why");
         let source = optional_string(w, pm, &p, "source");
-        let when = optional_condition(w, pm, &p, &ctx);
+        let when = optional_condition(w, pm, &p, refs);
         if let (Some(id), Some(label), Ok(why), Ok(source), Ok(when)) =
             (id, label, why, source, when)
         {
-            d.pieces.push(Piece {
+            pieces.push(Piece {
                 key: format!("piece:{id}"),
                 id,
                 label,
@@ -219,18 +232,23 @@ pub(crate) fn read(w: &mut Walker, m: &Map, offered: Option<&[Diploma]>) -> Opti
             });
         }
     }
-    let mut eligibility_ids = Vec::new();
+    pieces
+}
+
+fn read_eligibility(w: &mut Walker, m: &Map, refs: &Refs) -> Vec<Eligibility> {
+    let mut conditions = Vec::new();
+    let mut ids = Vec::new();
     for (i, v) in list(w, m, "eligibility").iter().enumerate() {
         let p = format!("$.eligibility[{i}]");
         let Some(em) = w.object(v, &p, ELIGIBILITY_FIELDS) else {
             continue;
         };
-        let id = read_id(w, em, &p, &eligibility_ids);
-        eligibility_ids.push(id.clone().unwrap_or_default());
-        let when = optional_condition(w, em, &p, &ctx);
+        let id = read_id(w, em, &p, &ids);
+        ids.push(id.clone().unwrap_or_default());
+        let when = optional_condition(w, em, &p, refs);
         let question = w
             .required(em, &p, "question")
-            .and_then(|v| ctx.question(w, v, &format!("{p}.question")));
+            .and_then(|v| refs.question(w, v, &format!("{p}.question")));
         let answer = w
             .required(em, &p, "answer")
             .and_then(|v| w.boolean(v, &format!("{p}.answer")));
@@ -239,7 +257,7 @@ pub(crate) fn read(w: &mut Walker, m: &Map, offered: Option<&[Diploma]>) -> Opti
         if let (Some(id), Ok(when), Some(question), Some(answer), Some(message), Ok(source)) =
             (id, when, question, answer, message, source)
         {
-            d.eligibility.push(Eligibility {
+            conditions.push(Eligibility {
                 id,
                 when,
                 question,
@@ -249,7 +267,7 @@ pub(crate) fn read(w: &mut Walker, m: &Map, offered: Option<&[Diploma]>) -> Opti
             });
         }
     }
-    (w.problems.len() == before).then_some(d)
+    conditions
 }
 
 /// An optional list (absent or `null`: empty), at most [`MAX_ENTRIES`] long.
@@ -436,40 +454,7 @@ fn condition(w: &mut Walker, v: &Value, path: &str, refs: &Refs) -> Option<Condi
                 answer: answer?,
             })
         }
-        "diplomas" => {
-            let arr = nonempty_list(w, value, &field)?;
-            let mut ds = Vec::new();
-            let mut ok = true;
-            for (i, d) in arr.iter().enumerate() {
-                let p = format!("{field}[{i}]");
-                let Some(s) = w.string(d, &p) else {
-                    ok = false;
-                    continue;
-                };
-                match Diploma::parse(s) {
-                    Some(d) if refs.offered.is_some_and(|o| !o.contains(&d)) => {
-                        ok = false;
-                        w.push(
-                            &p,
-                            format!("Le diplôme « {s} » n'est pas proposé dans cette session (champ « diplomas »)."),
-                            format!("The diploma \"{s}\" is not offered in this session (field \"diplomas\")."),
-                        );
-                    }
-                    Some(d) => ds.push(d),
-                    None => {
-                        ok = false;
-                        w.push(
-                            &p,
-                            format!(
-                                "Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."
-                            ),
-                            format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
-                        );
-                    }
-                }
-            }
-            ok.then_some(Condition::Diplomas(ds))
-        }
+        "diplomas" => diplomas(w, value, &field, refs).map(Condition::Diplomas),
         kind => {
             let arr = nonempty_list(w, value, &field)?;
             let mut cs = Vec::new();
@@ -487,6 +472,40 @@ fn condition(w: &mut Walker, v: &Value, path: &str, refs: &Refs) -> Option<Condi
             })
         }
     }
+}
+
+/// `diplomas`: a non-empty list of diplomas the session offers.
+fn diplomas(w: &mut Walker, value: &Value, field: &str, refs: &Refs) -> Option<Vec<Diploma>> {
+    let arr = nonempty_list(w, value, field)?;
+    let mut ds = Vec::new();
+    let mut ok = true;
+    for (i, d) in arr.iter().enumerate() {
+        let p = format!("{field}[{i}]");
+        let Some(s) = w.string(d, &p) else {
+            ok = false;
+            continue;
+        };
+        match Diploma::parse(s) {
+            Some(d) if refs.offered.is_some_and(|o| !o.contains(&d)) => {
+                ok = false;
+                w.push(
+                            &p,
+                            format!("Le diplôme « {s} » n'est pas proposé dans cette session (champ « diplomas »)."),
+                            format!("The diploma \"{s}\" is not offered in this session (field \"diplomas\")."),
+                        );
+            }
+            Some(d) => ds.push(d),
+            None => {
+                ok = false;
+                w.push(
+                    &p,
+                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+                );
+            }
+        }
+    }
+    ok.then_some(ds)
 }
 
 fn nonempty_list<'a>(w: &mut Walker, v: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
