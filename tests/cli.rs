@@ -580,6 +580,10 @@ fn v2_bad_input_exits_2() {
 fn check_session_reports_every_v2_problem_in_both_languages() {
     let o = run(&["check-session", &repo(V2)]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "OK v2-test-2023 (Test v2) : 4 question(s), 6 pièce(s), 3 condition(s) d'inscription\n"
+    );
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(repo(V2)).unwrap()).unwrap();
     v["diplomas"] = serde_json::json!(["bp", "cap", "mc4"]);
