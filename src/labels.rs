@@ -42,8 +42,16 @@ pub fn quote(id: ItemId) -> &'static str {
     wording::notice_quote(id)
 }
 
-/// "§3 (R9, R10)".
+/// "§3 (R9, R10)". A piece declared by the session file has neither (its sentence names its
+/// source): "the académie's session file".
 pub fn sources(lang: Lang, id: ItemId, rules: &[RuleId]) -> String {
+    if id.is_piece() {
+        return match lang {
+            Lang::Fr => "fichier de session de l'académie",
+            Lang::En => "the académie's session file",
+        }
+        .to_owned();
+    }
     let ids: Vec<String> = rules.iter().map(|r| r.label()).collect();
     format!(
         "{} ({})",

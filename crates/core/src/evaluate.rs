@@ -291,6 +291,11 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 ///   the candidacy stands, without the accommodations or acquis (ADR 0011).
 /// - `next` is the first item whose status is `todo` or `expired`, none when the verdict is
 ///   `too-late`; `changes` is `none` whenever the verdict is `too-late`.
+/// - Session files v2 (ADR 0012): a declared piece is listed while its `when` is true or not
+///   yet known ([`piece_applies`]), between `attach-diploma` and `mail-file`, due at the return
+///   deadline, `done` only when ticked (never implied), with no rule id. An unmet eligibility
+///   condition ([`unmet_eligibility`]) makes the verdict `not-eligible` before any other, with
+///   no `next` and `changes` `none`; the items are evaluated as they would be otherwise.
 pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> Evaluation {
     let tz = session.time_zone;
     let at = whole_second(at).with_timezone(&tz);
