@@ -501,3 +501,32 @@ async fn mount_names_the_options_it_cannot_read() {
     widget.unmount();
     div.remove();
 }
+
+/// Session files v2: a declared piece is a row of the generic checklist (its label, its
+/// `data-item="piece:<id>"`, a tick box), between the notice's attachments and the return
+/// step, in the file's order. With no answer yet, every piece that may apply is listed.
+#[wasm_bindgen_test]
+async fn declared_pieces_are_rows_of_the_checklist() {
+    set_hash("");
+    let session = candidat::core::Session::from_json(include_str!(
+        "scenarios/sessions/v2-pieces-eligibility-2023.json"
+    ))
+    .unwrap();
+    let (root, _h) = mount_session(session, false).await;
+    let ids = items(&root);
+    let pos = |id: &str| ids.iter().position(|i| i == id);
+    let identity = pos("piece:identity-document").expect("identity-document row");
+    let jdc = pos("piece:jdc-certificate").expect("jdc-certificate row");
+    assert!(
+        pos("attach-supporting-documents") < Some(identity),
+        "{ids:?}"
+    );
+    assert!(identity < jdc && Some(jdc) < pos("mail-file"), "{ids:?}");
+    let row = q(&root, "[data-item='piece:jdc-certificate']").unwrap();
+    assert!(row
+        .text_content()
+        .unwrap_or_default()
+        .contains("Joindre le certificat de participation à la JDC"));
+    assert!(q(&root, "#tick-piece\\:jdc-certificate").is_some());
+    root.remove();
+}
