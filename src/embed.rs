@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
 use crate::app::{mount_app_with, mount_problems_into, AppHandle, MountOptions};
@@ -205,7 +205,7 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
             None => {
                 return Err(vec![(
                     "$.session".to_string(),
-                    "objet illisible en JSON (cycle ?)".to_string(),
+                    "objet illisible en JSON (cycle\u{a0}?)".to_string(),
                 )])
             }
         }
@@ -220,17 +220,18 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
         }
         parsed
     });
-    let explore_at = options
-        .now
-        .and_then(|t| match DateTime::parse_from_rfc3339(&t) {
-            Ok(t) => Some(t.with_timezone(&Utc)),
-            Err(_) => {
-                browser::error(&format!(
-                    "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
-                ));
-                None
-            }
-        });
+    let explore_at =
+        options.now.and_then(
+            |t| match crate::core::timefmt::parse_rfc3339(&t).ok_or(()) {
+                Ok(t) => Some(t.with_timezone(&Utc)),
+                Err(_) => {
+                    browser::error(&format!(
+                        "candidat: option now \"{t}\" ignorée (instant RFC 3339 attendu)"
+                    ));
+                    None
+                }
+            },
+        );
     let share_base = options
         .page
         .filter(|p| !p.is_empty())
@@ -268,7 +269,7 @@ fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: 
                     Ok(text) => parse(&text),
                     Err(why) => Err(vec![(
                         "$".to_string(),
-                        format!("fichier de session inaccessible : {why}"),
+                        format!("fichier de session inaccessible\u{a0}: {why}"),
                     )]),
                 };
                 if slot.borrow().cancelled {
@@ -308,9 +309,12 @@ fn show_problems(
     problems: Vec<(String, String)>,
     slot: &Rc<RefCell<Slot>>,
 ) {
-    let listed: Vec<String> = problems.iter().map(|(p, m)| format!("{p} : {m}")).collect();
+    let listed: Vec<String> = problems
+        .iter()
+        .map(|(p, m)| format!("{p}\u{a0}: {m}"))
+        .collect();
     browser::error(&format!(
-        "candidat: session refusée ({source}) :\n{}",
+        "candidat: session refusée ({source})\u{a0}:\n{}",
         listed.join("\n")
     ));
     browser::clear(el);

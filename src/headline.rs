@@ -12,8 +12,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::core::session::ReturnMode;
+use crate::core::Phase;
 use crate::core::{wording, Changes, Evaluation, ItemId, Lang, Session, Status, Verdict};
-use crate::ui_text::countdown;
+use crate::ui_text::{countdown, fill, ui};
 
 /// How the headline should look (DSFR alert types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,20 +94,7 @@ pub fn top_of_page(
     now: DateTime<Utc>,
 ) -> TopOfPage {
     let verdict = verdict_sentence(session, ev, lang);
-    let changes = match (ev.verdict, ev.changes) {
-        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet | Verdict::NotEligible, _)
-        | (_, Changes::None) => None,
-        (_, Changes::Online) => Some(t(
-            lang,
-            "Vous pouvez encore modifier votre inscription en ligne.",
-            "You can still change your registration online.",
-        )),
-        (_, Changes::RedPen) => Some(t(
-            lang,
-            "Toute correction s'écrit désormais au stylo rouge sur la confirmation papier.",
-            "Any correction must now be written in red pen on the paper confirmation.",
-        )),
-    };
+    let changes = changes_sentence(ev, lang);
     let (headline, tone, action) = match ev.verdict {
         Verdict::TooLate => too_late(session, ev, lang),
         Verdict::Complete => complete(session, lang),
@@ -148,7 +136,86 @@ pub fn top_of_page(
     }
 }
 
-fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'static str {
+/// The phase banner: the session's phase in words. A countdown speaks to the candidate ("il
+/// vous reste…") only while they are on track; once the file went or it is too late, the
+/// banner states the session's phase alone and the headline says what it means for them.
+pub fn phase_sentence(
+    session: &Session,
+    ev: &Evaluation,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> String {
+    let s = session;
+    let u = ui(lang);
+    let on_track = ev.verdict == Verdict::OnTrack;
+    let left = |template: &str, until: &DateTime<Tz>| {
+        fill(
+            template,
+            &[
+                ("left", &countdown(lang, now, until.with_timezone(&Utc))),
+                ("date", &wording::format_instant(*until, lang)),
+            ],
+        )
+    };
+    match ev.phase {
+        Phase::BeforeOpening => left(u.left_opening, &s.registration_opens),
+        Phase::RegistrationOpen if on_track => left(u.left_register, &s.registration_closes),
+        Phase::RegistrationOpen => {
+            format!("{}.", wording::phase_label(Phase::RegistrationOpen, lang))
+        }
+        Phase::ReturnOnly => {
+            let closed = fill(
+                u.closed_reg,
+                &[(
+                    "date",
+                    &wording::format_date(s.registration_closes.date_naive(), lang),
+                )],
+            );
+            if !on_track {
+                return closed;
+            }
+            let template = if upload(s) {
+                u.left_return_upload
+            } else {
+                u.left_return
+            };
+            format!("{closed} {}", left(template, &s.return_closes))
+        }
+        // Closed is not "too late" for a candidate whose file went in time: say which.
+        Phase::Closed => {
+            let closed = fill(
+                u.closed_all,
+                &[("date", &wording::format_instant(s.return_closes, lang))],
+            );
+            match ev.verdict {
+                Verdict::Complete => format!("{closed} {}", u.closed_complete),
+                _ => closed,
+            }
+        }
+    }
+}
+
+/// How the registration can still be corrected; `None` when nothing is left to correct (too
+/// late, the file went, not open yet).
+pub fn changes_sentence(ev: &Evaluation, lang: Lang) -> Option<&'static str> {
+    match (ev.verdict, ev.changes) {
+        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet | Verdict::NotEligible, _)
+        | (_, Changes::None) => None,
+        (_, Changes::Online) => Some(t(
+            lang,
+            "Vous pouvez encore modifier votre inscription en ligne.",
+            "You can still change your registration online.",
+        )),
+        (_, Changes::RedPen) => Some(t(
+            lang,
+            "Toute correction s'écrit désormais au stylo rouge sur la confirmation papier.",
+            "Any correction must now be written in red pen on the paper confirmation.",
+        )),
+    }
+}
+
+/// The verdict in one sentence (the verdict box).
+pub fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'static str {
     match ev.verdict {
         Verdict::NotOpenYet => t(
             lang,
@@ -293,13 +360,15 @@ fn next_step(
     (text, tone, action_for(session, item.id, lang))
 }
 
-/// "Créer votre compte" → "créer votre compte": the label continues the sentence.
+/// "Créer votre compte" → "créer votre compte": the label continues the sentence. ASCII only,
+/// on purpose: every label starts with an ASCII capital, and `char::to_lowercase` would bring
+/// the Unicode case tables into the wasm (measured: several KB).
 fn lower_first(label: &str) -> String {
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = label.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 /// Where the step is done: Cyclades for the online steps, the accommodation site, Eduscol, or
@@ -336,14 +405,12 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         | ItemId::AttachDiploma
         | ItemId::Piece(_)
         | ItemId::SignConfirmation => {
-            if upload(session) {
-                cyclades(t(lang, "Déposer dans Cyclades", "Upload in Cyclades"))
-            } else {
-                Some(Action {
-                    label: t(lang, "Voir l'adresse d'envoi", "See the postal address"),
-                    href: "#envelope".into(),
-                })
-            }
+            // By post, the envelope section of this page says what to do: no link (a fragment
+            // link would change a host page's address when the page is a widget).
+            upload(session).then(|| Action {
+                label: t(lang, "Déposer dans Cyclades", "Upload in Cyclades"),
+                href: session.links.cyclades.clone(),
+            })
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,
@@ -519,6 +586,21 @@ mod tests {
                 seen.iter().any(|k| k.contains(&format!(" {c} "))),
                 "{c} never reached"
             );
+        }
+    }
+
+    #[test]
+    fn every_label_starts_with_an_ascii_capital() {
+        let session = default_session();
+        for id in ItemId::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let label = wording::item_label_for(id, &session, lang);
+                assert!(
+                    label.starts_with(|c: char| c.is_ascii_uppercase()),
+                    "{label}"
+                );
+                assert!(lower_first(label).starts_with(|c: char| c.is_ascii_lowercase()));
+            }
         }
     }
 

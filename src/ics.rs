@@ -69,7 +69,7 @@ pub fn deadline_events(
             }
         }
     }
-    dues.sort();
+    crate::core::small_sort::sort(&mut dues);
     dues.into_iter()
         .filter_map(|due| {
             let lines: Vec<String> = ev
@@ -257,7 +257,7 @@ mod tests {
             IcsEvent {
                 key: "register-online".into(),
                 summary: "S'inscrire en ligne, et enregistrer; vite \\ fin".into(),
-                description: "Ligne 1\nLigne 2 — « accents » éèàç ".repeat(5),
+                description: "Ligne 1\nLigne 2 — «\u{a0}accents\u{a0}» éèàç ".repeat(5),
                 start: paris
                     .with_ymd_and_hms(2022, 11, 17, 23, 59, 59)
                     .unwrap()

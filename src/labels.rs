@@ -8,7 +8,7 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::core::session::Diploma;
-use crate::core::{wording, DeadlineId, Item, ItemId, Lang, RuleId, Session, Situation};
+use crate::core::{wording, DeadlineId, Item, ItemId, Lang, Session, Situation};
 
 pub fn diploma(lang: Lang, d: Diploma) -> &'static str {
     wording::diploma_name(d, lang)
@@ -42,22 +42,17 @@ pub fn quote(id: ItemId) -> &'static str {
     wording::notice_quote(id)
 }
 
-/// "§3 (R9, R10)". A piece declared by the session file has neither (its sentence names its
-/// source): "the académie's session file".
-pub fn sources(lang: Lang, id: ItemId, rules: &[RuleId]) -> String {
+/// Where the notice says it: "§3". Candidates see the notice's own section numbers, never the
+/// project's rule ids (R9, R10: those are for the CLI and the tests). A piece declared by the
+/// session file has no section of the notice: its source is "the académie's session file".
+pub fn section(lang: Lang, id: ItemId) -> &'static str {
     if id.is_piece() {
         return match lang {
             Lang::Fr => "fichier de session de l'académie",
             Lang::En => "the académie's session file",
-        }
-        .to_owned();
+        };
     }
-    let ids: Vec<String> = rules.iter().map(|r| r.label()).collect();
-    format!(
-        "{} ({})",
-        wording::notice_section_in(id, lang),
-        ids.join(", ")
-    )
+    wording::notice_section_in(id, lang)
 }
 
 pub fn deadline(lang: Lang, id: DeadlineId) -> &'static str {
@@ -77,8 +72,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sources_name_section_and_rules() {
-        let s = sources(Lang::Fr, ItemId::MailFile, &[RuleId(9), RuleId(10)]);
-        assert!(s.contains('§') && s.ends_with("(R9, R10)"), "{s}");
+    fn the_source_is_the_notice_section_without_rule_ids() {
+        for id in ItemId::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let s = section(lang, id);
+                assert!(s.contains('§'), "{s}");
+                assert!(!s.contains('R'), "{s}");
+            }
+        }
     }
 }

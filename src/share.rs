@@ -132,7 +132,7 @@ mod tests {
     /// The contract's example with every answer set, and a title that needs escaping.
     fn full() -> Situation {
         let mut s = crate::core::fixtures::cap_cuisine();
-        s.title = Some("CAP Cuisine — « été » & co".into());
+        s.title = Some("CAP Cuisine — «\u{a0}été\u{a0}» & co".into());
         s.existing_accommodation = true;
         s
     }

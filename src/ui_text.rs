@@ -136,14 +136,14 @@ ui_texts! {
 
 pub static FR: Ui = Ui {
     html_lang: "fr",
-    page_title: "S'inscrire seul à un examen professionnel",
-    intro: "Bac pro, CAP, BP, mention complémentaire : répondez aux questions, la liste se met à jour à chaque réponse.",
+    page_title: "S'inscrire en candidat individuel à un examen professionnel",
+    intro: "Bac pro, CAP, BP, mention complémentaire\u{a0}: répondez aux questions, la liste se met à jour à chaque réponse.",
     lang_switch: "English",
     lang_switch_label: "Read this page in English",
     questions: "Votre situation",
     q_diploma: "Diplôme",
     q_title: "Intitulé exact du diplôme",
-    q_title_hint: "Par exemple « CAP Cuisine ». Il figure sur l'enveloppe.",
+    q_title_hint: "Par exemple «\u{a0}CAP Cuisine\u{a0}». Il figure sur l'enveloppe.",
     q_account: "Compte Cyclades",
     account_none: "Pas encore créé",
     account_created: "Créé, pas encore activé",
@@ -167,8 +167,8 @@ pub static FR: Ui = Ui {
     file_not_posted: "Pas encore posté",
     file_posted: "Posté",
     file_posted_on: "Date du cachet de la poste",
-    verdict_heading: "Où en êtes-vous ?",
-    verdict_on_track: "C'est encore possible : tout ce qui reste peut être fait à temps.",
+    verdict_heading: "Où en êtes-vous\u{a0}?",
+    verdict_on_track: "C'est encore possible\u{a0}: tout ce qui reste peut être fait à temps.",
     verdict_too_late: "Il est trop tard pour cette session.",
     verdict_not_open: "Les inscriptions ne sont pas encore ouvertes.",
     changes_online: "Vous pouvez encore modifier votre inscription en ligne.",
@@ -179,7 +179,7 @@ pub static FR: Ui = Ui {
     checklist: "Ce que vous avez à faire",
     due: "Avant le",
     no_due: "Pas de date dans la notice",
-    why: "Pourquoi ?",
+    why: "Pourquoi\u{a0}?",
     tick: "Fait",
     implied: "déduit de vos réponses",
     status_done: "Fait",
@@ -187,16 +187,16 @@ pub static FR: Ui = Ui {
     status_late: "En retard",
     status_expired: "Expiré",
     still_possible: "Ce que vous pouvez encore faire",
-    still_possible_next: "Surveiller l'ouverture de la prochaine session sur le site de l'académie (rubrique « Scolarité et études », puis « Examens »).",
-    still_possible_read: "Préparer les épreuves : lire l'annexe « définition des épreuves » du diplôme sur Eduscol, surtout la partie « épreuves ponctuelles ».",
+    still_possible_next: "Surveiller l'ouverture de la prochaine session sur le site de l'académie (rubrique «\u{a0}Scolarité et études\u{a0}», puis «\u{a0}Examens\u{a0}»).",
+    still_possible_read: "Préparer les épreuves\u{a0}: lire l'annexe «\u{a0}définition des épreuves\u{a0}» du diplôme sur Eduscol, surtout la partie «\u{a0}épreuves ponctuelles\u{a0}».",
     envelope: "L'enveloppe",
-    envelope_intro: "Envoyez la confirmation datée et signée avec les pièces justificatives à :",
+    envelope_intro: "Envoyez la confirmation datée et signée avec les pièces justificatives à\u{a0}:",
     copy_address: "Copier l'adresse",
     copied: "Adresse copiée.",
-    copy_failed: "La copie a échoué : sélectionnez l'adresse à la main.",
+    copy_failed: "La copie a échoué\u{a0}: sélectionnez l'adresse à la main.",
     send_advice: "Envoi conseillé en recommandé avec accusé de réception, ou en suivi. La date du cachet de la poste compte.",
     upload_heading: "Déposer vos documents",
-    upload_text: "Pour cette session, les documents se déposent dans votre espace Cyclades : pas d'enveloppe.",
+    upload_text: "Pour cette session, les documents se déposent dans votre espace Cyclades\u{a0}: pas d'enveloppe.",
     links: "Liens utiles",
     link_cyclades: "Portail Cyclades (inscription)",
     link_academie: "Site de l'académie",
@@ -210,7 +210,7 @@ pub static FR: Ui = Ui {
     copy_link: "Copier le lien",
     remember: "Se souvenir sur cet appareil",
     remember_hint: "Désactivé par défaut. Vos réponses restent sur cet appareil jusqu'à la date limite de retour du dossier.",
-    remember_closed: "Indisponible : la date limite de retour du dossier de cette session est passée, rien n'est gardé sur cet appareil.",
+    remember_closed: "Indisponible\u{a0}: la date limite de retour du dossier de cette session est passée, rien n'est gardé sur cet appareil.",
     erase: "Effacer mes réponses",
     erased: "Vos réponses ont été effacées de cet appareil.",
     simulate: "Et si nous étions le…",
@@ -221,8 +221,8 @@ pub static FR: Ui = Ui {
     past_session: "Cette page décrit la session {year}, terminée le {date}. Elle ne vaut pas pour la session en cours.",
     future_session: "Cette page décrit la session {year}, qui ouvrira le {date}.",
     explore: "Explorer cette session au {date}",
-    bad_link: "Le lien ouvert est abîmé : les réponses par défaut sont affichées.",
-    bad_storage: "Les réponses gardées sur cet appareil étaient illisibles : elles ont été effacées.",
+    bad_link: "Le lien ouvert est abîmé\u{a0}: les réponses par défaut sont affichées.",
+    bad_storage: "Les réponses gardées sur cet appareil étaient illisibles\u{a0}: elles ont été effacées.",
     restored_link: "Vos réponses ont été reprises depuis le lien.",
     restored_storage: "Vos réponses gardées sur cet appareil ont été reprises.",
     recap: "Mes réponses",
@@ -231,8 +231,8 @@ pub static FR: Ui = Ui {
     left_return_upload: "Il vous reste {left} pour déposer vos pièces dans Cyclades (jusqu'au {date}).",
     left_opening: "Les pré-inscriptions ouvrent dans {left}, le {date}.",
     closed_reg: "Pré-inscription close depuis le {date}.",
-    closed_all: "Session terminée : retour des dossiers clos depuis le {date}.",
-    closed_complete: "Votre dossier est parti à temps : votre part de l'inscription est faite.",
+    closed_all: "Session terminée\u{a0}: retour des dossiers clos depuis le {date}.",
+    closed_complete: "Votre dossier est parti à temps\u{a0}: votre part de l'inscription est faite.",
     rules: "Règles",
     source: "Source",
     dismiss: "Fermer",
@@ -240,7 +240,7 @@ pub static FR: Ui = Ui {
 
 pub static EN: Ui = Ui {
     html_lang: "en",
-    page_title: "Registering alone for a French vocational exam",
+    page_title: "Registering as an individual candidate for a French vocational exam",
     intro: "Bac pro, CAP, BP, mention complémentaire: answer the questions, the list updates with every answer.",
     lang_switch: "Français",
     lang_switch_label: "Lire cette page en français",
@@ -478,5 +478,16 @@ mod tests {
         }
         assert_eq!(FR.html_lang, "fr");
         assert_eq!(EN.html_lang, "en");
+    }
+
+    #[test]
+    fn french_is_written_as_french_is_written() {
+        for (name, text) in FR.fields() {
+            assert_eq!(
+                crate::core::wording::french_typography_fault(text),
+                None,
+                "FR.{name}: {text}"
+            );
+        }
     }
 }

@@ -357,7 +357,7 @@ fn text_shows_seconds_and_the_zone_when_they_matter() {
         "{out}"
     );
     assert!(!out.contains("Europe/Paris"), "{out}");
-    assert!(out.contains("Prochaine étape : "), "{out}");
+    assert!(out.contains("Prochaine étape\u{a0}: "), "{out}");
     // The repeated hour of the autumn change in Paris: the offset tells which 02:30.
     let out = text(r#"{"diploma":"cap"}"#, "2022-10-30T02:30:00+01:00", None);
     assert!(out.contains("02:30:00 (Europe/Paris, UTC+01:00)"), "{out}");
@@ -467,16 +467,16 @@ fn checklist_reads_answers_and_prints_pieces_and_eligibility() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
     for want in [
-        "Verdict : Inscription en candidat individuel impossible",
+        "Verdict\u{a0}: Inscription en candidat individuel impossible",
         "[not-eligible]",
         "Conditions non remplies",
         "[resident-academie]",
-        "Prochaine étape : aucune",
-        "Question : Aurez-vous 18 ans au 31 décembre de l'année de l'examen ? non [adult-31-dec]",
-        "Question : Aurez-vous entre 16 et 24 ans le jour de la première épreuve ? sans réponse [age-16-24]",
+        "Prochaine étape\u{a0}: aucune",
+        "Question\u{a0}: Aurez-vous 18 ans au 31 décembre de l'année de l'examen\u{a0}? non [adult-31-dec]",
+        "Question\u{a0}: Aurez-vous entre 16 et 24 ans le jour de la première épreuve\u{a0}? sans réponse [age-16-24]",
         "[fait] Joindre la copie d'une pièce d'identité en cours de validité (piece:identity-document)",
         "Pièce demandée par le fichier de session",
-        "répondre « non » à « Aurez-vous entre 16 et 24 ans",
+        "répondre «\u{a0}non\u{a0}» à «\u{a0}Aurez-vous entre 16 et 24 ans",
     ] {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
@@ -582,7 +582,7 @@ fn check_session_reports_every_v2_problem_in_both_languages() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
-        "OK v2-test-2023 (Test v2) : 4 question(s), 6 pièce(s), 3 condition(s) d'inscription\n"
+        "OK v2-test-2023 (Test v2)\u{a0}: 4 question(s), 6 pièce(s), 3 condition(s) d'inscription\n"
     );
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(repo(V2)).unwrap()).unwrap();

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::dom::{dyn_view, el, ev, nothing};
 use super::{use_ctx, Ctx};
-use crate::core::{Changes, Phase, Verdict};
+use crate::core::{Phase, Verdict};
+use crate::headline;
 use crate::labels;
-use crate::ui_text::{countdown, fill};
+use crate::ui_text::fill;
 
 pub fn notice_bar() -> AnyView {
     let ctx = use_ctx();
@@ -115,81 +116,20 @@ pub fn phase_banner() -> AnyView {
 }
 
 /// The phase in words, with the time left to its next deadline.
+/// The session's phase in words (`crate::headline::phase_sentence`).
 fn phase_text(ctx: Ctx) -> String {
-    let s = ctx.session;
-    let e = ctx.eval.get();
-    let l = ctx.lang();
-    let u = ctx.ui();
-    let at = ctx.at.get();
-    match e.phase {
-        Phase::BeforeOpening => fill(
-            u.left_opening,
-            &[
-                (
-                    "left",
-                    &countdown(l, at, s.registration_opens.with_timezone(&Utc)),
-                ),
-                ("date", &labels::date_time(l, &s.registration_opens)),
-            ],
-        ),
-        Phase::RegistrationOpen => fill(
-            u.left_register,
-            &[
-                (
-                    "left",
-                    &countdown(l, at, s.registration_closes.with_timezone(&Utc)),
-                ),
-                ("date", &labels::date_time(l, &s.registration_closes)),
-            ],
-        ),
-        Phase::ReturnOnly => {
-            let closed = fill(
-                u.closed_reg,
-                &[("date", &labels::date(l, &s.registration_closes))],
-            );
-            if e.verdict == Verdict::TooLate {
-                format!("{} {}", closed, u.verdict_too_late)
-            } else {
-                let left = match s.return_mode {
-                    crate::core::session::ReturnMode::Post { .. } => u.left_return,
-                    crate::core::session::ReturnMode::Upload => u.left_return_upload,
-                };
-                format!(
-                    "{} {}",
-                    closed,
-                    fill(
-                        left,
-                        &[
-                            (
-                                "left",
-                                &countdown(l, at, s.return_closes.with_timezone(&Utc))
-                            ),
-                            ("date", &labels::date_time(l, &s.return_closes)),
-                        ]
-                    )
-                )
-            }
-        }
-        // Closed is not "too late" for a candidate whose file went in time: say which.
-        Phase::Closed => {
-            let closed = fill(
-                u.closed_all,
-                &[("date", &labels::date_time(l, &s.return_closes))],
-            );
-            let outcome = if e.verdict == Verdict::TooLate {
-                u.verdict_too_late
-            } else {
-                u.closed_complete
-            };
-            format!("{closed} {outcome}")
-        }
-    }
+    ctx.eval
+        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at.get()))
 }
 
+/// The verdict and how changes can still be made, as `crate::headline` words them (one pure
+/// function of the evaluation, so the verdict, the changes line and the next step never
+/// disagree). Closures, not memos: a memo of a new type brings its own copy of Leptos's
+/// reactive code (ADR 0008), and an unchanged text is not written again, so the polite live
+/// region speaks once per change, not on every keystroke.
 pub fn verdict_box() -> AnyView {
     let ctx = use_ctx();
     let verdict = move || ctx.eval.with(|e| e.verdict);
-    let changes = move || ctx.eval.with(|e| e.changes);
     el("section")
         .class("verdict")
         .id("verdict")
@@ -206,30 +146,58 @@ pub fn verdict_box() -> AnyView {
         .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
         .child(el("p").class("verdict-text").text_dyn(move || {
-            let u = ctx.ui();
-            match verdict() {
-                Verdict::OnTrack => u.verdict_on_track,
-                v @ (Verdict::Complete | Verdict::NotEligible) => {
-                    crate::core::wording::verdict_label(v, ctx.lang())
-                }
-                Verdict::TooLate => u.verdict_too_late,
-                Verdict::NotOpenYet => u.verdict_not_open,
-            }
+            ctx.eval
+                .with(|e| headline::verdict_sentence(ctx.session, e, ctx.lang()))
         }))
         .child(
             el("p")
                 .class("changes")
                 .testid("changes")
-                .attr_dyn("data-changes", move || changes().as_str())
+                .attr_dyn("data-changes", move || {
+                    ctx.eval.with(|e| e.changes.as_str())
+                })
                 .text_dyn(move || {
-                    let u = ctx.ui();
-                    match changes() {
-                        Changes::Online => u.changes_online,
-                        Changes::RedPen => u.changes_red_pen,
-                        Changes::None => u.changes_none,
-                    }
+                    ctx.eval
+                        .with(|e| headline::changes_sentence(e, ctx.lang()))
+                        .unwrap_or(ctx.ui().changes_none)
                 }),
         )
+        .into_view()
+}
+
+/// The headline under the phase banner: the contract's `next`, its due date and countdown,
+/// and where to do it; or why nothing is left (complete, too late).
+pub fn next_step() -> AnyView {
+    let ctx = use_ctx();
+    let top = move || {
+        ctx.eval
+            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
+    };
+    el("div")
+        .class("next-step")
+        .id("next-step")
+        .testid("next-step")
+        .attr_dyn("data-next", move || {
+            ctx.eval.with(|e| e.next.map_or("", |id| id.as_str()))
+        })
+        .attr_dyn("data-tone", move || top().tone.as_str())
+        .child(
+            el("p")
+                .class("next-step-text")
+                .text_fmt(move || top().headline),
+        )
+        .view_dyn(move || match top().action {
+            Some(a) => el("p")
+                .class("next-step-action")
+                .child(
+                    el("a")
+                        .class("btn")
+                        .attr_owned("href", a.href)
+                        .text(a.label),
+                )
+                .into_view(),
+            None => nothing(),
+        })
         .into_view()
 }
 

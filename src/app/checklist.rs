@@ -196,15 +196,6 @@ fn item_why(row: Row) -> El {
         )
         .child(el("p").class("source").text_fmt(move || {
             let u = ctx.ui();
-            format!(
-                "{}{}{}",
-                u.source,
-                u.colon,
-                labels::sources(
-                    ctx.lang(),
-                    id,
-                    item.with(|i| i.as_ref().map(|i| i.rules).unwrap_or(&[]))
-                )
-            )
+            format!("{}{}{}", u.source, u.colon, labels::section(ctx.lang(), id))
         }))
 }

@@ -135,7 +135,7 @@ fn initial_state(
     // Stored answers expire after the session's return deadline.
     let stored = browser::storage_get(sid, KEY_SITUATION);
     let until_ok = browser::storage_get(sid, KEY_UNTIL)
-        .and_then(|u| DateTime::parse_from_rfc3339(&u).ok())
+        .and_then(|u| crate::core::timefmt::parse_rfc3339(&u))
         .map(|u| now <= u.with_timezone(&Utc));
     let stored_lang = browser::storage_get(sid, KEY_LANG).and_then(|l| Lang::parse(&l));
     let mut from_storage: Option<Result<Situation, ()>> = None;
@@ -285,6 +285,7 @@ fn page(ctx: Ctx) -> AnyView {
         .view(banner::session_notice())
         .view(toolbar::simulate())
         .view(banner::phase_banner())
+        .view(banner::next_step())
         .child(
             el("div")
                 .class("layout")
@@ -395,13 +396,13 @@ pub fn mount_problems_into(
                             .child(
                                 el("strong").text("Ce fichier de session ne peut pas être utilisé"),
                             )
-                            .text_owned(format!(" ({source}) :")),
+                            .text_owned(format!(" ({source})\u{a0}:")),
                     )
                     .child(el("ul").children(problems.iter().map(|(path, message)| {
                         el("li")
                             .attr_owned("data-path", path.clone())
                             .child(el("code").text_owned(path.clone()))
-                            .text(" : ")
+                            .text("\u{a0}: ")
                             .text_owned(message.clone())
                     }))),
             )

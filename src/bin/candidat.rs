@@ -195,7 +195,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 // Version 2: what the file declares, so a typo that emptied a list shows.
                 Ok(s) => Ok(match lang {
                     Lang::Fr => format!(
-                        "OK {} ({}) : {} question(s), {} pièce(s), {} condition(s) d'inscription\n",
+                        "OK {} ({})\u{a0}: {} question(s), {} pièce(s), {} condition(s) d'inscription\n",
                         s.id,
                         s.academie,
                         s.questions.len(),

@@ -203,12 +203,12 @@ describe("embedding on an académie page", () => {
       assert.ok(paths.includes(p), `${p} in ${paths}`);
     }
     const first = (await broken.locator("li[data-path]").first().textContent()).trim();
-    assert.match(first, /^\$\.id : L'identifiant « Session Cassée »/);
+    assert.match(first, /^\$\.id\u00a0: L'identifiant «\u00a0Session Cassée\u00a0»/);
     assert.equal(await broken.locator("[role=alert]").count(), 1);
     // Also in the console, every problem by path.
     const logged = t.errors.filter((e) => e.startsWith(REFUSED));
     assert.equal(logged.length, 1);
-    assert.match(logged[0], /\$\.links\.cyclades : /);
+    assert.match(logged[0], /\$\.links\.cyclades\u00a0: /);
 
     // The host page's own script still runs.
     await page.locator("#host-button").click();
@@ -236,7 +236,7 @@ describe("embedding on an académie page", () => {
     });
     const missing = page.locator("#widget-missing li[data-path]");
     await missing.first().waitFor();
-    assert.match((await missing.first().textContent()).trim(), /^\$ : fichier de session inaccessible : réponse HTTP 404/);
+    assert.match((await missing.first().textContent()).trim(), /^\$\u00a0: fichier de session inaccessible\u00a0: réponse HTTP 404/);
     assert.ok(t.errors.some((e) => e.startsWith("http 404") && e.includes("nowhere.json")));
     await t.context.close();
   });
@@ -379,7 +379,7 @@ describe("strict Content-Security-Policy", () => {
     const { page } = t;
     const li = page.locator("#app li[data-path]");
     await li.first().waitFor({ timeout: 20_000 });
-    assert.match((await li.first().textContent()).trim(), /^\$ : fichier de session inaccessible : réponse HTTP 404/);
+    assert.match((await li.first().textContent()).trim(), /^\$\u00a0: fichier de session inaccessible\u00a0: réponse HTTP 404/);
     assert.deepEqual(await violations(page), []);
     await t.context.close();
   });

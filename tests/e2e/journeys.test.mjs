@@ -100,7 +100,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await state(page), { phase: "registration-open", verdict: "on-track", changes: "online" });
       assert.equal(
         (await page.getByTestId("verdict").locator(".verdict-text").textContent()),
-        "C'est encore possible : tout ce qui reste peut être fait à temps.",
+        "C'est encore possible\u00a0: tout ce qui reste peut être fait à temps.",
       );
       assert.equal(await page.getByTestId("envelope").getAttribute("data-mode"), "post");
       assert.deepEqual(await addressLines(page), [
@@ -122,11 +122,18 @@ for (const [name, viewport] of VIEWPORTS) {
       await load(page);
 
       await simulate(page, "2022-11-20T10:00");
-      assert.deepEqual(await state(page), { phase: "return-only", verdict: "too-late", changes: "red-pen" });
+      assert.deepEqual(await state(page), { phase: "return-only", verdict: "too-late", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Pré-inscription close depuis le jeudi 17 novembre 2022. Il est trop tard pour cette session.",
+        "Pré-inscription close depuis le jeudi 17 novembre 2022.",
       );
+      // The headline says why, and where to look next; no advice that no longer applies.
+      assert.match(await page.getByTestId("next-step").textContent(),
+        /^Il est trop tard pour cette session\u00a0: la pré-inscription en ligne s'est terminée le jeudi 17 novembre 2022 à 23:59 sans inscription enregistrée\./);
+      assert.equal(await page.getByTestId("next-step").getAttribute("data-next"), "");
+      for (const part of ["phase-banner", "next-step", "verdict"]) {
+        assert.doesNotMatch(await page.getByTestId(part).textContent(), /stylo rouge|encore possible/, part);
+      }
       assert.equal(await page.locator("[data-testid=verdict] .verdict-text").textContent(), "Il est trop tard pour cette session.");
       assert.deepEqual(await checklist(page), [
         ["create-account", "late"], ["activate-account", "late"], ["register-online", "late"],
@@ -156,7 +163,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await state(page), { phase: "closed", verdict: "too-late", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Il est trop tard pour cette session.",
+        "Session terminée\u00a0: retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59.",
       );
       assert.equal(await page.locator("[data-testid=changes]").textContent(), "Aucune modification n'est possible maintenant.");
       assert.deepEqual(await checklist(page), [
@@ -171,10 +178,10 @@ for (const [name, viewport] of VIEWPORTS) {
       for (const id of ["print-confirmation", "sign-confirmation", "attach-supporting-documents"]) await page.locator(`#tick-${id}`).check();
       await page.getByTestId("file-posted").check();
       await page.getByTestId("posted-on").fill("2022-12-01");
-      assert.deepEqual(await state(page), { phase: "closed", verdict: "on-track", changes: "none" });
+      assert.deepEqual(await state(page), { phase: "closed", verdict: "complete", changes: "none" });
       assert.equal(
         (await page.getByTestId("phase-banner").textContent()).trim(),
-        "Session terminée : retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Votre dossier est parti à temps : votre part de l'inscription est faite.",
+        "Session terminée\u00a0: retour des dossiers clos depuis le vendredi 2 décembre 2022 à 23:59. Votre dossier est parti à temps\u00a0: votre part de l'inscription est faite.",
       );
       await assertAccessible(page, `closed 5 Dec 2022, file sent in time, ${name}`);
       assertClean(t);
@@ -212,7 +219,8 @@ for (const [name, viewport] of VIEWPORTS) {
 
       await reload(page);
       assert.deepEqual(await answers(page), before, "answers and ticks restored");
-      assert.deepEqual(before.ticked, ["print-confirmation"]);
+      // The tick and the steps it implies (the chain: the confirmation exists once registered).
+      assert.deepEqual(before.ticked, ["create-account", "activate-account", "register-online", "print-confirmation"]);
       assert.equal(await page.getAttribute('[data-item="print-confirmation"]', "data-status"), "done");
       assert.equal(await page.getAttribute("[data-testid=notice]", "data-notice"), "restored-storage");
       assert.equal(await remember.isChecked(), true);
@@ -269,12 +277,12 @@ for (const [name, viewport] of VIEWPORTS) {
       });
       const items = await checklist(a.page);
       assert.deepEqual(items, [
-        ["create-account", "done"], ["activate-account", "todo"], ["register-online", "todo"],
+        ["create-account", "done"], ["activate-account", "done"], ["register-online", "done"],
         ["declare-handicap", "todo"], ["request-accommodation", "todo"], ["declare-acquis", "todo"],
         ["print-confirmation", "done"], ["sign-confirmation", "todo"], ["attach-supporting-documents", "todo"],
         ["attach-diploma", "todo"], ["mail-file", "todo"], ["read-referentiel", "todo"],
       ]);
-      assert.equal(await dueText(a.page, "activate-account"), "Avant le jeudi 3 novembre 2022 à 18:30");
+      assert.equal(await dueText(a.page, "activate-account"), "Avant le jeudi 3 novembre 2022 à 18:30 · déduit de vos réponses");
       const given = await answers(a.page);
       const envelope = await addressLines(a.page);
       await assertAccessible(a.page, `answers to share, ${name}`);
@@ -308,7 +316,7 @@ for (const [name, viewport] of VIEWPORTS) {
         assert.equal(await c.page.getAttribute("[data-testid=notice]", "data-notice"), "bad-link", fragment);
         assert.equal(
           await c.page.getByTestId("notice").locator("p").textContent(),
-          "Le lien ouvert est abîmé : les réponses par défaut sont affichées.",
+          "Le lien ouvert est abîmé\u00a0: les réponses par défaut sont affichées.",
         );
         assert.deepEqual(await answers(c.page), {
           diploma: "bac-pro", title: "", account: "none", accountCreatedAt: null, disability: "no",
@@ -516,7 +524,9 @@ for (const [name, viewport] of VIEWPORTS) {
       const details = page.locator('[data-item="print-confirmation"] details');
       assert.equal(await details.evaluate((d) => d.open), true);
       assert.equal(await details.locator("p").first().isVisible(), true);
-      assert.match(await details.locator(".source").textContent(), /\(R5\)$/);
+      // The notice's own section, never the project's rule ids.
+      assert.match(await details.locator(".source").textContent(), /§2$/);
+      assert.doesNotMatch(await details.locator(".source").textContent(), /R\d/);
       await assertAccessible(page, `keyboard journey, ${name}`);
       assertClean(t);
       await t.context.close();
@@ -533,8 +543,8 @@ for (const [name, viewport] of VIEWPORTS) {
 
       await page.getByRole("button", { name: "Read this page in English" }).click();
       assert.equal(await page.getAttribute("html", "lang"), "en");
-      assert.equal(await page.title(), "Registering alone for a French vocational exam");
-      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Registering alone for a French vocational exam");
+      assert.equal(await page.title(), "Registering as an individual candidate for a French vocational exam");
+      assert.equal(await page.getByRole("heading", { level: 1 }).textContent(), "Registering as an individual candidate for a French vocational exam");
       assert.equal(await page.getByLabel("Diploma", { exact: true }).inputValue(), "cap", "answers kept");
       assert.equal(await page.getByRole("heading", { name: "What you have to do" }).count(), 1);
       assert.equal(await page.locator('[data-item="create-account"] .item-label').textContent(), "Create your Cyclades account");
@@ -551,7 +561,7 @@ for (const [name, viewport] of VIEWPORTS) {
 
       await back.click();
       assert.equal(await page.getAttribute("html", "lang"), "fr");
-      assert.equal(await page.title(), "S'inscrire seul à un examen professionnel");
+      assert.equal(await page.title(), "S'inscrire en candidat individuel à un examen professionnel");
       assert.equal(await page.getByLabel("Diplôme", { exact: true }).inputValue(), "cap");
       assert.equal(await page.locator('[data-item="create-account"] .item-label').textContent(), "Créer votre compte Cyclades");
       assert.equal(await page.getByTestId("status-create-account").textContent(), "À faire");

@@ -167,7 +167,7 @@ fn build_hello() -> Result<PathBuf, String> {
     let wasm = pkg.join("hello_bg.wasm");
     crate::run(
         Command::new(root().join("node_modules/.bin/wasm-opt"))
-            .arg("-Oz")
+            .args(build::WASM_OPT_PASSES)
             .args(build::WASM_OPT_FEATURES)
             .arg(&wasm)
             .arg("-o")

@@ -279,7 +279,10 @@ fn list<'a>(w: &mut Walker, m: &'a Map, key: &str) -> &'a [Value] {
     if arr.len() > MAX_ENTRIES {
         w.push(
             &path,
-            format!("{} entrées : au plus {MAX_ENTRIES} sont lues.", arr.len()),
+            format!(
+                "{} entrées\u{a0}: au plus {MAX_ENTRIES} sont lues.",
+                arr.len()
+            ),
             format!("{} entries: at most {MAX_ENTRIES} are read.", arr.len()),
         );
         return &arr[..MAX_ENTRIES];
@@ -299,7 +302,7 @@ fn read_id(w: &mut Walker, m: &Map, p: &str, seen: &[String]) -> Option<String> 
     {
         w.push(
             &path,
-            format!("L'identifiant « {s} » ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
+            format!("L'identifiant «\u{a0}{s}\u{a0}» ne doit contenir que des minuscules sans accent, des chiffres et des tirets."),
             format!("The id \"{s}\" may only contain lowercase ASCII letters, digits and hyphens."),
         );
         return None;
@@ -307,7 +310,7 @@ fn read_id(w: &mut Walker, m: &Map, p: &str, seen: &[String]) -> Option<String> 
     if seen.iter().any(|x| x == s) {
         w.push(
             &path,
-            format!("L'identifiant « {s} » est déjà pris plus haut dans la même liste."),
+            format!("L'identifiant «\u{a0}{s}\u{a0}» est déjà pris plus haut dans la même liste."),
             format!("The id \"{s}\" is already used earlier in the same list."),
         );
         return None;
@@ -385,14 +388,14 @@ impl Refs<'_> {
                     )
                 } else {
                     (
-                        format!("questions : {known}"),
+                        format!("questions\u{a0}: {known}"),
                         format!("questions: {known}"),
                     )
                 };
                 w.push(
                     path,
                     format!(
-                        "La question « {s} » n'est pas déclarée dans « questions » ({fr_known})."
+                        "La question «\u{a0}{s}\u{a0}» n'est pas déclarée dans «\u{a0}questions\u{a0}» ({fr_known})."
                     ),
                     format!("The question \"{s}\" is not declared in \"questions\" ({en_known})."),
                 );
@@ -427,7 +430,7 @@ fn condition(w: &mut Walker, v: &Value, path: &str, refs: &Refs) -> Option<Condi
     if forms.len() != 1 {
         w.push(
             path,
-            format!("Une condition a exactement une des formes « question », « diplomas », « all », « any » (ici : {}).", if forms.is_empty() { "aucune".to_owned() } else { forms.join(", ") }),
+            format!("Une condition a exactement une des formes «\u{a0}question\u{a0}», «\u{a0}diplomas\u{a0}», «\u{a0}all\u{a0}», «\u{a0}any\u{a0}» (ici\u{a0}: {}).", if forms.is_empty() { "aucune".to_owned() } else { forms.join(", ") }),
             format!("A condition has exactly one of the forms \"question\", \"diplomas\", \"all\", \"any\" (here: {}).", if forms.is_empty() { "none".to_owned() } else { forms.join(", ") }),
         );
         return None;
@@ -435,7 +438,7 @@ fn condition(w: &mut Walker, v: &Value, path: &str, refs: &Refs) -> Option<Condi
     if forms[0] != "question" && cm.get("answer").is_some() {
         w.push(
             &format!("{path}.answer"),
-            "« answer » ne va qu'avec « question ».",
+            "«\u{a0}answer\u{a0}» ne va qu'avec «\u{a0}question\u{a0}».",
             "\"answer\" goes only with \"question\".",
         );
         return None;
@@ -490,7 +493,7 @@ fn diplomas(w: &mut Walker, value: &Value, field: &str, refs: &Refs) -> Option<V
                 ok = false;
                 w.push(
                             &p,
-                            format!("Le diplôme « {s} » n'est pas proposé dans cette session (champ « diplomas »)."),
+                            format!("Le diplôme «\u{a0}{s}\u{a0}» n'est pas proposé dans cette session (champ «\u{a0}diplomas\u{a0}»)."),
                             format!("The diploma \"{s}\" is not offered in this session (field \"diplomas\")."),
                         );
             }
@@ -499,7 +502,7 @@ fn diplomas(w: &mut Walker, value: &Value, field: &str, refs: &Refs) -> Option<V
                 ok = false;
                 w.push(
                     &p,
-                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
                     format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
                 );
             }
@@ -513,7 +516,7 @@ fn nonempty_list<'a>(w: &mut Walker, v: &'a Value, path: &str) -> Option<&'a Vec
     if arr.is_empty() {
         w.push(
             path,
-            "La liste est vide : une condition sans membre ne dit rien.",
+            "La liste est vide\u{a0}: une condition sans membre ne dit rien.",
             "The list is empty: a condition without members says nothing.",
         );
         return None;
@@ -532,9 +535,9 @@ mod tests {
         let mut v: Value = serde_json::from_str(DEFAULT_SESSION_JSON).unwrap();
         v["diplomas"] = json!(["bp", "cap"]);
         v["questions"] = json!([
-            { "id": "age-16-24", "label": { "fr": "16 à 24 ans ?", "en": "16 to 24?" },
+            { "id": "age-16-24", "label": { "fr": "16 à 24 ans\u{a0}?", "en": "16 to 24?" },
               "help": { "fr": "Aide" } },
-            { "id": "adult", "label": { "fr": "Majeur ?" } }
+            { "id": "adult", "label": { "fr": "Majeur\u{a0}?" } }
         ]);
         v["pieces"] = json!([
             { "id": "jdc", "label": { "fr": "Joindre la JDC" }, "why": { "fr": "Pourquoi", "en": "Why" },
@@ -599,7 +602,7 @@ mod tests {
     fn texts_need_fr_and_no_empty_text() {
         let p = problems_with(|v| {
             v["questions"][0]["label"] = json!({ "en": "Only English" });
-            v["questions"][1]["label"] = json!("Majeur ?");
+            v["questions"][1]["label"] = json!("Majeur\u{a0}?");
             v["pieces"][0]["why"] = json!({ "fr": " ", "en": "" });
             v["pieces"][1]["label"]["de"] = json!("Ausweis");
             v["eligibility"][0]

@@ -7,9 +7,9 @@
 //! link cannot exhaust the stack). Numbers keep their text: nothing here needs a float, and
 //! a whole number written `48.0` is recognised exactly, without rounding.
 
-/// A parsed JSON value. Objects keep their members in document order; a repeated key keeps
-/// its first place and its last value (as serde_json does), and the object remembers it was
-/// repeated ([`Map::repeated`]) so that the readers report it as a problem.
+/// A parsed JSON value. Objects keep their members as written, in document order, a repeated
+/// key included: [`Map::get`] reads its last value (as serde_json does), and
+/// [`Map::repeated`] finds the repetitions, which the readers report as problems.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
     Null,
@@ -24,65 +24,42 @@ pub enum Value {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number(String);
 
-/// A JSON object: members in document order, each key once.
+/// A JSON object: its members as written, in document order.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Map {
-    members: Vec<(String, Value)>,
-    /// The key of each later occurrence of a repeated key, in document order.
-    repeated: Vec<String>,
-}
+pub struct Map(Vec<(String, Value)>);
 
 impl Map {
+    /// The value of `key`; the last one when the key is repeated (as serde_json reads it).
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
     }
+    /// The keys as written (a repeated key as many times as it is written).
     pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.members.iter().map(|(k, _)| k)
+        self.0.iter().map(|(k, _)| k)
     }
     pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.members.iter().map(|(k, v)| (k, v))
+        self.0.iter().map(|(k, v)| (k, v))
     }
     pub fn len(&self) -> usize {
-        self.members.len()
+        self.0.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
+        self.0.is_empty()
     }
-    /// The key of every repetition (each occurrence after the first), in document order.
-    /// Empty for a clean object.
-    pub fn repeated(&self) -> &[String] {
-        &self.repeated
-    }
-    /// The members as written, a repeated key merged into its first place with its last
-    /// value, each later occurrence noted. Sorting indices keeps this O(n log n): a hostile
-    /// file with 100,000 keys must not freeze the page.
-    fn from_members(mut members: Vec<(String, Value)>) -> Map {
+    /// For each member in document order, whether its key was already written before it in
+    /// this object. Sorting indices keeps this O(n log n): a hostile file with 100,000 keys
+    /// must not freeze the page.
+    pub fn repeated(&self) -> Vec<bool> {
+        let members = &self.0;
         let mut order: Vec<usize> = (0..members.len()).collect();
         crate::small_sort::merge_sort_by(&mut order, |a, b| members[*a].0 < members[*b].0);
-        let mut dropped = vec![false; members.len()];
-        let mut merges = Vec::new();
-        // Position in the document of each later occurrence.
-        let mut later = Vec::new();
+        let mut repeated = vec![false; members.len()];
         for group in order.chunk_by(|a, b| members[*a].0 == members[*b].0) {
-            if let [first, .., last] = group {
-                merges.push((*first, *last));
-                for i in &group[1..] {
-                    dropped[*i] = true;
-                    later.push(*i);
-                }
+            for i in &group[1..] {
+                repeated[*i] = true;
             }
         }
-        crate::small_sort::merge_sort_by(&mut later, |a, b| a < b);
-        let repeated = later.into_iter().map(|i| members[i].0.clone()).collect();
-        for (first, last) in merges {
-            members[first].1 = std::mem::replace(&mut members[last].1, Value::Null);
-        }
-        let mut i = 0;
-        members.retain(|_| {
-            i += 1;
-            !dropped[i - 1]
-        });
-        Map { members, repeated }
+        repeated
     }
 }
 
@@ -310,7 +287,7 @@ impl Parser<'_> {
                     members.push((key, value));
                     self.skip_whitespace();
                     if self.eat(b'}').is_ok() {
-                        return Ok(Value::Object(Map::from_members(members)));
+                        return Ok(Value::Object(Map(members)));
                     }
                     self.eat(b',')?;
                 }
@@ -527,25 +504,25 @@ mod tests {
     }
 
     #[test]
-    fn repeated_keys_keep_the_first_place_and_the_last_value_and_are_noted() {
+    fn repeated_keys_are_kept_as_written_and_found() {
         let v = parse(r#"{"b": 1, "a": 2, "b": 3, "c": 4, "b": 5, "a": 6}"#).unwrap();
         let Value::Object(m) = v else { panic!() };
-        let got: Vec<(&str, u64)> = m
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_u64().unwrap()))
-            .collect();
-        assert_eq!(got, [("b", 5), ("a", 6), ("c", 4)]);
-        // Each later occurrence is remembered, in document order.
-        assert_eq!(m.repeated(), ["b", "b", "a"]);
+        let keys: Vec<&str> = m.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["b", "a", "b", "c", "b", "a"]);
+        // The last value is read, as serde_json reads it.
+        assert_eq!(m.get("b").and_then(Value::as_u64), Some(5));
+        assert_eq!(m.get("a").and_then(Value::as_u64), Some(6));
+        // Each later occurrence is found, in document order.
+        assert_eq!(m.repeated(), [false, false, true, false, true, true]);
         let Value::Object(m) = parse(r#"{"a": {"x": 1, "x": 2}, "b": 1}"#).unwrap() else {
             panic!()
         };
-        assert!(m.repeated().is_empty());
+        assert_eq!(m.repeated(), [false, false]);
         let Some(Value::Object(inner)) = m.get("a") else {
             panic!()
         };
-        assert_eq!(inner.repeated(), ["x"]);
-        // Many keys stay fast (quadratic merging took seconds here).
+        assert_eq!(inner.repeated(), [false, true]);
+        // Many keys stay fast (a quadratic search took seconds here).
         let many = format!(
             "{{{}}}",
             (0..100_000)
@@ -557,6 +534,7 @@ mod tests {
             panic!()
         };
         assert_eq!(m.len(), 100_000);
+        assert!(m.repeated().iter().all(|r| !r));
         assert_eq!(m.get("k99999").and_then(Value::as_u64), Some(99_999));
     }
 

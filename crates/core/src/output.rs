@@ -131,7 +131,7 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
     let clock = TextClock::for_evaluation(session, ev);
     let format_instant = |at: DateTime<Tz>, lang: Lang| clock.format(at, lang);
     // why: French typography puts a space before the colon, English does not.
-    let colon = if fr { " :" } else { ":" };
+    let colon = if fr { "\u{a0}:" } else { ":" };
     let mut out = String::new();
     let title = diploma_title(situation, lang);
     out.push_str(&format!(
@@ -232,7 +232,7 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         ));
     }
     if let (Some(lines), false) = (
-        session.address_for(&title),
+        session.address_for(&crate::wording::envelope_title(situation)),
         session.return_mode == ReturnMode::Upload,
     ) {
         out.push_str(&format!(

@@ -88,17 +88,19 @@ impl Walker {
         );
     }
 
-    /// The value as an object; reports a wrong type, every unknown field, then every repeated
-    /// key (each later occurrence, in document order).
+    /// The value as an object; reports a wrong type, and each member that is an unknown field
+    /// or a repeated key (its later occurrences), in document order.
     pub fn object<'a>(&mut self, v: &'a Value, path: &str, allowed: &[&str]) -> Option<&'a Map> {
         match v {
             Value::Object(m) => {
-                for k in m.keys() {
-                    if !allowed.contains(&k.as_str()) {
+                for (k, repeated) in m.keys().zip(m.repeated()) {
+                    if repeated {
+                        self.repeated_key(path, k);
+                    } else if !allowed.contains(&k.as_str()) {
                         self.push(
                             &format!("{path}.{k}"),
                             format!(
-                                "Champ inconnu « {k} » (champs possibles : {}).",
+                                "Champ inconnu «\u{a0}{k}\u{a0}» (champs possibles\u{a0}: {}).",
                                 allowed.join(", ")
                             ),
                             format!(
@@ -108,7 +110,6 @@ impl Walker {
                         );
                     }
                 }
-                self.repeated_keys(m, path);
                 Some(m)
             }
             _ => {
@@ -118,17 +119,16 @@ impl Walker {
         }
     }
 
-    /// Why a problem and not "the last one wins" (as serde_json reads it): the reader of the
-    /// file sees the first value, the program would use the last; which one was meant is the
-    /// author's to say.
-    fn repeated_keys(&mut self, m: &Map, path: &str) {
-        for k in m.repeated() {
-            self.push(
-                &format!("{path}.{k}"),
-                format!("Clé répétée : « {k} » est déjà écrit plus haut dans le même objet ; ne l'écrire qu'une fois."),
-                format!("Repeated key: \"{k}\" is already written earlier in the same object; write it once."),
-            );
-        }
+    /// Why a repeated key is a problem and not "the last one wins" (as serde_json reads it):
+    /// the reader of the file sees the first value, the program would use the last; which one
+    /// was meant is the author's to say.
+    #[inline(never)]
+    fn repeated_key(&mut self, path: &str, k: &str) {
+        self.push(
+            &format!("{path}.{k}"),
+            format!("Clé répétée\u{a0}: «\u{a0}{k}\u{a0}» est déjà écrit plus haut dans le même objet\u{a0}; ne l'écrire qu'une fois."),
+            format!("Repeated key: \"{k}\" is already written earlier in the same object; write it once."),
+        );
     }
 
     /// A required field; reports it missing. `null` counts as missing.
@@ -137,7 +137,7 @@ impl Walker {
             Some(Value::Null) | None => {
                 self.push(
                     &format!("{path}.{key}"),
-                    format!("Le champ « {key} » manque."),
+                    format!("Le champ «\u{a0}{key}\u{a0}» manque."),
                     format!("The field \"{key}\" is missing."),
                 );
                 None

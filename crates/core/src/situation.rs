@@ -137,13 +137,13 @@ impl Situation {
                     let offered: Vec<&str> = session.diplomas.iter().map(|d| d.as_str()).collect();
                     w.push(
                         "$.diploma",
-                        format!("Le diplôme « {s} » n'est pas proposé dans la session {} (diplômes : {}).", session.id, offered.join(", ")),
+                        format!("Le diplôme «\u{a0}{s}\u{a0}» n'est pas proposé dans la session {} (diplômes\u{a0}: {}).", session.id, offered.join(", ")),
                         format!("The diploma \"{s}\" is not offered in session {} (diplomas: {}).", session.id, offered.join(", ")),
                     );
                 }
                 None => w.push(
                     "$.diploma",
-                    format!("Diplôme inconnu « {s} » : il faut bac-pro, bp, cap, mc3 ou mc4."),
+                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
                     format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
                 ),
             }
@@ -156,16 +156,16 @@ impl Situation {
         }
         if let Some(v) = Walker::optional(m, "account_created_at") {
             if let Some(s) = w.string(v, "$.account_created_at") {
-                match DateTime::parse_from_rfc3339(s) {
+                match crate::timefmt::parse_rfc3339(s).ok_or(()) {
                     Ok(t) if !PLAUSIBLE_YEARS.contains(&t.year()) => w.push(
                         "$.account_created_at",
-                        format!("« {s} » est en {} : la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                        format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: la date de création du compte doit tomber entre {} et {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                         format!("\"{s}\" is in {}: the account creation date must fall between {} and {}.", t.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                     ),
                     Ok(t) => sit.account_created_at = Some(t),
                     Err(_) => w.push(
                         "$.account_created_at",
-                        format!("« {s} » n'est pas un instant réel au format RFC 3339, par exemple 2022-10-29T10:00:00+02:00."),
+                        format!("«\u{a0}{s}\u{a0}» n'est pas un instant réel au format RFC 3339, par exemple 2022-10-29T10:00:00+02:00."),
                         format!("\"{s}\" is not a real RFC 3339 instant, e.g. 2022-10-29T10:00:00+02:00."),
                     ),
                 }
@@ -193,7 +193,7 @@ impl Situation {
                     other => {
                         w.push(
                             &format!("{p}.kind"),
-                            format!("Sorte d'acquis inconnue « {other} » : il faut « benefice » (note conservée) ou « dispense »."),
+                            format!("Sorte d'acquis inconnue «\u{a0}{other}\u{a0}»\u{a0}: il faut «\u{a0}benefice\u{a0}» (note conservée) ou «\u{a0}dispense\u{a0}»."),
                             format!("Unknown kind of acquis \"{other}\": use \"benefice\" (grade carried over) or \"dispense\" (exemption)."),
                         );
                         None
@@ -219,7 +219,10 @@ impl Situation {
                     }
                     None => w.push(
                         &p,
-                        format!("Étape inconnue « {s} » (étapes : {}).", item_list(session)),
+                        format!(
+                            "Étape inconnue «\u{a0}{s}\u{a0}» (étapes\u{a0}: {}).",
+                            item_list(session)
+                        ),
                         format!("Unknown item id \"{s}\" (items: {}).", item_list(session)),
                     ),
                 }
@@ -238,13 +241,13 @@ impl Situation {
             match crate::timefmt::parse_date(s) {
                 Some(d) if shaped && !PLAUSIBLE_YEARS.contains(&d.year()) => w.push(
                     "$.posted_on",
-                    format!("« {s} » est en {} : la date d'envoi du dossier doit tomber entre {} et {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                    format!("«\u{a0}{s}\u{a0}» est en {}\u{a0}: la date d'envoi du dossier doit tomber entre {} et {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                     format!("\"{s}\" is in {}: the date the file was sent must fall between {} and {}.", d.year(), PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
                 ),
                 Some(d) if shaped => sit.posted_on = Some(d),
                 _ => w.push(
                     "$.posted_on",
-                    format!("« {s} » n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),
+                    format!("«\u{a0}{s}\u{a0}» n'est pas une date réelle au format AAAA-MM-JJ (date du cachet de la poste)."),
                     format!("\"{s}\" is not a real date in the form YYYY-MM-DD (the postmark date)."),
                 ),
             }
@@ -377,7 +380,9 @@ fn read_answers(
     // keys are reported by the generic walk.
     let keys: Vec<&str> = m.keys().map(String::as_str).collect();
     w.object(v, "$.answers", &keys);
-    for (k, a) in m.iter() {
+    // A repeated key is read once, where first written, with its last value (`Map::get`).
+    let firsts = m.keys().zip(m.repeated()).filter(|(_, r)| !r);
+    for (k, a) in firsts.filter_map(|(k, _)| m.get(k).map(|a| (k, a))) {
         let p = format!("$.answers.{k}");
         match session.question_index(k) {
             None if dropped.is_some() => {
@@ -394,14 +399,14 @@ fn read_answers(
                     )
                 } else {
                     (
-                        format!("questions : {}", known.join(", ")),
+                        format!("questions\u{a0}: {}", known.join(", ")),
                         format!("questions: {}", known.join(", ")),
                     )
                 };
                 w.push(
                     &p,
                     format!(
-                        "Réponse à une question que la session {} ne pose pas : « {k} » ({fr}).",
+                        "Réponse à une question que la session {} ne pose pas\u{a0}: «\u{a0}{k}\u{a0}» ({fr}).",
                         session.id
                     ),
                     format!(
@@ -478,7 +483,8 @@ mod tests {
         let p = problems(
             r#"{"diploma":"cap","title":"A","diploma":"bp","acquis":[{"epreuve":"EG1","kind":"benefice","epreuve":"EG2"}],"extra":1}"#,
         );
-        assert_eq!(p, ["$.extra", "$.diploma", "$.acquis[0].epreuve"]);
+        // In document order within each object, like unknown fields.
+        assert_eq!(p, ["$.diploma", "$.extra", "$.acquis[0].epreuve"]);
         let e = Situation::from_json(r#"{"diploma":"cap","diploma":"cap"}"#, &default_session())
             .unwrap_err();
         assert_eq!(
@@ -572,8 +578,8 @@ mod tests {
         let mut v: serde_json::Value =
             serde_json::from_str(crate::session::DEFAULT_SESSION_JSON).unwrap();
         v["questions"] = serde_json::json!([
-            { "id": "age-16-24", "label": { "fr": "16 à 24 ans ?" } },
-            { "id": "adult", "label": { "fr": "Majeur ?" } }
+            { "id": "age-16-24", "label": { "fr": "16 à 24 ans\u{a0}?" } },
+            { "id": "adult", "label": { "fr": "Majeur\u{a0}?" } }
         ]);
         v["pieces"] = serde_json::json!([
             { "id": "identity", "label": { "fr": "Pièce d'identité" } },

@@ -6,7 +6,7 @@
 //! and are byte-for-byte equivalent (checked against chrono in the tests below, including the
 //! odd cases: signed and short years, single-digit fields, leading spaces, leap seconds).
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 fn push_two(out: &mut String, n: u32) {
     out.push(char::from(b'0' + (n / 10 % 10) as u8));
@@ -160,6 +160,84 @@ pub fn parse_date_time(s: &str, seconds: bool) -> Option<NaiveDateTime> {
     Some(d.and_time(t))
 }
 
+/// Exactly `n` ASCII digits.
+fn fixed(s: &[u8], n: usize) -> Option<(&[u8], u32)> {
+    let head = s.get(..n)?;
+    let mut v = 0u32;
+    for &b in head {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u32::from(b - b'0');
+    }
+    Some((&s[n..], v))
+}
+
+fn byte(s: &[u8], c: u8) -> Option<&[u8]> {
+    match s.split_first() {
+        Some((&b, rest)) if b == c => Some(rest),
+        _ => None,
+    }
+}
+
+/// Same as `DateTime::parse_from_rfc3339(s).ok()`: `YYYY-MM-DD`, `T` (or `t`, or a space),
+/// `HH:MM:SS`, an optional fraction, then `Z` (or `z`) or `±HH:MM` (the minus may be U+2212).
+/// Second 60 is a leap second. Why by hand: chrono's parser weighs ~1 KB gzip of the page's
+/// wasm (ADR 0009); equivalence with chrono is checked on generated texts in the tests below.
+pub fn parse_rfc3339(text: &str) -> Option<DateTime<FixedOffset>> {
+    let s = text.as_bytes();
+    let (s, year) = fixed(s, 4)?;
+    let (s, month) = fixed(byte(s, b'-')?, 2)?;
+    let (s, day) = fixed(byte(s, b'-')?, 2)?;
+    let s = match s.split_first()? {
+        (b'T' | b't' | b' ', rest) => rest,
+        _ => return None,
+    };
+    let (s, hour) = fixed(s, 2)?;
+    let (s, minute) = fixed(byte(s, b':')?, 2)?;
+    let (mut s, second) = fixed(byte(s, b':')?, 2)?;
+    let mut nanos = 0u32;
+    if let Some(rest) = byte(s, b'.') {
+        let count = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if count == 0 {
+            return None;
+        }
+        for (i, &b) in rest[..count].iter().enumerate().take(9) {
+            nanos += u32::from(b - b'0') * 10u32.pow(8 - i as u32);
+        }
+        s = &rest[count..];
+    }
+    let offset = match s {
+        [b'Z' | b'z'] => 0,
+        _ => {
+            let (sign, rest) = match s {
+                [b'+', rest @ ..] => (1, rest),
+                [b'-', rest @ ..] => (-1, rest),
+                // U+2212 MINUS SIGN, as chrono accepts it.
+                [0xE2, 0x88, 0x92, rest @ ..] => (-1, rest),
+                _ => return None,
+            };
+            let (rest, h) = fixed(rest, 2)?;
+            let (rest, m) = fixed(byte(rest, b':')?, 2)?;
+            if !rest.is_empty() || h > 23 || m > 59 {
+                return None;
+            }
+            sign * (h as i32 * 3600 + m as i32 * 60)
+        }
+    };
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    let time = if second == 60 {
+        NaiveTime::from_hms_nano_opt(hour, minute, 59, 1_000_000_000 + nanos)?
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?
+    };
+    let offset = FixedOffset::east_opt(offset)?;
+    date.and_time(time).and_local_timezone(offset).single()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +362,85 @@ mod tests {
                     .naive_utc(),
             );
             assert_eq!(offset_colon(off), t.format("%:z").to_string(), "{secs}");
+        }
+    }
+
+    #[test]
+    fn rfc3339_agrees_with_chrono() {
+        let fixed_cases = [
+            "2022-10-29T10:00:00+02:00",
+            "2022-10-29t10:00:00z",
+            "2022-10-29 10:00:00Z",
+            "2022-10-29T10:00:00.123456789123+02:00",
+            "2022-10-29T10:00:00.+02:00",
+            "2022-10-29T10:00:00,5+02:00",
+            "2022-10-29T10:00:00+0200",
+            "2022-10-29T10:00:00+02",
+            "2022-10-29T10:00:00\u{2212}02:00",
+            "2022-10-29T10:00:00-23:59",
+            "2022-10-29T10:00:00+24:00",
+            "2022-10-29T10:00:00+02:60",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:60.5Z",
+            "2022-10-29T23:60:00Z",
+            "2022-10-29T24:00:00Z",
+            "2022-02-29T10:00:00Z",
+            "2024-02-29T10:00:00Z",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59-23:59",
+            "+2022-10-29T10:00:00Z",
+            "22-10-29T10:00:00Z",
+            "2022-10-29T10:00Z",
+            "2022-10-29T10:00:00",
+            "2022-10-29T10:00:00Z ",
+            " 2022-10-29T10:00:00Z",
+            "2022-10-29T1:00:00Z",
+            "",
+            "é",
+        ];
+        for t in fixed_cases {
+            assert_eq!(
+                parse_rfc3339(t),
+                DateTime::parse_from_rfc3339(t).ok(),
+                "{t:?}"
+            );
+        }
+        // Generated texts: every field mutated around its edges, and random bytes in place.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        let alphabet = b"0123456789-+:.TtZz \x7f";
+        for _ in 0..200_000 {
+            let mut b = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{}",
+                next(10_000),
+                next(14),
+                next(33),
+                next(26),
+                next(62),
+                next(62),
+                [".5", "", ".123456789", ".1234567891"][next(4) as usize],
+                ["Z", "+01:00", "-09:30", "+23:59", "+24:00", "-00:60", "z"][next(7) as usize],
+            )
+            .into_bytes();
+            for _ in 0..next(3) {
+                let i = next(b.len() as u64) as usize;
+                b[i] = alphabet[next(alphabet.len() as u64) as usize];
+            }
+            if next(4) == 0 {
+                let i = next(b.len() as u64) as usize;
+                b.remove(i);
+            }
+            let t = String::from_utf8_lossy(&b);
+            assert_eq!(
+                parse_rfc3339(&t),
+                DateTime::parse_from_rfc3339(&t).ok(),
+                "{t:?}"
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, Timelike};
 
+use super::envelope_title;
 use super::format_date;
 use super::why::Ctx;
 use crate::evaluate::{posting, Posting, Status};
@@ -27,11 +28,13 @@ pub(super) fn why(c: &Ctx) -> (String, bool) {
 /// By post to the address between the return window's dates, or uploaded in Cyclades.
 fn where_and_when(c: &Ctx) -> String {
     let (opens, closes) = (&c.ret_opens, &c.ret_closes);
-    match c.session.address_for(&c.title) {
+    // The envelope bears the title as typed, or the French diploma name: never a translation
+    // (the notice asks for the diploma's title, and the address is French).
+    match c.session.address_for(&envelope_title(c.situation)) {
         Some(address) if c.session.return_mode != ReturnMode::Upload => {
             let address = address.join(", ");
             if c.fr {
-                format!("La confirmation datée et signée et les pièces partent par la poste entre le {opens} et le {closes} (cachet de la poste), à : {address}. Un envoi recommandé avec accusé de réception, ou suivi, est conseillé. Sans ce dossier à temps, la candidature est annulée.")
+                format!("La confirmation datée et signée et les pièces partent par la poste entre le {opens} et le {closes} (cachet de la poste), à\u{a0}: {address}. Un envoi recommandé avec accusé de réception, ou suivi, est conseillé. Sans ce dossier à temps, la candidature est annulée.")
             } else {
                 format!("The dated, signed confirmation and the documents go by post between {opens} and {closes} (postmark date), to: {address}. Registered post with acknowledgement of receipt, or tracked, is advised. Without this file in time, the candidacy is cancelled.")
             }
@@ -69,24 +72,28 @@ fn postmark_note(c: &Ctx, d: NaiveDate) -> (String, bool) {
     };
     // A date in the future at the instant (planned), when the instant is known.
     let future = c.at.is_some_and(|at| d > at.date_naive());
-    match reading(c, d, &p) {
-        Posting::Unknown => (String::new(), false),
-        Posting::NotYet => (planned(c, &p), false),
-        Posting::InWindow if c.item.status == Status::Done => (in_time(c, &p), false),
+    let post = reading(c, d, &p);
+    // These notes say why `mail-file` is late (the date is after the window, or on its last
+    // day after the closing hour).
+    let explained = matches!(post, Posting::ClosingDayAfterHour | Posting::AfterWindow);
+    let note = match post {
+        Posting::Unknown => String::new(),
+        Posting::NotYet => planned(c, &p),
+        Posting::InWindow if c.item.status == Status::Done => in_time(c, &p),
         // Not reachable with the engine's statuses; worded as planned rather than guessed.
-        Posting::InWindow => (
+        Posting::InWindow => {
             if c.fr {
                 format!(" Envoi prévu le {}.", p.day)
             } else {
                 format!(" Posting planned on {}.", p.day)
-            },
-            false,
-        ),
-        Posting::ClosingDayAfterHour => (closing_day_after_hour(c, &p), true),
-        Posting::AfterWindow if future => (planned_after_window(c, &p), true),
-        Posting::AfterWindow => (sent_after_window(c, &p), true),
-        Posting::BeforeWindow => (before_window(c, &p), false),
-    }
+            }
+        }
+        Posting::ClosingDayAfterHour => closing_day_after_hour(c, &p),
+        Posting::AfterWindow if future => planned_after_window(c, &p),
+        Posting::AfterWindow => sent_after_window(c, &p),
+        Posting::BeforeWindow => before_window(c, &p),
+    };
+    (note, explained)
 }
 
 /// With the instant, the engine's reading; without it (`item_why`), the same reading rebuilt
@@ -117,7 +124,7 @@ fn planned(c: &Ctx, p: &Postmark) -> String {
     };
     if let (Some(h), true) = (&p.hour, p.on_last_day) {
         n.push_str(&if c.fr {
-            format!(" C'est le dernier jour : au plus tard à {h}, après il est trop tard.")
+            format!(" C'est le dernier jour\u{a0}: au plus tard à {h}, après il est trop tard.")
         } else {
             format!(" That is the last day: by {h} at the latest, after that it is too late.")
         });
@@ -144,8 +151,8 @@ fn closing_day_after_hour(c: &Ctx, p: &Postmark) -> String {
     let day = &p.day;
     let h = p.hour.as_deref().unwrap_or_default();
     match (c.fr, c.upload) {
-        (true, true) => format!(" Le dépôt du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
-        (true, false) => format!(" L'envoi du {day} ne compte que s'il a été fait au plus tard à {h} ; après, il est trop tard."),
+        (true, true) => format!(" Le dépôt du {day} ne compte que s'il a été fait au plus tard à {h}\u{a0}; après, il est trop tard."),
+        (true, false) => format!(" L'envoi du {day} ne compte que s'il a été fait au plus tard à {h}\u{a0}; après, il est trop tard."),
         (false, true) => format!(" An upload on {day} counts only if it was made by {h}; after that, it is too late."),
         (false, false) => format!(" A posting on {day} counts only if it was made by {h}; after that, it is too late."),
     }
@@ -157,7 +164,7 @@ fn planned_after_window(c: &Ctx, p: &Postmark) -> String {
     let (day, closes, upload) = (&p.day, &c.ret_closes, c.upload);
     let still_time = c.at.is_some_and(|at| at <= c.session.return_closes);
     let mut n = if c.fr {
-        format!(" Le {day} est après la date limite ({closes}) : un dossier {} ce jour-là ne serait plus pris en compte.", if upload { "déposé" } else { "envoyé" })
+        format!(" Le {day} est après la date limite ({closes})\u{a0}: un dossier {} ce jour-là ne serait plus pris en compte.", if upload { "déposé" } else { "envoyé" })
     } else {
         format!(" {day} is after the deadline ({closes}): a file {} on that day could no longer be accepted.", if upload { "uploaded" } else { "sent" })
     };
@@ -181,7 +188,7 @@ fn sent_after_window(c: &Ctx, p: &Postmark) -> String {
     let day = &p.day;
     if c.fr {
         format!(
-            " {} le {day}, après la date limite : le dossier ne peut plus être pris en compte.",
+            " {} le {day}, après la date limite\u{a0}: le dossier ne peut plus être pris en compte.",
             if c.upload { "Déposé" } else { "Envoyé" }
         )
     } else {
@@ -194,9 +201,10 @@ fn sent_after_window(c: &Ctx, p: &Postmark) -> String {
 
 fn before_window(c: &Ctx, p: &Postmark) -> String {
     let day = &p.day;
-    if c.fr {
-        format!(" Le {day} est avant l'ouverture du retour des dossiers : cet envoi ne compte pas, renvoyez le dossier dans la période.")
-    } else {
-        format!(" {day} is before the return window opens: that posting does not count, send the file again within the window.")
+    match (c.fr, c.upload) {
+        (true, false) => format!(" Le {day} est avant l'ouverture du retour des dossiers\u{a0}: cet envoi ne compte pas, renvoyez le dossier dans la période."),
+        (true, true) => format!(" Le {day} est avant l'ouverture du retour des dossiers\u{a0}: ce dépôt ne compte pas, déposez à nouveau le dossier dans la période."),
+        (false, false) => format!(" {day} is before the return window opens: that posting does not count, send the file again within the window."),
+        (false, true) => format!(" {day} is before the return window opens: that upload does not count, upload the file again within the window."),
     }
 }

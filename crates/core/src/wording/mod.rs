@@ -173,6 +173,13 @@ pub fn diploma_title(situation: &Situation, lang: Lang) -> String {
     }
 }
 
+/// The title on the envelope: the one the candidate typed, or the diploma's French name, in
+/// every language of the page (the address is French; a gloss such as "(vocational
+/// baccalaureate)" has no place on it).
+pub fn envelope_title(situation: &Situation) -> String {
+    diploma_title(situation, Lang::Fr)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Labels
 
@@ -187,17 +194,17 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
         ),
         ItemId::ActivateAccount => t(
             lang,
-            "Activer votre compte (lien « Activer mon compte » du mail)",
+            "Activer votre compte (lien «\u{a0}Activer mon compte\u{a0}» du mail)",
             "Activate your account (\"Activer mon compte\" link in the e-mail)",
         ),
         ItemId::RegisterOnline => t(
             lang,
-            "Vous inscrire en ligne (onglet « m'inscrire ») et enregistrer",
+            "Vous inscrire en ligne (onglet «\u{a0}m'inscrire\u{a0}») et enregistrer",
             "Register online (\"m'inscrire\" tab) and save",
         ),
         ItemId::DeclareHandicap => t(
             lang,
-            "Répondre « OUI » à la rubrique « Handicap »",
+            "Répondre «\u{a0}OUI\u{a0}» à la rubrique «\u{a0}Handicap\u{a0}»",
             "Answer \"OUI\" (yes) to the \"Handicap\" item",
         ),
         ItemId::RequestAccommodation => t(
@@ -212,7 +219,7 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
         ),
         ItemId::PrintConfirmation => t(
             lang,
-            "Imprimer la confirmation d'inscription (« Mes documents »)",
+            "Imprimer la confirmation d'inscription («\u{a0}Mes documents\u{a0}»)",
             "Print the registration confirmation (\"Mes documents\")",
         ),
         ItemId::SignConfirmation => t(
@@ -250,7 +257,7 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
         ItemId::ReadReferentiel => t(
             lang,
             "Lire le référentiel du diplôme sur Eduscol",
-            "Read the diploma's referentiel on Eduscol",
+            "Read the diploma's référentiel (the official exam rules) on Eduscol",
         ),
     }
 }
@@ -312,7 +319,7 @@ pub fn phase_label(p: Phase, lang: Lang) -> &'static str {
         ),
         Phase::ReturnOnly => t(
             lang,
-            "Pré-inscription close ; retour du dossier encore possible",
+            "Pré-inscription close\u{a0}; retour du dossier encore possible",
             "Pre-registration closed; the file can still be returned",
         ),
         Phase::Closed => t(
@@ -327,27 +334,27 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
     match v {
         Verdict::OnTrack => t(
             lang,
-            "Dans les temps : tout ce qui reste peut encore être fait",
+            "Dans les temps\u{a0}: tout ce qui reste peut encore être fait",
             "On track: everything left can still be done in time",
         ),
         Verdict::Complete => t(
             lang,
-            "Dossier envoyé à temps : plus rien à faire pour l'inscription",
-            "File sent in time: nothing more to do for the registration",
+            "Dossier transmis à temps\u{a0}: plus rien à faire pour l'inscription",
+            "File returned in time: nothing more to do for the registration",
         ),
         Verdict::TooLate => t(
             lang,
-            "Trop tard : la candidature ne peut plus aboutir pour cette session",
+            "Trop tard\u{a0}: la candidature ne peut plus aboutir pour cette session",
             "Too late: the candidacy can no longer succeed for this session",
         ),
         Verdict::NotOpenYet => t(
             lang,
-            "Pas encore ouvert : attendez l'ouverture de la pré-inscription",
+            "Pas encore ouvert\u{a0}: attendez l'ouverture de la pré-inscription",
             "Not open yet: wait for the pre-registration to open",
         ),
         Verdict::NotEligible => t(
             lang,
-            "Inscription en candidat individuel impossible d'après vos réponses : voir les conditions ci-dessous",
+            "Inscription en candidat individuel impossible d'après vos réponses\u{a0}: voir les conditions ci-dessous",
             "Registration as an individual candidate is not possible from your answers: see the conditions below",
         ),
     }
@@ -417,9 +424,9 @@ pub fn notice_section(id: ItemId) -> &'static str {
     match id {
         ItemId::CreateAccount | ItemId::ActivateAccount => "§1, étape 1",
         ItemId::RegisterOnline => "§1, étape 2",
-        ItemId::PrintConfirmation => "§1, étape 2 ; §2",
+        ItemId::PrintConfirmation => "§1, étape 2\u{a0}; §2",
         ItemId::SignConfirmation => "§2",
-        ItemId::AttachSupportingDocuments => "§2 ; §3",
+        ItemId::AttachSupportingDocuments => "§2\u{a0}; §3",
         ItemId::MailFile => "§3",
         ItemId::DeclareHandicap
         | ItemId::RequestAccommodation
@@ -446,19 +453,19 @@ pub fn notice_section_in(id: ItemId, lang: Lang) -> &'static str {
 pub fn notice_quote(id: ItemId) -> &'static str {
     match id {
         ItemId::CreateAccount => "Cette étape est nécessaire pour pouvoir vous inscrire. Votre adresse mail doit être valide et individuelle. Conservez bien votre mot de passe pour pouvoir vous connecter tout au long de la session et accéder aux documents mis à votre disposition dans votre espace candidat.",
-        ItemId::ActivateAccount => "Suite à la création de votre compte, vous recevrez un mail : vous avez 48h pour cliquer sur le lien « Activer mon compte », sinon votre compte sera supprimé. Dans cette situation, vous devez recommencer la procédure.",
-        ItemId::RegisterOnline => "Connectez-vous à votre compte et procédez à votre inscription via l’onglet « m’inscrire ». A l’issue de l’inscription, ne pas oublier d’enregistrer. A ce stade, vous pouvez modifier votre inscription en ligne.",
-        ItemId::DeclareHandicap => "Tous les candidats en situation de handicap souhaitant demander des aménagements d’épreuves ou qui ont déjà un aménagement d’épreuve doivent répondre « OUI » à la rubrique « Handicap » lors de l’inscription.",
-        ItemId::RequestAccommodation => "Pour les nouvelles demandes d’aménagement d’épreuves, rendez-vous sur le site internet du rectorat, rubrique « Aménagement d’épreuves aux examens ».",
+        ItemId::ActivateAccount => "Suite à la création de votre compte, vous recevrez un mail\u{a0}: vous avez 48h pour cliquer sur le lien «\u{a0}Activer mon compte\u{a0}», sinon votre compte sera supprimé. Dans cette situation, vous devez recommencer la procédure.",
+        ItemId::RegisterOnline => "Connectez-vous à votre compte et procédez à votre inscription via l’onglet «\u{a0}m’inscrire\u{a0}». A l’issue de l’inscription, ne pas oublier d’enregistrer. A ce stade, vous pouvez modifier votre inscription en ligne.",
+        ItemId::DeclareHandicap => "Tous les candidats en situation de handicap souhaitant demander des aménagements d’épreuves ou qui ont déjà un aménagement d’épreuve doivent répondre «\u{a0}OUI\u{a0}» à la rubrique «\u{a0}Handicap\u{a0}» lors de l’inscription.",
+        ItemId::RequestAccommodation => "Pour les nouvelles demandes d’aménagement d’épreuves, rendez-vous sur le site internet du rectorat, rubrique «\u{a0}Aménagement d’épreuves aux examens\u{a0}».",
         ItemId::DeclareAcquis => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
-        ItemId::PrintConfirmation => "Imprimez votre confirmation d’inscription via votre compte Cyclades rubrique « Mes documents ».",
+        ItemId::PrintConfirmation => "Imprimez votre confirmation d’inscription via votre compte Cyclades rubrique «\u{a0}Mes documents\u{a0}».",
         ItemId::SignConfirmation => "Vérifiez, puis dater et signer votre confirmation d’inscription. En cas de nouvelles modifications, vous devez rectifier le document au stylo rouge uniquement.",
-        ItemId::AttachSupportingDocuments => "Allez dans l’espace « mes documents » pour éditer la confirmation d’inscription et la liste des pièces justificatives.",
+        ItemId::AttachSupportingDocuments => "Allez dans l’espace «\u{a0}mes documents\u{a0}» pour éditer la confirmation d’inscription et la liste des pièces justificatives.",
         ItemId::AttachAccommodationNotice => "Dans le cas d’un aménagement d’épreuve existant, la notification d’aménagement d’épreuves doit être jointe à la confirmation d’inscription.",
         ItemId::AttachTranscript | ItemId::AttachDiploma => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
         ItemId::MailFile => "Le document de confirmation d’inscription daté et signé et les pièces à joindre, doivent être envoyées par courrier postal, éventuellement en courrier recommandé avec accusé de réception ou en envoi suivi. Après cette date, la candidature est annulée, si cette confirmation d’inscription signée et accompagnée des pièces justificatives n’ont pas été retournées.",
         ItemId::Piece(_) => "",
-        ItemId::ReadReferentiel => "Le rectorat ne délivrera pas d'informations pédagogiques. Les candidats doivent consulter impérativement le référentiel de l'examen (annexe « définition des épreuves », et plus particulièrement la partie relative aux épreuves ponctuelles).",
+        ItemId::ReadReferentiel => "Le rectorat ne délivrera pas d'informations pédagogiques. Les candidats doivent consulter impérativement le référentiel de l'examen (annexe «\u{a0}définition des épreuves\u{a0}», et plus particulièrement la partie relative aux épreuves ponctuelles).",
     }
 }
 
@@ -485,6 +492,30 @@ pub fn item_why_at(
     lang: Lang,
 ) -> String {
     why::why(item, session, situation, Some(at), lang)
+}
+
+/// French as it is written: a no-break space (U+00A0 or U+202F) before « : ; ! ? » and inside
+/// « », never a plain space. Returns the first fault with its context, for the tests that sweep
+/// every French text of the page and of the CLI.
+pub fn french_typography_fault(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let nb = |c: char| c == '\u{a0}' || c == '\u{202f}';
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        let fault = match c {
+            ':' | ';' | '!' | '?' => before == Some(' '),
+            '«' => after.is_some_and(|a| !nb(a)),
+            '»' => before.is_some_and(|b| !nb(b)),
+            _ => false,
+        };
+        if fault {
+            let from = i.saturating_sub(20);
+            let to = (i + 20).min(chars.len());
+            return Some(chars[from..to].iter().collect());
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -537,6 +568,93 @@ mod tests {
             );
             assert!(!notice_quote(i.id).is_empty() && notice_section(i.id).starts_with('§'));
         }
+    }
+
+    /// Every sentence of the checklist, for sessions by post and by upload, many situations,
+    /// instants and both languages: French typography, no internal rule id, and an upload
+    /// session never speaks of posting.
+    #[test]
+    fn every_sentence_is_written_as_it_should_be() {
+        let post = default_session();
+        let mut upload = default_session();
+        upload.return_mode = ReturnMode::Upload;
+        let rule_id = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                w.len() >= 2 && w.starts_with('R') && w[1..].chars().all(|c| c.is_ascii_digit())
+            })
+        };
+        let mut situations = vec![crate::fixtures::cap_cuisine(), Situation::new(Diploma::Bp)];
+        let mut s = crate::fixtures::cap_cuisine();
+        s.existing_accommodation = true;
+        s.posted_on = Some("2022-12-05".parse().unwrap());
+        situations.push(s);
+        let mut s = Situation::new(Diploma::Mc4);
+        s.account_created_at =
+            Some(chrono::DateTime::parse_from_rfc3339("2022-10-20T10:00:00+02:00").unwrap());
+        s.posted_on = Some("2022-10-10".parse().unwrap());
+        situations.push(s);
+        let instants = [
+            "2022-10-10T12:00:00Z",
+            "2022-11-01T12:00:00Z",
+            "2022-11-20T12:00:00Z",
+            "2022-12-10T12:00:00Z",
+        ];
+        let mut checked = 0;
+        for session in [&post, &upload] {
+            for s in &situations {
+                for at in instants {
+                    let at = chrono::DateTime::parse_from_rfc3339(at)
+                        .unwrap()
+                        .with_timezone(&Utc);
+                    let ev = evaluate(session, s, at);
+                    for lang in [Lang::Fr, Lang::En] {
+                        let mut texts: Vec<String> = vec![
+                            phase_label(ev.phase, lang).into(),
+                            verdict_label(ev.verdict, lang).into(),
+                            changes_label(ev.changes, lang).into(),
+                        ];
+                        for d in &ev.deadlines {
+                            texts.push(deadline_label(d.id, lang).into());
+                        }
+                        for i in &ev.items {
+                            texts.push(item_label_for(i.id, session, lang).into());
+                            texts.push(status_label(i.status, lang).into());
+                            texts.push(item_why_at(i, session, s, ev.at, lang));
+                        }
+                        for t in &texts {
+                            checked += 1;
+                            if lang == Lang::Fr {
+                                assert_eq!(french_typography_fault(t), None, "{t}");
+                            }
+                            assert!(!rule_id(t), "a rule id reaches the candidate: {t}");
+                            if session.return_mode == ReturnMode::Upload {
+                                let lower = t.to_lowercase();
+                                for word in [
+                                    "envoi",
+                                    "envoy",
+                                    "poste",
+                                    "posté",
+                                    "cachet",
+                                    "enveloppe",
+                                    "postmark",
+                                    "envelope",
+                                    "posted",
+                                    "posting",
+                                    "post it",
+                                    "by post",
+                                ] {
+                                    assert!(
+                                        !lower.contains(word),
+                                        "upload session says {word:?}: {t}"
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
@@ -597,7 +715,7 @@ mod tests {
             let (st, fr) = mail_at(&session, &s, "2022-12-01T18:00:00+01:00", Lang::Fr);
             assert_eq!(st, Status::Late);
             let word = if upload { "Le dépôt" } else { "L'envoi" };
-            assert!(fr.contains(&format!("{word} du jeudi 1er décembre 2022 ne compte que s'il a été fait au plus tard à 17:00 ; après, il est trop tard.")), "{fr}");
+            assert!(fr.contains(&format!("{word} du jeudi 1er décembre 2022 ne compte que s'il a été fait au plus tard à 17:00\u{a0}; après, il est trop tard.")), "{fr}");
             assert!(
                 fr.contains("jeudi 1er décembre 2022 à 17:00"),
                 "the closing hour is shown: {fr}"
@@ -688,11 +806,11 @@ mod tests {
         // is sent, nothing after the return deadline (2 December, a date: post mode).
         assert_eq!(
             item_why(item, &session, &s, Lang::Fr),
-            "Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier \
+            "Vérifiez la confirmation, puis datez-la et signez-la\u{a0}: sans signature le dossier \
              n'est pas complet. Les changements se font en ligne jusqu'à la fin de la \
              pré-inscription (jeudi 17 novembre 2022 à 23:59), tant que la confirmation n'est \
-             pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, \
-             jusqu'à ce qu'elle soit envoyée ; après la date limite de retour (vendredi \
+             pas imprimée\u{a0}; ensuite, seulement au stylo rouge sur la confirmation papier, \
+             jusqu'à ce qu'elle soit envoyée\u{a0}; après la date limite de retour (vendredi \
              2 décembre 2022), plus aucun changement."
         );
         assert_eq!(

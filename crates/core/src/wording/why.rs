@@ -76,24 +76,28 @@ pub(super) fn why(
     lang: Lang,
 ) -> String {
     let c = Ctx::new(item, session, situation, at, lang);
-    // `late_explained`: the item's own sentence already says why it is late (mail-file with
-    // a date).
-    let (mut s, late_explained) = match item.id {
-        ItemId::CreateAccount => (create_account(&c), false),
-        ItemId::ActivateAccount => (activate_account(&c), false),
-        ItemId::RegisterOnline => (register_online(&c), false),
-        ItemId::DeclareHandicap => (declare_handicap(&c), false),
-        ItemId::RequestAccommodation => (request_accommodation(&c), false),
-        ItemId::DeclareAcquis => (declare_acquis(&c), false),
-        ItemId::PrintConfirmation => (print_confirmation(&c), false),
-        ItemId::SignConfirmation => (sign_confirmation(&c), false),
-        ItemId::AttachSupportingDocuments => (attach_supporting_documents(&c), false),
-        ItemId::AttachAccommodationNotice => (attach_accommodation_notice(&c), false),
-        ItemId::AttachTranscript => (attach_transcript(&c), false),
-        ItemId::AttachDiploma => (attach_diploma(&c), false),
-        ItemId::MailFile => super::mail::why(&c),
-        ItemId::ReadReferentiel => (read_referentiel(&c), false),
-        ItemId::Piece(i) => (piece(&c, i), false),
+    // Set when the item's own sentence already says why it is late (mail-file with a date).
+    let mut late_explained = false;
+    let mut s = match item.id {
+        ItemId::CreateAccount => create_account(&c),
+        ItemId::ActivateAccount => activate_account(&c),
+        ItemId::RegisterOnline => register_online(&c),
+        ItemId::DeclareHandicap => declare_handicap(&c),
+        ItemId::RequestAccommodation => request_accommodation(&c),
+        ItemId::DeclareAcquis => declare_acquis(&c),
+        ItemId::PrintConfirmation => print_confirmation(&c),
+        ItemId::SignConfirmation => sign_confirmation(&c),
+        ItemId::AttachSupportingDocuments => attach_supporting_documents(&c),
+        ItemId::AttachAccommodationNotice => attach_accommodation_notice(&c),
+        ItemId::AttachTranscript => attach_transcript(&c),
+        ItemId::AttachDiploma => attach_diploma(&c),
+        ItemId::MailFile => {
+            let (s, explained) = super::mail::why(&c);
+            late_explained = explained;
+            s
+        }
+        ItemId::ReadReferentiel => read_referentiel(&c),
+        ItemId::Piece(i) => piece(&c, i),
     };
     if item.status == Status::Late && !late_explained {
         s.push_str(t(
@@ -108,7 +112,7 @@ pub(super) fn why(
 fn create_account(c: &Ctx) -> String {
     let (title, lang, situation) = (&c.title, c.lang, c.situation);
     let mut s = if c.fr {
-        format!("Pour vous présenter à l'examen « {title} » en candidat individuel, tout passe par un compte Cyclades, avec une adresse mail valide et à vous seul ; gardez le mot de passe toute la session : vos documents y seront publiés.")
+        format!("Pour vous présenter à l'examen «\u{a0}{title}\u{a0}» en candidat individuel, tout passe par un compte Cyclades, avec une adresse mail valide et à vous seul\u{a0}; gardez le mot de passe toute la session\u{a0}: vos documents y seront publiés.")
     } else {
         format!("To sit the {title} as an individual candidate, everything goes through a Cyclades account, with a valid e-mail address of your own; keep the password for the whole session: your documents are published there.")
     };
@@ -128,7 +132,7 @@ fn create_account(c: &Ctx) -> String {
     if c.item.status != Status::Done && situation.account_created_at.is_some() && !not_yet {
         s.push_str(t(
             lang,
-            " Votre compte n'a pas été activé à temps : il a été supprimé, il faut en créer un nouveau.",
+            " Votre compte n'a pas été activé à temps\u{a0}: il a été supprimé, il faut en créer un nouveau.",
             " Your account was not activated in time: it has been deleted, create a new one.",
         ));
     }
@@ -138,7 +142,7 @@ fn create_account(c: &Ctx) -> String {
 fn activate_account(c: &Ctx) -> String {
     let (fr, hours, reg_closes) = (c.fr, c.session.activation_delay_hours, &c.reg_closes);
     let mut s = if fr {
-        format!("Après la création du compte, un mail arrive : vous avez {hours} heures pour cliquer sur « Activer mon compte », sinon le compte est supprimé et tout est à recommencer.")
+        format!("Après la création du compte, un mail arrive\u{a0}: vous avez {hours} heures pour cliquer sur «\u{a0}Activer mon compte\u{a0}», sinon le compte est supprimé et tout est à recommencer.")
     } else {
         format!("After the account is created an e-mail arrives: you have {hours} hours to click \"Activer mon compte\", otherwise the account is deleted and you must start again.")
     };
@@ -146,18 +150,18 @@ fn activate_account(c: &Ctx) -> String {
         let when = format_instant(a, c.lang);
         match c.item.status {
             Status::Expired => s.push_str(&if fr {
-                format!(" Votre délai s'est terminé le {when} : créez un nouveau compte.")
+                format!(" Votre délai s'est terminé le {when}\u{a0}: créez un nouveau compte.")
             } else {
                 format!(" Your delay ended on {when}: create a new account.")
             }),
             Status::Done => {}
             _ if a > c.session.registration_closes => s.push_str(&if fr {
-                format!(" Votre délai court jusqu'au {when}, mais la pré-inscription ferme avant, le {reg_closes} : activez et inscrivez-vous avant.")
+                format!(" Votre délai court jusqu'au {when}, mais la pré-inscription ferme avant, le {reg_closes}\u{a0}: activez et inscrivez-vous avant.")
             } else {
                 format!(" Your delay runs until {when}, but the pre-registration closes earlier, on {reg_closes}: activate and register before then.")
             }),
             _ => s.push_str(&if fr {
-                format!(" Pour vous : au plus tard le {when}.")
+                format!(" Pour vous\u{a0}: au plus tard le {when}.")
             } else {
                 format!(" For you: by {when} at the latest.")
             }),
@@ -169,7 +173,7 @@ fn activate_account(c: &Ctx) -> String {
 fn register_online(c: &Ctx) -> String {
     let (title, reg_closes) = (&c.title, &c.reg_closes);
     if c.fr {
-        format!("Votre candidature à l'examen « {title} » n'existe qu'une fois l'inscription faite dans l'onglet « m'inscrire » et enregistrée, avant le {reg_closes} ; jusque-là vous pouvez la modifier en ligne.")
+        format!("Votre candidature à l'examen «\u{a0}{title}\u{a0}» n'existe qu'une fois l'inscription faite dans l'onglet «\u{a0}m'inscrire\u{a0}» et enregistrée, avant le {reg_closes}\u{a0}; jusque-là vous pouvez la modifier en ligne.")
     } else {
         format!("Your candidacy for the {title} exists only once the registration is made in the \"m'inscrire\" tab and saved, before {reg_closes}; until then you can change it online.")
     }
@@ -199,7 +203,7 @@ fn declare_handicap(c: &Ctx) -> String {
     };
     if c.fr {
         format!(
-            "{why} : répondez « OUI » à la rubrique « Handicap » pendant l'inscription en ligne."
+            "{why}\u{a0}: répondez «\u{a0}OUI\u{a0}» à la rubrique «\u{a0}Handicap\u{a0}» pendant l'inscription en ligne."
         )
     } else {
         format!("{why}: answer \"OUI\" (yes) to the \"Handicap\" item while registering online.")
@@ -210,7 +214,7 @@ fn request_accommodation(c: &Ctx) -> String {
     let links = &c.session.links;
     let link = links.accommodation.as_deref().unwrap_or(&links.academie);
     if c.fr {
-        format!("Vous demandez un nouvel aménagement d'épreuves : la demande se fait sur le site du rectorat, rubrique « Aménagement d'épreuves aux examens » ({link}). La notice ne donne pas de date limite pour cette demande : renseignez-vous sur ce site sans attendre.")
+        format!("Vous demandez un nouvel aménagement d'épreuves\u{a0}: la demande se fait sur le site du rectorat, rubrique «\u{a0}Aménagement d'épreuves aux examens\u{a0}» ({link}). La notice ne donne pas de date limite pour cette demande\u{a0}: renseignez-vous sur ce site sans attendre.")
     } else {
         format!("You are requesting new exam accommodations: the request is made on the rectorat's site, section \"Aménagement d'épreuves aux examens\" ({link}). The notice gives no deadline for this request: check that site without waiting.")
     }
@@ -219,10 +223,10 @@ fn request_accommodation(c: &Ctx) -> String {
 fn declare_acquis(c: &Ctx) -> String {
     let list = acquis_summary(c.situation, c.lang);
     if c.fr {
-        format!("Vous avez des acquis — {list} : saisissez-les aux épreuves concernées pendant l'inscription en ligne.")
+        format!("Vous avez des acquis — {list}\u{a0}: saisissez-les aux épreuves concernées pendant l'inscription en ligne.")
     } else {
         format!(
-            "You have acquis — {list}: enter them at the exams concerned while registering online."
+            "You have acquis (grades carried over, \"bénéfices\", and exemptions, \"dispenses\") — {list}: enter them at the exams (épreuves) concerned while registering online."
         )
     }
 }
@@ -230,7 +234,7 @@ fn declare_acquis(c: &Ctx) -> String {
 fn print_confirmation(c: &Ctx) -> String {
     let title = &c.title;
     if c.fr {
-        format!("Dès l'inscription finie, la confirmation d'inscription à l'examen « {title} » et la liste des pièces justificatives sont dans « Mes documents » de votre compte Cyclades.")
+        format!("Dès l'inscription finie, la confirmation d'inscription à l'examen «\u{a0}{title}\u{a0}» et la liste des pièces justificatives sont dans «\u{a0}Mes documents\u{a0}» de votre compte Cyclades.")
     } else {
         format!("As soon as the registration is finished, the confirmation for the {title} and the list of supporting documents are in \"Mes documents\" in your Cyclades account.")
     }
@@ -247,7 +251,7 @@ fn sign_confirmation(c: &Ctx) -> String {
         t(lang, "envoyée", "sent")
     };
     if c.fr {
-        format!("Vérifiez la confirmation, puis datez-la et signez-la : sans signature le dossier n'est pas complet. Les changements se font en ligne jusqu'à la fin de la pré-inscription ({reg_closes}), tant que la confirmation n'est pas imprimée ; ensuite, seulement au stylo rouge sur la confirmation papier, jusqu'à ce qu'elle soit {sent} ; après la date limite de retour ({ret_closes}), plus aucun changement.")
+        format!("Vérifiez la confirmation, puis datez-la et signez-la\u{a0}: sans signature le dossier n'est pas complet. Les changements se font en ligne jusqu'à la fin de la pré-inscription ({reg_closes}), tant que la confirmation n'est pas imprimée\u{a0}; ensuite, seulement au stylo rouge sur la confirmation papier, jusqu'à ce qu'elle soit {sent}\u{a0}; après la date limite de retour ({ret_closes}), plus aucun changement.")
     } else {
         format!("Check the confirmation, then date and sign it: without a signature the file is not complete. Changes are made online until the pre-registration closes ({reg_closes}), as long as the confirmation is not printed; after that, only in red pen on the paper confirmation, until it is {sent}; after the return deadline ({ret_closes}), no change at all.")
     }
@@ -255,16 +259,16 @@ fn sign_confirmation(c: &Ctx) -> String {
 
 fn attach_supporting_documents(c: &Ctx) -> String {
     if c.upload {
-        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
+        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans «\u{a0}Mes documents\u{a0}»\u{a0}: déposez chacune dans Cyclades.", "The list of supporting documents comes with your confirmation in \"Mes documents\": upload each of them in Cyclades.").to_owned()
     } else {
-        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans « Mes documents » : mettez chacune dans l'enveloppe avec la confirmation signée.", "The list of supporting documents comes with your confirmation in \"Mes documents\": put each of them in the envelope with the signed confirmation.").to_owned()
+        t(c.lang, "La liste des pièces justificatives est éditée avec votre confirmation dans «\u{a0}Mes documents\u{a0}»\u{a0}: mettez chacune dans l'enveloppe avec la confirmation signée.", "The list of supporting documents comes with your confirmation in \"Mes documents\": put each of them in the envelope with the signed confirmation.").to_owned()
     }
 }
 
 fn attach_accommodation_notice(c: &Ctx) -> String {
     t(
         c.lang,
-        "Vous avez déjà un aménagement d'épreuves : la notification d'aménagement doit accompagner votre confirmation d'inscription.",
+        "Vous avez déjà un aménagement d'épreuves\u{a0}: la notification d'aménagement doit accompagner votre confirmation d'inscription.",
         "You already have exam accommodations: the accommodation notification must go with your registration confirmation.",
     )
     .to_owned()
@@ -273,7 +277,7 @@ fn attach_accommodation_notice(c: &Ctx) -> String {
 fn attach_transcript(c: &Ctx) -> String {
     let list = epreuves(c.situation, AcquisKind::Benefice);
     if c.fr {
-        format!("Vous gardez une note pour {list} (bénéfice) : joignez le relevé de notes de la session où vous l'avez obtenue (la notice dit « relevé de notes ou diplôme »).")
+        format!("Vous gardez une note pour {list} (bénéfice)\u{a0}: joignez le relevé de notes de la session où vous l'avez obtenue (la notice dit «\u{a0}relevé de notes ou diplôme\u{a0}»).")
     } else {
         format!("You carry over a grade for {list} (bénéfice): attach the transcript of the session where you obtained it (the notice says \"relevé de notes ou diplôme\").")
     }
@@ -282,18 +286,18 @@ fn attach_transcript(c: &Ctx) -> String {
 fn attach_diploma(c: &Ctx) -> String {
     let list = epreuves(c.situation, AcquisKind::Dispense);
     if c.fr {
-        format!("Vous êtes dispensé de {list} : joignez le diplôme qui vous donne cette dispense, ou un relevé de notes qui la montre (la notice dit « relevé de notes ou diplôme »).")
+        format!("Vous bénéficiez d'une dispense pour {list}\u{a0}: joignez le diplôme qui vous donne cette dispense, ou un relevé de notes qui la montre (la notice dit «\u{a0}relevé de notes ou diplôme\u{a0}»).")
     } else {
-        format!("You are exempted from {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
+        format!("You have an exemption (dispense) for {list}: attach the diploma granting the exemption, or a transcript showing it (the notice says \"relevé de notes ou diplôme\").")
     }
 }
 
 fn read_referentiel(c: &Ctx) -> String {
     let (title, link) = (&c.title, &c.session.links.eduscol);
     if c.fr {
-        format!("Le rectorat ne donne aucune information pédagogique : lisez le référentiel de l'examen « {title} » sur Eduscol ({link}), annexe « définition des épreuves », surtout la partie sur les épreuves ponctuelles.")
+        format!("Le rectorat ne donne aucune information pédagogique\u{a0}: lisez le référentiel de l'examen «\u{a0}{title}\u{a0}» sur Eduscol ({link}), annexe «\u{a0}définition des épreuves\u{a0}», surtout la partie sur les épreuves ponctuelles.")
     } else {
-        format!("The rectorat gives no teaching information: read the {title} referentiel on Eduscol ({link}), annex \"définition des épreuves\", above all the part on \"épreuves ponctuelles\" (one-off exams).")
+        format!("The rectorat gives no teaching information: read the {title} référentiel (the official description of the diploma and its exams) on Eduscol ({link}), annex \"définition des épreuves\", above all the part on \"épreuves ponctuelles\" (one-off exams).")
     }
 }
 
@@ -383,7 +387,10 @@ fn piece(c: &Ctx, index: u16) -> String {
     }
     if let Some(src) = &p.source {
         s.push_str(&if c.fr {
-            format!(" Source : notice {}, {src}.", c.session.notice_reference)
+            format!(
+                " Source\u{a0}: notice {}, {src}.",
+                c.session.notice_reference
+            )
         } else {
             format!(" Source: notice {}, {src}.", c.session.notice_reference)
         });
@@ -415,14 +422,14 @@ fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
             .filter(|q| c.situation.answer(*q).is_none())
             .map(|q| {
                 if c.fr {
-                    format!("« {} »", label(q))
+                    format!("«\u{a0}{}\u{a0}»", label(q))
                 } else {
                     format!("\"{}\"", label(q))
                 }
             })
             .collect();
         return if c.fr {
-            format!(" Listée tant que ces questions sont sans réponse : {} ; vos réponses diront si elle est demandée.", open.join(", "))
+            format!(" Listée tant que ces questions sont sans réponse\u{a0}: {}\u{a0}; vos réponses diront si elle est demandée.", open.join(", "))
         } else {
             format!(" Listed while these questions are unanswered: {}; your answers will tell whether it is asked for.", open.join(", "))
         };
@@ -431,14 +438,18 @@ fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
         .into_iter()
         .map(|(q, a)| {
             if c.fr {
-                format!("répondre « {} » à « {} »", yes_no(a), label(q))
+                format!(
+                    "répondre «\u{a0}{}\u{a0}» à «\u{a0}{}\u{a0}»",
+                    yes_no(a),
+                    label(q)
+                )
             } else {
                 format!("answering \"{}\" to \"{}\"", yes_no(a), label(q))
             }
         })
         .collect();
     if c.fr {
-        format!(" Listée tant que la question est sans réponse (mieux vaut une pièce de trop qu'une pièce qui manque) : {} la retirerait.", parts.join(" ou "))
+        format!(" Listée tant que la question est sans réponse (mieux vaut une pièce de trop qu'une pièce qui manque)\u{a0}: {} la retirerait.", parts.join(" ou "))
     } else {
         format!(" Listed while the question is unanswered (one document too many is better than one missing): {} would remove it.", parts.join(" or "))
     }
