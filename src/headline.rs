@@ -115,6 +115,8 @@ pub fn top_of_page(
             None,
         ),
         Verdict::OnTrack => next_step(session, ev, lang, now),
+        // Never in the page's wasm (built without the core's `v2` feature, ADR 0012).
+        Verdict::NotEligible if !crate::core::V2 => (String::new(), Tone::Error, None),
         // The conditions' own messages, in the file's order (session files v2).
         Verdict::NotEligible => (
             ev.eligibility
@@ -227,6 +229,7 @@ pub fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'sta
             "Il est trop tard pour cette session.",
             "It is too late for this session.",
         ),
+        Verdict::NotEligible if !crate::core::V2 => "",
         Verdict::NotEligible => t(
             lang,
             "D'après vos réponses, l'inscription en candidat individuel n'est pas possible.",

@@ -114,17 +114,21 @@ pub fn rules_of(id: ItemId) -> &'static [RuleId] {
 /// Whether a piece is listed: its condition is true or still unknown (one document too many
 /// is better than one missing); `false` for an index the session does not have.
 pub fn piece_applies(session: &Session, index: u16, situation: &Situation) -> bool {
-    session.pieces.get(usize::from(index)).is_some_and(|p| {
-        p.when
-            .as_ref()
-            .is_none_or(|c| c.eval(situation) != Some(false))
-    })
+    crate::V2
+        && session.pieces.get(usize::from(index)).is_some_and(|p| {
+            p.when
+                .as_ref()
+                .is_none_or(|c| c.eval(situation) != Some(false))
+        })
 }
 
 /// The eligibility conditions not met (indices, in the file's order): the condition's `when`
 /// is known to hold and its question is answered the other way. An unanswered question, or
 /// a `when` still unknown, leaves the condition out.
 pub fn unmet_eligibility(session: &Session, situation: &Situation) -> Vec<u16> {
+    if !crate::V2 {
+        return Vec::new();
+    }
     session
         .eligibility
         .iter()

@@ -92,6 +92,7 @@ impl ItemId {
     /// An item id of this session: the notice's, or `piece:<id>` of a declared piece.
     pub fn parse_in(s: &str, session: &Session) -> Option<ItemId> {
         match s.strip_prefix("piece:") {
+            Some(_) if !crate::V2 => None,
             Some(_) => session
                 .pieces
                 .iter()

@@ -46,7 +46,9 @@ impl Diploma {
 }
 
 /// The time zones of French académies: the only ones a session file may name
-/// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`).
+/// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`). Without the `v2`
+/// feature, [`PAGE_ZONES`].
+#[cfg(feature = "v2")]
 pub const FRENCH_ZONES: [&str; 10] = [
     "Europe/Paris",
     "America/Martinique",
@@ -58,6 +60,22 @@ pub const FRENCH_ZONES: [&str; 10] = [
     "Pacific/Noumea",
     "Pacific/Tahiti",
     "Pacific/Wallis",
+];
+#[cfg(not(feature = "v2"))]
+pub const FRENCH_ZONES: [&str; 8] = PAGE_ZONES;
+
+/// The zones the page's wasm knows (built without the `v2` feature): every zone but
+/// America/Miquelon and Pacific/Wallis, which came with session files v2 and would cost the
+/// page ~1.9 KB gzip (ADR 0012). `cargo xtask build` compiles only these into chrono-tz.
+pub const PAGE_ZONES: [&str; 8] = [
+    "Europe/Paris",
+    "America/Martinique",
+    "America/Guadeloupe",
+    "America/Cayenne",
+    "Indian/Reunion",
+    "Indian/Mayotte",
+    "Pacific/Noumea",
+    "Pacific/Tahiti",
 ];
 
 /// Why 720: a month of hours is already far beyond any account-activation delay; a larger
@@ -215,8 +233,11 @@ const TOP_FIELDS: &[&str] = &[
     "activation_delay_hours",
     "return",
     "links",
+    #[cfg(feature = "v2")]
     "questions",
+    #[cfg(feature = "v2")]
     "pieces",
+    #[cfg(feature = "v2")]
     "eligibility",
 ];
 const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
@@ -495,6 +516,19 @@ fn read_time_zone(w: &mut Walker, m: &Map) -> Option<Tz> {
     } else {
         None
     };
+    #[cfg(not(feature = "v2"))]
+    if tz.is_none() && ["America/Miquelon", "Pacific/Wallis"].contains(&s) {
+        w.push(
+            "$.time_zone",
+            format!(
+                "Le fuseau «\u{a0}{s}\u{a0}» n'est pas encore lu par la page\u{a0}: vérifiez ce fichier avec la commande candidat check-session."
+            ),
+            format!(
+                "The zone \"{s}\" is not read by the page yet: check this file with the command candidat check-session."
+            ),
+        );
+        return None;
+    }
     if tz.is_none() {
         w.push(
             "$.time_zone",
@@ -803,27 +837,31 @@ impl Session {
         d.activation_delay_hours = read_activation_delay(&mut w, m);
         read_return(&mut w, m, &mut d);
         d.links = read_links(&mut w, m);
+        #[cfg(feature = "v2")]
         let declared = crate::declared::read(&mut w, m, d.diplomas.as_deref());
+        #[cfg(not(feature = "v2"))]
+        crate::declared::refuse(&mut w);
         if !w.problems.is_empty() {
             return Err(w.problems);
         }
         // why: unreachable in practice (every None above pushed a problem), but a refusal is
         // better than a panic if a reader ever forgets to report.
-        d.finish()
-            .zip(declared)
-            .map(|(session, declared)| Session {
-                questions: declared.questions,
-                pieces: declared.pieces,
-                eligibility: declared.eligibility,
-                ..session
-            })
-            .ok_or_else(|| {
-                vec![Problem::new(
-                    "$",
-                    "Fichier de session incomplet.",
-                    "Incomplete session file.",
-                )]
-            })
+        #[cfg(feature = "v2")]
+        let session = d.finish().zip(declared).map(|(session, declared)| Session {
+            questions: declared.questions,
+            pieces: declared.pieces,
+            eligibility: declared.eligibility,
+            ..session
+        });
+        #[cfg(not(feature = "v2"))]
+        let session = d.finish();
+        session.ok_or_else(|| {
+            vec![Problem::new(
+                "$",
+                "Fichier de session incomplet.",
+                "Incomplete session file.",
+            )]
+        })
     }
 
     /// Address lines with the diploma's title put where the notice asks for it.
@@ -845,7 +883,7 @@ impl Session {
     pub fn item_ids(&self) -> Vec<ItemId> {
         let mut ids = Vec::with_capacity(ItemId::ALL.len() + self.pieces.len());
         for id in ItemId::ALL {
-            if id == ItemId::MailFile {
+            if crate::V2 && id == ItemId::MailFile {
                 ids.extend(
                     (0..self.pieces.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId::Piece)),
                 );
@@ -857,6 +895,9 @@ impl Session {
 
     /// The index of the declared question `id`.
     pub fn question_index(&self, id: &str) -> Option<u16> {
+        if !crate::V2 {
+            return None;
+        }
         self.questions
             .iter()
             .position(|q| q.id == id)
@@ -1196,6 +1237,56 @@ mod tests {
     }
 
     #[test]
+    fn the_page_knows_every_zone_but_miquelon_and_wallis() {
+        let v2 = ["America/Miquelon", "Pacific/Wallis"];
+        for z in PAGE_ZONES {
+            assert!(FRENCH_ZONES.contains(&z) && !v2.contains(&z), "{z}");
+        }
+        assert_eq!(
+            FRENCH_ZONES.len(),
+            PAGE_ZONES.len() + if cfg!(feature = "v2") { v2.len() } else { 0 }
+        );
+    }
+
+    /// Without the `v2` feature (the page's wasm), a zone of version 2 is refused with a
+    /// sentence that sends the reader to the CLI.
+    #[cfg(not(feature = "v2"))]
+    #[test]
+    fn without_v2_miquelon_and_wallis_are_for_the_cli() {
+        for z in ["America/Miquelon", "Pacific/Wallis"] {
+            let p = problems_with(|v| v["time_zone"] = json!(z));
+            assert_eq!(paths(&p), ["$.time_zone"], "{z}");
+            assert!(p[0].fr.contains("candidat check-session"), "{}", p[0].fr);
+            assert!(p[0].en.contains("not read by the page yet"), "{}", p[0].en);
+        }
+    }
+
+    /// Without the `v2` feature (the page's wasm), a file with version 2's lists is refused at
+    /// each of their keys, in the file's order; a version-1 file reads as before.
+    #[cfg(not(feature = "v2"))]
+    #[test]
+    fn without_v2_the_lists_are_for_the_cli() {
+        let p = problems_with(|v| {
+            v["questions"] = json!([]);
+            v["pieces"] = json!({});
+            v["eligibility"] = json!([{ "id": "x" }]);
+        });
+        // In the file's order (serde_json writes keys sorted).
+        assert_eq!(paths(&p), ["$.eligibility", "$.pieces", "$.questions"]);
+        assert!(p[0]
+            .fr
+            .contains("version\u{a0}2 n'est pas encore lu par la page"));
+        assert!(p[0].en.contains("candidat check-session"));
+        // `null` too: the key itself is version 2's.
+        assert_eq!(
+            paths(&problems_with(|v| v["pieces"] = json!(null))),
+            ["$.pieces"]
+        );
+        let s = Session::from_json(DEFAULT_SESSION_JSON).unwrap();
+        assert!(s.questions.is_empty() && s.pieces.is_empty() && s.eligibility.is_empty());
+    }
+
+    #[test]
     fn activation_delay_zero_absurd_or_not_a_number() {
         for bad in [
             json!(0),
@@ -1297,8 +1388,10 @@ mod tests {
             ]
         );
         let p = Session::from_json("{}").unwrap_err();
-        // Every top field but the optional `academie_name`, `questions`, `pieces`, `eligibility`.
-        assert_eq!(p.len(), TOP_FIELDS.len() - 4, "{p:?}");
+        // Every top field but the optional `academie_name`, `questions`, `pieces`, `eligibility`
+        // (the last three only with the `v2` feature).
+        let optional = if cfg!(feature = "v2") { 4 } else { 1 };
+        assert_eq!(p.len(), TOP_FIELDS.len() - optional, "{p:?}");
     }
 
     #[test]
@@ -1346,6 +1439,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "v2")]
     #[test]
     fn miquelon_changes_clock_like_the_us_and_wallis_does_not() {
         // Saint-Pierre-et-Miquelon: UTC-2 in summer, UTC-3 from Sunday 6 November 2022 02:00

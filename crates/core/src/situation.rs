@@ -21,6 +21,8 @@ pub struct Situation {
     /// Answers to the session's declared questions (session files v2): `(question index,
     /// answer)`, sorted by index, each question at most once; an unanswered question is not
     /// listed. Read and written through [`Situation::answer`] and [`Situation::set_answer`].
+    /// Only with the `v2` feature: the page's wasm keeps the situation of version 1 (ADR 0012).
+    #[cfg(feature = "v2")]
     pub answers: Vec<(u16, bool)>,
 }
 
@@ -38,6 +40,9 @@ const FIELDS: &[&str] = &[
     "acquis",
     "done",
     "posted_on",
+    // Without the `v2` feature (the page's wasm, ADR 0012) `answers` is an unknown field, as
+    // it was before session files v2.
+    #[cfg(feature = "v2")]
     "answers",
 ];
 
@@ -73,6 +78,7 @@ impl Situation {
             acquis: Vec::new(),
             done: Vec::new(),
             posted_on: None,
+            #[cfg(feature = "v2")]
             answers: Vec::new(),
         }
     }
@@ -80,16 +86,28 @@ impl Situation {
     /// The answer to the session's question `q` (an index in `session.questions`), `None`
     /// while unanswered.
     pub fn answer(&self, q: u16) -> Option<bool> {
-        self.answers.iter().find(|(i, _)| *i == q).map(|(_, a)| *a)
+        #[cfg(feature = "v2")]
+        return self.answers.iter().find(|(i, _)| *i == q).map(|(_, a)| *a);
+        #[cfg(not(feature = "v2"))]
+        {
+            let _ = q;
+            None
+        }
     }
 
     /// Answer question `q` (`None`: not answered), keeping `answers` sorted.
+    /// Without the `v2` feature there is nothing to answer: a no-op.
     pub fn set_answer(&mut self, q: u16, answer: Option<bool>) {
-        self.answers.retain(|(i, _)| *i != q);
-        if let Some(a) = answer {
-            let at = self.answers.partition_point(|(i, _)| *i < q);
-            self.answers.insert(at, (q, a));
+        #[cfg(feature = "v2")]
+        {
+            self.answers.retain(|(i, _)| *i != q);
+            if let Some(a) = answer {
+                let at = self.answers.partition_point(|(i, _)| *i < q);
+                self.answers.insert(at, (q, a));
+            }
         }
+        #[cfg(not(feature = "v2"))]
+        let _ = (q, answer);
     }
 
     /// Parse and validate against a session (diploma offered, ids, dates): every problem listed.
@@ -252,9 +270,12 @@ impl Situation {
                 ),
             }
         }
+        #[cfg(feature = "v2")]
         if let Some(v) = Walker::optional(m, "answers") {
             read_answers(&mut w, v, session, &mut sit, dropped);
         }
+        #[cfg(not(feature = "v2"))]
+        let _ = dropped;
         if w.problems.is_empty() && diploma_ok {
             Ok(sit)
         } else if w.problems.is_empty() {
@@ -336,6 +357,16 @@ impl Situation {
             out.push_str(",\"posted_on\":");
             push_string(&mut out, &crate::timefmt::date(d));
         }
+        #[cfg(feature = "v2")]
+        self.push_answers(&mut out, session);
+        out.push('}');
+        out
+    }
+
+    /// `,"answers":{…}` with the session's question ids, when something is answered.
+    #[cfg(feature = "v2")]
+    fn push_answers(&self, out: &mut String, session: &Session) {
+        use crate::json::push_string;
         let answers: Vec<(&str, bool)> = self
             .answers
             .iter()
@@ -347,16 +378,15 @@ impl Situation {
                 if i > 0 {
                     out.push(',');
                 }
-                push_string(&mut out, id);
+                push_string(out, id);
                 out.push_str(if a { ":true" } else { ":false" });
             }
             out.push('}');
         }
-        out.push('}');
-        out
     }
 }
 
+#[cfg(feature = "v2")]
 /// `answers`: `{ "<question id>": true | false | null }`; `null` is "not answered". A key
 /// the session does not declare is a problem at its path (`$.answers.<id>`).
 fn read_answers(
@@ -574,6 +604,7 @@ mod tests {
     }
 
     /// A session declaring two questions and two pieces (session files v2).
+    #[cfg(feature = "v2")]
     fn v2_session() -> Session {
         let mut v: serde_json::Value =
             serde_json::from_str(crate::session::DEFAULT_SESSION_JSON).unwrap();
@@ -588,6 +619,7 @@ mod tests {
         Session::from_json(&v.to_string()).unwrap()
     }
 
+    #[cfg(feature = "v2")]
     #[test]
     fn answers_and_ticked_pieces_are_read_and_round_trip() {
         let session = v2_session();
@@ -619,6 +651,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "v2")]
     #[test]
     fn undeclared_answers_and_pieces_are_bad_input() {
         let session = v2_session();
@@ -650,6 +683,7 @@ mod tests {
         assert_eq!(p[0].path, "$.answers.adult");
     }
 
+    #[cfg(feature = "v2")]
     #[test]
     fn a_share_link_drops_undeclared_answers() {
         let session = v2_session();

@@ -267,7 +267,7 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
 /// English: [`crate::declared::Text::is_french_in`]).
 pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &str {
     if let ItemId::Piece(i) = id {
-        return match session.pieces.get(usize::from(i)) {
+        return match session.pieces.get(usize::from(i)).filter(|_| crate::V2) {
             Some(p) => p.label.get(lang),
             None => item_label(id, lang),
         };
@@ -352,6 +352,7 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
             "Pas encore ouvert\u{a0}: attendez l'ouverture de la pré-inscription",
             "Not open yet: wait for the pre-registration to open",
         ),
+        Verdict::NotEligible if !crate::V2 => "",
         Verdict::NotEligible => t(
             lang,
             "Inscription en candidat individuel impossible d'après vos réponses\u{a0}: voir les conditions ci-dessous",

@@ -97,7 +97,8 @@ pub(super) fn why(
             s
         }
         ItemId::ReadReferentiel => read_referentiel(&c),
-        ItemId::Piece(i) => piece(&c, i),
+        ItemId::Piece(i) if crate::V2 => piece(&c, i),
+        ItemId::Piece(_) => String::new(),
     };
     if item.status == Status::Late && !late_explained {
         s.push_str(t(
