@@ -121,7 +121,7 @@ pub fn top_of_page(
         Verdict::NotEligible => (
             ev.eligibility
                 .iter()
-                .filter_map(|&i| session.eligibility.get(usize::from(i)))
+                .filter_map(|&i| session.eligibility().get(usize::from(i)))
                 .map(|e| e.message.get(lang))
                 .collect::<Vec<_>>()
                 .join(" "),
@@ -406,7 +406,6 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         | ItemId::AttachAccommodationNotice
         | ItemId::AttachTranscript
         | ItemId::AttachDiploma
-        | ItemId::Piece(_)
         | ItemId::SignConfirmation => {
             // By post, the envelope section of this page says what to do: no link (a fragment
             // link would change a host page's address when the page is a widget).
@@ -417,6 +416,10 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,
+        // A declared piece is joined like the notice's attachments (only natively: the page's
+        // wasm has no pieces, ADR 0012).
+        #[cfg(not(target_arch = "wasm32"))]
+        ItemId::Piece(_) => action_for(session, ItemId::AttachDiploma, lang),
     }
 }
 

@@ -186,9 +186,9 @@ fn run(args: &[String]) -> Result<String, String> {
             let text = read(path, "session")?;
             match Session::from_json(&text) {
                 Ok(s)
-                    if s.questions.is_empty()
-                        && s.pieces.is_empty()
-                        && s.eligibility.is_empty() =>
+                    if s.questions().is_empty()
+                        && s.pieces().is_empty()
+                        && s.eligibility().is_empty() =>
                 {
                     Ok(format!("OK {} ({})\n", s.id, s.academie))
                 }
@@ -198,17 +198,17 @@ fn run(args: &[String]) -> Result<String, String> {
                         "OK {} ({})\u{a0}: {} question(s), {} pièce(s), {} condition(s) d'inscription\n",
                         s.id,
                         s.academie,
-                        s.questions.len(),
-                        s.pieces.len(),
-                        s.eligibility.len()
+                        s.questions().len(),
+                        s.pieces().len(),
+                        s.eligibility().len()
                     ),
                     Lang::En => format!(
                         "OK {} ({}): {} question(s), {} piece(s), {} eligibility condition(s)\n",
                         s.id,
                         s.academie,
-                        s.questions.len(),
-                        s.pieces.len(),
-                        s.eligibility.len()
+                        s.questions().len(),
+                        s.pieces().len(),
+                        s.eligibility().len()
                     ),
                 }),
                 Err(ps) => Err(problems_text(

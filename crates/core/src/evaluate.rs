@@ -107,6 +107,7 @@ pub fn rules_of(id: ItemId) -> &'static [RuleId] {
         ItemId::MailFile => &[RuleId(9), RuleId(10)],
         ItemId::ReadReferentiel => &[RuleId(15)],
         // A piece comes from the académie's notice, not from R1–R15: `rules: []`.
+        #[cfg(feature = "v2")]
         ItemId::Piece(_) => &[],
     }
 }
@@ -115,7 +116,7 @@ pub fn rules_of(id: ItemId) -> &'static [RuleId] {
 /// is better than one missing); `false` for an index the session does not have.
 pub fn piece_applies(session: &Session, index: u16, situation: &Situation) -> bool {
     crate::V2
-        && session.pieces.get(usize::from(index)).is_some_and(|p| {
+        && session.pieces().get(usize::from(index)).is_some_and(|p| {
             p.when
                 .as_ref()
                 .is_none_or(|c| c.eval(situation) != Some(false))
@@ -130,7 +131,7 @@ pub fn unmet_eligibility(session: &Session, situation: &Situation) -> Vec<u16> {
         return Vec::new();
     }
     session
-        .eligibility
+        .eligibility()
         .iter()
         .enumerate()
         .filter(|(_, e)| {
@@ -373,6 +374,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     let mut items = Vec::with_capacity(ids.len());
     for id in ids {
         let listed = match id {
+            #[cfg(feature = "v2")]
             ItemId::Piece(i) => piece_applies(session, i, situation),
             _ => applies(id, situation),
         };

@@ -26,6 +26,7 @@ pub enum ItemId {
     AttachAccommodationNotice,
     AttachTranscript,
     AttachDiploma,
+    #[cfg(feature = "v2")]
     Piece(u16),
     MailFile,
     ReadReferentiel,
@@ -54,6 +55,7 @@ impl ItemId {
     /// [`ItemId::as_str_in`]; here it reads `"piece"`.
     pub fn as_str(self) -> &'static str {
         match self {
+            #[cfg(feature = "v2")]
             ItemId::Piece(_) => "piece",
             ItemId::CreateAccount => "create-account",
             ItemId::ActivateAccount => "activate-account",
@@ -74,8 +76,10 @@ impl ItemId {
 
     /// The contract id in this session: `piece:<id>` for a declared piece (`"piece:"` for an
     /// index the session does not have), else [`ItemId::as_str`].
+    #[cfg_attr(not(feature = "v2"), allow(unused_variables))]
     pub fn as_str_in(self, session: &Session) -> &str {
         match self {
+            #[cfg(feature = "v2")]
             ItemId::Piece(i) => session
                 .pieces
                 .get(usize::from(i))
@@ -90,9 +94,12 @@ impl ItemId {
     }
 
     /// An item id of this session: the notice's, or `piece:<id>` of a declared piece.
+    #[cfg_attr(not(feature = "v2"), allow(unused_variables))]
     pub fn parse_in(s: &str, session: &Session) -> Option<ItemId> {
         match s.strip_prefix("piece:") {
-            Some(_) if !crate::V2 => None,
+            #[cfg(not(feature = "v2"))]
+            Some(_) => None,
+            #[cfg(feature = "v2")]
             Some(_) => session
                 .pieces
                 .iter()
@@ -105,7 +112,10 @@ impl ItemId {
 
     /// A piece declared by the session file, not one of the notice's items.
     pub fn is_piece(self) -> bool {
-        matches!(self, ItemId::Piece(_))
+        #[cfg(feature = "v2")]
+        return matches!(self, ItemId::Piece(_));
+        #[cfg(not(feature = "v2"))]
+        false
     }
 }
 

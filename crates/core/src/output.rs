@@ -73,7 +73,7 @@ fn contract<'a>(
         eligibility: ev
             .eligibility
             .iter()
-            .filter_map(|&i| session.eligibility.get(usize::from(i)))
+            .filter_map(|&i| session.eligibility().get(usize::from(i)))
             .map(|e| ContractEligibility {
                 id: e.id.clone(),
                 message: e.message.get(lang).to_owned(),
@@ -143,7 +143,7 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         if fr { "Examen" } else { "Exam" },
         title
     ));
-    for (i, q) in session.questions.iter().enumerate() {
+    for (i, q) in session.questions().iter().enumerate() {
         let answer = u16::try_from(i).ok().and_then(|i| situation.answer(i));
         out.push_str(&format!(
             "Question{colon} {} {} [{}]\n",
@@ -211,7 +211,7 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         for e in ev
             .eligibility
             .iter()
-            .filter_map(|&i| session.eligibility.get(usize::from(i)))
+            .filter_map(|&i| session.eligibility().get(usize::from(i)))
         {
             out.push_str(&format!("  - {} [{}]\n", e.message.get(lang), e.id));
             if let Some(src) = &e.source {

@@ -108,10 +108,13 @@ pub struct Session {
     /// Cyclades); shown as is, never interpreted.
     pub return_instructions: Option<String>,
     /// Version 2: yes/no questions worded by the exam office (empty in a version-1 file).
+    #[cfg(feature = "v2")]
     pub questions: Vec<Question>,
     /// Version 2: documents to join, each the checklist item `piece:<id>` (`ItemId::Piece`).
+    #[cfg(feature = "v2")]
     pub pieces: Vec<Piece>,
     /// Version 2: who may register as an individual candidate.
+    #[cfg(feature = "v2")]
     pub eligibility: Vec<Eligibility>,
 }
 
@@ -424,8 +427,11 @@ impl Draft {
                 return_mode,
                 links,
                 return_instructions,
+                #[cfg(feature = "v2")]
                 questions: Vec::new(),
+                #[cfg(feature = "v2")]
                 pieces: Vec::new(),
+                #[cfg(feature = "v2")]
                 eligibility: Vec::new(),
             }),
             _ => None,
@@ -516,19 +522,6 @@ fn read_time_zone(w: &mut Walker, m: &Map) -> Option<Tz> {
     } else {
         None
     };
-    #[cfg(not(feature = "v2"))]
-    if tz.is_none() && ["America/Miquelon", "Pacific/Wallis"].contains(&s) {
-        w.push(
-            "$.time_zone",
-            format!(
-                "Le fuseau «\u{a0}{s}\u{a0}» n'est pas encore lu par la page\u{a0}: vérifiez ce fichier avec la commande candidat check-session."
-            ),
-            format!(
-                "The zone \"{s}\" is not read by the page yet: check this file with the command candidat check-session."
-            ),
-        );
-        return None;
-    }
     if tz.is_none() {
         w.push(
             "$.time_zone",
@@ -877,13 +870,38 @@ impl Session {
         }
     }
 
+    /// The declared questions (session files v2; always empty without the `v2` feature).
+    pub fn questions(&self) -> &[Question] {
+        #[cfg(feature = "v2")]
+        return &self.questions;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
+    /// The declared pieces (session files v2; always empty without the `v2` feature).
+    pub fn pieces(&self) -> &[Piece] {
+        #[cfg(feature = "v2")]
+        return &self.pieces;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
+    /// The declared eligibility conditions (always empty without the `v2` feature).
+    pub fn eligibility(&self) -> &[Eligibility] {
+        #[cfg(feature = "v2")]
+        return &self.eligibility;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
     /// Every item this session can list, in checklist order: the notice's items, with the
     /// declared pieces after `attach-diploma` and before `mail-file`, in the file's order.
     /// (Which of them apply is `evaluate`'s answer.)
     pub fn item_ids(&self) -> Vec<ItemId> {
-        let mut ids = Vec::with_capacity(ItemId::ALL.len() + self.pieces.len());
+        let mut ids = Vec::with_capacity(ItemId::ALL.len() + self.pieces().len());
         for id in ItemId::ALL {
-            if crate::V2 && id == ItemId::MailFile {
+            #[cfg(feature = "v2")]
+            if id == ItemId::MailFile {
                 ids.extend(
                     (0..self.pieces.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId::Piece)),
                 );
@@ -898,7 +916,7 @@ impl Session {
         if !crate::V2 {
             return None;
         }
-        self.questions
+        self.questions()
             .iter()
             .position(|q| q.id == id)
             .and_then(|i| u16::try_from(i).ok())
@@ -908,7 +926,7 @@ impl Session {
     /// depends on), eligibility questions first, each once, in the file's order.
     pub fn asked_questions(&self) -> Vec<u16> {
         let mut out = Vec::new();
-        for e in &self.eligibility {
+        for e in self.eligibility() {
             if let Some(c) = &e.when {
                 c.questions(&mut out);
             }
@@ -916,7 +934,7 @@ impl Session {
                 out.push(e.question);
             }
         }
-        for p in &self.pieces {
+        for p in self.pieces() {
             if let Some(c) = &p.when {
                 c.questions(&mut out);
             }
@@ -991,8 +1009,11 @@ fn fallback_session() -> Session {
             eduscol: "https://eduscol.education.fr/774/les-diplomes-professionnels".into(),
         },
         return_instructions: None,
+        #[cfg(feature = "v2")]
         questions: Vec::new(),
+        #[cfg(feature = "v2")]
         pieces: Vec::new(),
+        #[cfg(feature = "v2")]
         eligibility: Vec::new(),
     }
 }
@@ -1248,16 +1269,15 @@ mod tests {
         );
     }
 
-    /// Without the `v2` feature (the page's wasm), a zone of version 2 is refused with a
-    /// sentence that sends the reader to the CLI.
+    /// Without the `v2` feature (the page's wasm), a zone of version 2 is an unknown zone (the
+    /// message lists the zones the page knows).
     #[cfg(not(feature = "v2"))]
     #[test]
     fn without_v2_miquelon_and_wallis_are_for_the_cli() {
         for z in ["America/Miquelon", "Pacific/Wallis"] {
             let p = problems_with(|v| v["time_zone"] = json!(z));
             assert_eq!(paths(&p), ["$.time_zone"], "{z}");
-            assert!(p[0].fr.contains("candidat check-session"), "{}", p[0].fr);
-            assert!(p[0].en.contains("not read by the page yet"), "{}", p[0].en);
+            assert!(p[0].en.contains("Pacific/Tahiti)"), "{}", p[0].en);
         }
     }
 
@@ -1283,7 +1303,7 @@ mod tests {
             ["$.pieces"]
         );
         let s = Session::from_json(DEFAULT_SESSION_JSON).unwrap();
-        assert!(s.questions.is_empty() && s.pieces.is_empty() && s.eligibility.is_empty());
+        assert!(s.questions().is_empty() && s.pieces().is_empty() && s.eligibility().is_empty());
     }
 
     #[test]

@@ -249,6 +249,7 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
         ),
         ItemId::MailFile => t(lang, "Envoyer le dossier par la poste", "Post the file"),
         // The piece's own label is the session's: [`item_label_for`].
+        #[cfg(feature = "v2")]
         ItemId::Piece(_) => t(
             lang,
             "Joindre une pièce demandée par l'académie",
@@ -266,6 +267,7 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
 /// an envelope. A declared piece's label is the session file's (its French when it has no
 /// English: [`crate::declared::Text::is_french_in`]).
 pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &str {
+    #[cfg(feature = "v2")]
     if let ItemId::Piece(i) = id {
         return match session.pieces.get(usize::from(i)).filter(|_| crate::V2) {
             Some(p) => p.label.get(lang),
@@ -435,6 +437,7 @@ pub fn notice_section(id: ItemId) -> &'static str {
         ItemId::DeclareAcquis | ItemId::AttachTranscript | ItemId::AttachDiploma => "§5",
         ItemId::ReadReferentiel => "§6",
         // Not in this notice: the session file's `source` says where (in the why sentence).
+        #[cfg(feature = "v2")]
         ItemId::Piece(_) => "",
     }
 }
@@ -465,6 +468,7 @@ pub fn notice_quote(id: ItemId) -> &'static str {
         ItemId::AttachAccommodationNotice => "Dans le cas d’un aménagement d’épreuve existant, la notification d’aménagement d’épreuves doit être jointe à la confirmation d’inscription.",
         ItemId::AttachTranscript | ItemId::AttachDiploma => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
         ItemId::MailFile => "Le document de confirmation d’inscription daté et signé et les pièces à joindre, doivent être envoyées par courrier postal, éventuellement en courrier recommandé avec accusé de réception ou en envoi suivi. Après cette date, la candidature est annulée, si cette confirmation d’inscription signée et accompagnée des pièces justificatives n’ont pas été retournées.",
+        #[cfg(feature = "v2")]
         ItemId::Piece(_) => "",
         ItemId::ReadReferentiel => "Le rectorat ne délivrera pas d'informations pédagogiques. Les candidats doivent consulter impérativement le référentiel de l'examen (annexe «\u{a0}définition des épreuves\u{a0}», et plus particulièrement la partie relative aux épreuves ponctuelles).",
     }

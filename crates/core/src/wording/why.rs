@@ -97,8 +97,8 @@ pub(super) fn why(
             s
         }
         ItemId::ReadReferentiel => read_referentiel(&c),
-        ItemId::Piece(i) if crate::V2 => piece(&c, i),
-        ItemId::Piece(_) => String::new(),
+        #[cfg(feature = "v2")]
+        ItemId::Piece(i) => piece(&c, i),
     };
     if item.status == Status::Late && !late_explained {
         s.push_str(t(
@@ -332,6 +332,7 @@ fn acquis_summary(situation: &Situation, lang: Lang) -> String {
 /// A piece the session file declares: its `why` (or a default sentence), where it goes (the
 /// envelope, or Cyclades in upload mode) and by when, its `source`, and, while its condition
 /// is still unknown, which answer would remove it.
+#[cfg(feature = "v2")]
 fn piece(c: &Ctx, index: u16) -> String {
     let Some(p) = c.session.pieces.get(usize::from(index)) else {
         return String::new();
@@ -400,6 +401,7 @@ fn piece(c: &Ctx, index: u16) -> String {
 }
 
 /// " Listed because … is unanswered: answering "no" would remove it."
+#[cfg(feature = "v2")]
 fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
     let lang = c.lang;
     let label = |q: u16| {
