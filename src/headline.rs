@@ -416,10 +416,10 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,
-        // A declared piece is joined like the notice's attachments (only natively: the page's
-        // wasm has no pieces, ADR 0012).
-        #[cfg(not(target_arch = "wasm32"))]
-        ItemId::Piece(_) => action_for(session, ItemId::AttachDiploma, lang),
+        // `ItemId::Piece` (with the core's `v2` feature; the page's wasm has none, ADR 0012):
+        // a declared piece is joined like the notice's attachments.
+        #[allow(unreachable_patterns)]
+        _ => action_for(session, ItemId::AttachDiploma, lang),
     }
 }
 
