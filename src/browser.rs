@@ -90,6 +90,19 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Take the fragment out of the address bar (`history.replaceState`: no new history entry,
+/// path and query kept), once the share link has been read: the answers it carries do not
+/// stay in the address bar, in a bookmark or in a screenshot.
+pub fn remove_fragment() {
+    if let Some(history) = window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&page_url_without_hash()),
+        );
+    }
+}
+
 /// The page's address without its fragment (the share link's base).
 pub fn page_url_without_hash() -> String {
     let href = window()

@@ -1,5 +1,5 @@
 //! The one door from the page to the rules' wording (`candidat_core::wording`): item labels,
-//! "why" sentences with the notice's quote and §, deadline and diploma names, dates.
+//! "why" sentences and the notice's §, deadline and diploma names, dates.
 //! Nothing here decides anything: statuses, dues and verdicts come only from `evaluate`.
 //!
 //! Pure: compiled and tested natively.
@@ -35,11 +35,6 @@ pub fn why_item(
         Some(i) => wording::item_why_at(i, session, situation, at, lang),
         None => String::new(),
     }
-}
-
-/// The notice's own sentence (French: the notice's language).
-pub fn quote(id: ItemId) -> &'static str {
-    wording::notice_quote(id)
 }
 
 /// Where the notice says it: "§3". Candidates see the notice's own section numbers, never the

@@ -6,6 +6,7 @@ pub use candidat_core as core;
 
 pub mod headline;
 pub mod ics;
+pub mod input_checks;
 pub mod labels;
 pub mod local_time;
 pub mod share;

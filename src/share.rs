@@ -1,14 +1,19 @@
 //! The share/resume link: the situation's compact JSON in the URL *fragment* (never the
-//! query, so it never reaches a server), as `#s=<base64url of the JSON, no padding>`.
+//! query, so it never reaches a server), as `#s=<base64url of the JSON, no padding>&l=<lang>`.
+//! `l` (the page's language when the link was made) is optional: links made before it open
+//! in the page's own language.
 //!
 //! Pure: no web type, compiled and tested natively. A broken or tampered fragment is an
 //! error value, never a panic; the page then shows a short message and default answers.
 
 use crate::core::session::Session;
-use crate::core::Situation;
+use crate::core::{Lang, Situation};
 
 /// The fragment's parameter name: `#s=…`.
 pub const PARAM: &str = "s";
+
+/// The language's parameter name: `#s=…&l=en`.
+pub const LANG_PARAM: &str = "l";
 
 /// Longest fragment accepted (a real situation is a few hundred bytes).
 pub const MAX_LEN: usize = 8 * 1024;
@@ -52,16 +57,38 @@ pub fn encode_fragment(situation: &Situation, session: &Session) -> String {
     )
 }
 
+/// The share link's fragment: `s=<base64url(json)>&l=<fr|en>` (without the leading `#`).
+pub fn encode_link_fragment(situation: &Situation, session: &Session, lang: Lang) -> String {
+    format!(
+        "{}&{LANG_PARAM}={}",
+        encode_fragment(situation, session),
+        lang.as_str()
+    )
+}
+
+/// The value of one `&`-separated `name=value` parameter of a fragment.
+fn param<'a>(fragment: &'a str, name: &str) -> Option<&'a str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .split('&')
+        .find_map(|p| p.strip_prefix(name).and_then(|r| r.strip_prefix('=')))
+}
+
+/// The language a link was made in (`l=fr|en`); `None` for older links or an unknown value.
+pub fn decode_lang(fragment: &str) -> Option<Lang> {
+    if fragment.len() > MAX_LEN + 1 {
+        return None;
+    }
+    param(fragment, LANG_PARAM).and_then(Lang::parse)
+}
+
 /// Read a fragment (with or without its leading `#`; other `&`-separated parameters ignored).
 pub fn decode_fragment(fragment: &str, session: &Session) -> Result<Situation, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.len() > MAX_LEN {
         return Err(ShareError::TooLong);
     }
-    let value = fragment
-        .split('&')
-        .find_map(|p| p.strip_prefix(PARAM).and_then(|r| r.strip_prefix('=')))
-        .ok_or(ShareError::Absent)?;
+    let value = param(fragment, PARAM).ok_or(ShareError::Absent)?;
     let bytes = base64url_decode(value).ok_or(ShareError::BadEncoding)?;
     let text = String::from_utf8(bytes).map_err(|_| ShareError::NotText)?;
     situation_from_json(&text, session)
@@ -151,6 +178,26 @@ mod tests {
             Ok(s.clone())
         );
         assert_eq!(decode_fragment(&format!("#x=1&{frag}"), &session()), Ok(s));
+    }
+
+    /// The link carries the language it was made in; links without `l` (made before it)
+    /// still open, in the page's own language.
+    #[test]
+    fn link_fragment_carries_the_language() {
+        let s = full();
+        for lang in [Lang::Fr, Lang::En] {
+            let frag = encode_link_fragment(&s, &session(), lang);
+            assert!(frag.ends_with(&format!("&l={}", lang.as_str())), "{frag}");
+            assert_eq!(decode_fragment(&frag, &session()), Ok(s.clone()));
+            assert_eq!(decode_lang(&frag), Some(lang));
+            assert_eq!(decode_lang(&format!("#{frag}")), Some(lang));
+        }
+        let old = encode_fragment(&s, &session());
+        assert_eq!(decode_fragment(&old, &session()), Ok(s.clone()));
+        assert_eq!(decode_lang(&old), None);
+        assert_eq!(decode_lang("#s=AAAA&l=de"), None);
+        assert_eq!(decode_lang("#l=EN&s=AAAA"), Some(Lang::En));
+        assert_eq!(decode_lang(""), None);
     }
 
     #[test]

@@ -60,11 +60,6 @@ ui_texts! {
     file_posted,
     file_posted_on,
     verdict_heading,
-    verdict_on_track,
-    verdict_too_late,
-    verdict_not_open,
-    changes_online,
-    changes_red_pen,
     changes_none,
     timeline,
     you_are_here,
@@ -72,7 +67,6 @@ ui_texts! {
     due,
     no_due,
     why,
-    tick,
     implied,
     status_done,
     status_todo,
@@ -129,9 +123,38 @@ ui_texts! {
     closed_all,
     /// After the return deadline, for a candidate whose every step was done in time.
     closed_complete,
-    rules,
     source,
     dismiss,
+    // Inputs and accessibility (issue 11)
+    /// The posting date's label in sessions where documents are uploaded in Cyclades.
+    file_posted_on_upload,
+    /// Beside a field whose answer cannot be right (`crate::input_checks`).
+    err_account_future,
+    err_account_before,
+    err_posted_future,
+    err_posted_before,
+    err_upload_future,
+    err_upload_before,
+    err_epreuve_unnamed,
+    /// The account group, when the activation delay passed.
+    account_expired,
+    // Share, calendar, phone layout (issue 11)
+    /// The date field inside the "Et si nous étions le…" disclosure (its summary is `simulate`).
+    simulate_field,
+    /// A session over by the real clock: the link to the académie's site. `{academie}` is
+    /// the session's `academie_name` ("Académie d'Aix-Marseille").
+    past_current,
+    /// Above the checklist of a session over by the real clock (not while simulating).
+    past_checklist,
+    /// Beside "Ajouter à mon agenda" when something is ahead.
+    ics_hint,
+    /// Beside the disabled "Ajouter à mon agenda": why there is nothing to add.
+    ics_nothing,
+    /// The opt-in to write the accommodation steps by name in the calendar file.
+    ics_reveal,
+    ics_reveal_hint,
+    /// The share link is made only on demand.
+    share_create,
 }
 
 pub static FR: Ui = Ui {
@@ -168,11 +191,6 @@ pub static FR: Ui = Ui {
     file_posted: "Posté",
     file_posted_on: "Date du cachet de la poste",
     verdict_heading: "Où en êtes-vous\u{a0}?",
-    verdict_on_track: "C'est encore possible\u{a0}: tout ce qui reste peut être fait à temps.",
-    verdict_too_late: "Il est trop tard pour cette session.",
-    verdict_not_open: "Les inscriptions ne sont pas encore ouvertes.",
-    changes_online: "Vous pouvez encore modifier votre inscription en ligne.",
-    changes_red_pen: "Toute correction s'écrit désormais au stylo rouge sur la confirmation papier.",
     changes_none: "Aucune modification n'est possible maintenant.",
     timeline: "Les dates de la session",
     you_are_here: "Vous êtes ici",
@@ -180,7 +198,6 @@ pub static FR: Ui = Ui {
     due: "Avant le",
     no_due: "Pas de date dans la notice",
     why: "Pourquoi\u{a0}?",
-    tick: "Fait",
     implied: "déduit de vos réponses",
     status_done: "Fait",
     status_todo: "À faire",
@@ -233,9 +250,27 @@ pub static FR: Ui = Ui {
     closed_reg: "Pré-inscription close depuis le {date}.",
     closed_all: "Session terminée\u{a0}: retour des dossiers clos depuis le {date}.",
     closed_complete: "Votre dossier est parti à temps\u{a0}: votre part de l'inscription est faite.",
-    rules: "Règles",
     source: "Source",
     dismiss: "Fermer",
+    // Inputs and accessibility (issue 11)
+    file_posted_on_upload: "Date du dépôt",
+    err_account_future: "Cette date est dans le futur\u{a0}: indiquez quand le compte a été créé.",
+    err_account_before: "Pré-inscriptions à partir du {date}\u{a0}: vérifiez la date.",
+    err_posted_future: "Cette date est dans le futur\u{a0}: indiquez le cachet de la poste une fois le dossier posté.",
+    err_posted_before: "Retour des dossiers à partir du {date}\u{a0}: un dossier posté avant ne compte pas.",
+    err_upload_future: "Cette date est dans le futur\u{a0}: indiquez la date du dépôt une fois fait.",
+    err_upload_before: "Dépôts à partir du {date}\u{a0}: un dépôt fait avant ne compte pas.",
+    err_epreuve_unnamed: "Indiquez le nom de l'épreuve (par exemple EG1).",
+    account_expired: "Ce compte a été supprimé ({hours} h dépassées)\u{a0}: créez-en un nouveau, puis indiquez sa date de création.",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date et heure à explorer",
+    past_current: "Pour la session en cours\u{a0}: le site de l'{academie}",
+    past_checklist: "Pour mémoire\u{a0}: ce que la session {year} demandait à ses candidats. Ses dates sont passées.",
+    ics_hint: "Un événement par date limite à venir, avec un rappel à 9 h trois jours avant et la veille.",
+    ics_nothing: "Rien à ajouter\u{a0}: aucune date limite n'est à venir pour ce qui vous reste à faire.",
+    ics_reveal: "Écrire le nom des démarches d'aménagement dans le fichier",
+    ics_reveal_hint: "Sinon, elles y figurent comme «\u{a0}démarche personnelle\u{a0}»\u{a0}: un agenda peut être synchronisé en ligne.",
+    share_create: "Créer un lien de partage",
 };
 
 pub static EN: Ui = Ui {
@@ -272,11 +307,6 @@ pub static EN: Ui = Ui {
     file_posted: "Posted",
     file_posted_on: "Postmark date",
     verdict_heading: "Where do you stand?",
-    verdict_on_track: "Still possible: everything left can be done in time.",
-    verdict_too_late: "It is too late for this session.",
-    verdict_not_open: "Registration is not open yet.",
-    changes_online: "You can still change your registration online.",
-    changes_red_pen: "Any correction must now be written in red pen on the paper confirmation.",
     changes_none: "No change is possible now.",
     timeline: "The session's dates",
     you_are_here: "You are here",
@@ -284,7 +314,6 @@ pub static EN: Ui = Ui {
     due: "By",
     no_due: "No date in the notice",
     why: "Why?",
-    tick: "Done",
     implied: "from your answers",
     status_done: "Done",
     status_todo: "To do",
@@ -337,9 +366,27 @@ pub static EN: Ui = Ui {
     closed_reg: "Pre-registration closed on {date}.",
     closed_all: "Session over: the file return closed on {date}.",
     closed_complete: "Your file went in time: your part of the registration is done.",
-    rules: "Rules",
     source: "Source",
     dismiss: "Close",
+    // Inputs and accessibility (issue 11)
+    file_posted_on_upload: "Upload date",
+    err_account_future: "This date is in the future: give the date the account was created.",
+    err_account_before: "Pre-registration starts on {date}: check the date.",
+    err_posted_future: "This date is in the future: give the postmark date once the file is posted.",
+    err_posted_before: "File returns start on {date}: a file posted earlier does not count.",
+    err_upload_future: "This date is in the future: give the upload date once it is done.",
+    err_upload_before: "Uploads start on {date}: an earlier upload does not count.",
+    err_epreuve_unnamed: "Give the exam's name (for example EG1).",
+    account_expired: "This account was deleted ({hours} h passed): create a new one, then give its creation date.",
+    // Share, calendar, phone layout (issue 11)
+    simulate_field: "Date and time to explore",
+    past_current: "For the current session: the {academie} website",
+    past_checklist: "For the record: what the {year} session asked of its candidates. Its dates have passed.",
+    ics_hint: "One event per deadline ahead, with a reminder at 9 am three days before and the day before.",
+    ics_nothing: "Nothing to add: no deadline is ahead for what you still have to do.",
+    ics_reveal: "Write the accommodation steps by name in the file",
+    ics_reveal_hint: "Otherwise they read as \"a personal step\": a calendar may sync online.",
+    share_create: "Create a share link",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

@@ -160,12 +160,25 @@ async fn share_fragment_round_trip_restores_answers() {
     let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
     assert_eq!(title.value(), "CAP Cuisine");
     assert!(items(&root).contains(&"request-accommodation".to_string()));
+    // Read once, then out of the address bar.
+    assert_eq!(browser::location_hash(), "");
+    // The link is made on demand, with the language.
+    assert!(q(&root, "[data-testid=share-link]").is_none());
+    let create: HtmlElement = q(&root, "[data-testid=share-create]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    create.click();
+    until("the link is shown", || {
+        q(&root, "[data-testid=share-link]").is_some()
+    })
+    .await;
     let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
         .unwrap()
         .dyn_into()
         .unwrap();
     assert!(
-        link.value().ends_with(&format!("#{frag}")),
+        link.value().ends_with(&format!("#{frag}&l=fr")),
         "{}",
         link.value()
     );
@@ -241,17 +254,8 @@ async fn storage_is_off_by_default_and_erase_removes_everything() {
         our_keys().is_empty() && title.value().is_empty()
     })
     .await;
-    let link: HtmlInputElement = q(&root, "[data-testid=share-link]")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    assert!(
-        !link
-            .value()
-            .contains(&share::base64url_encode(b"CAP Cuisine")[..8]),
-        "{}",
-        link.value()
-    );
+    // No link left in memory either: the share field is emptied.
+    assert!(q(&root, "[data-testid=share-link]").is_none());
     assert!(our_keys().is_empty(), "{:?}", our_keys());
     assert_eq!(title.value(), "");
     root.remove();
@@ -524,4 +528,356 @@ async fn a_version_2_file_is_refused_by_the_page() {
         .contains("candidat check-session"));
     widget.unmount();
     div.remove();
+}
+
+// ── Inputs and accessibility (issue 11) ─────────────────────────────────────────────────────
+
+fn input(root: &Element, sel: &str) -> HtmlInputElement {
+    q(root, sel).expect(sel).dyn_into().unwrap()
+}
+
+/// Types `value` into a field and fires its `change`.
+fn set(root: &Element, sel: &str, value: &str) {
+    let field = input(root, sel);
+    field.set_value(value);
+    fire(&field, "change");
+}
+
+fn focused(sel: &str) -> bool {
+    doc()
+        .active_element()
+        .is_some_and(|e| e.matches(sel).unwrap_or(false))
+}
+
+/// The message with this id: shown, and named by the field's `aria-describedby`, with the
+/// field `aria-invalid`; `None` while it is hidden (and the field valid).
+fn message(root: &Element, field: &str, id: &str) -> Option<String> {
+    let f = q(root, field).expect(field);
+    let m = q(root, &format!("[data-testid={id}]")).expect(id);
+    let described = f.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(
+        described.split(' ').any(|d| d == id) && m.id() == id,
+        "{field} is described by {described}, not {id}"
+    );
+    let hidden = m.has_attribute("hidden");
+    let invalid = f.get_attribute("aria-invalid");
+    assert_eq!(
+        invalid.as_deref(),
+        Some(if hidden { "false" } else { "true" })
+    );
+    (!hidden).then(|| m.text_content().unwrap_or_default())
+}
+
+async fn explore(root: &Element, local: &str) {
+    set(root, "[data-testid=simulate-at]", local);
+    until("the simulated date is used", || {
+        q(root, "[data-testid=simulate-flag]").is_some()
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_removing_epreuves_moves_the_focus() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    let add: HtmlElement = q(&root, "[data-testid=acquis-add]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.focus().unwrap();
+    add.click();
+    until("the focus is on the new row's first field", || {
+        focused("#acquis-0-epreuve")
+    })
+    .await;
+    // Rows, then the button, in DOM order.
+    let row = q(&root, "[data-testid=acquis-0]").unwrap();
+    assert_ne!(
+        row.compare_document_position(&add) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "the new row comes before the add button"
+    );
+    add.click();
+    until("the focus is on the second row", || {
+        focused("#acquis-1-epreuve")
+    })
+    .await;
+    let remove: HtmlElement = q(&root, "[data-testid=acquis-1-remove]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    until("the focus goes to the previous row", || {
+        focused("#acquis-0-epreuve") && q(&root, "[data-testid=acquis-1]").is_none()
+    })
+    .await;
+    let remove: HtmlElement = q(&root, "[data-testid=acquis-0-remove]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    remove.click();
+    until("no row left: the focus goes to the add button", || {
+        focused("[data-testid=acquis-add]") && q(&root, "[data-testid=acquis-0]").is_none()
+    })
+    .await;
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn impossible_dates_and_unnamed_rows_are_said_beside_their_field() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-02T12:00").await;
+
+    // The account: in the future, then before the opening; the answer stays as typed.
+    check(&root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(&root, "#account-created-at").is_some()
+    })
+    .await;
+    assert_eq!(
+        message(&root, "#account-created-at", "account-created-at-error"),
+        None,
+        "«\u{a0}just now\u{a0}» is fine"
+    );
+    set(&root, "#account-created-at", "2022-11-05T10:00");
+    until("the future is said", || {
+        message(&root, "#account-created-at", "account-created-at-error")
+            .is_some_and(|m| m.contains("futur"))
+    })
+    .await;
+    assert_eq!(
+        input(&root, "#account-created-at").value(),
+        "2022-11-05T10:00"
+    );
+    set(&root, "#account-created-at", "2022-10-01T10:00");
+    until("before the opening is said", || {
+        message(&root, "#account-created-at", "account-created-at-error")
+            .is_some_and(|m| m.contains("19 octobre 2022"))
+    })
+    .await;
+    assert_eq!(
+        input(&root, "#account-created-at").value(),
+        "2022-10-01T10:00"
+    );
+    set(&root, "#account-created-at", "2022-11-01T10:00");
+    until("a right date clears the message", || {
+        message(&root, "#account-created-at", "account-created-at-error").is_none()
+    })
+    .await;
+
+    // The postmark date.
+    check(&root, "[data-testid=file-posted]");
+    until("the postmark field", || q(&root, "#posted-on").is_some()).await;
+    set(&root, "#posted-on", "2022-11-10");
+    until("a postmark in the future is said", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("cachet"))
+    })
+    .await;
+    set(&root, "#posted-on", "2022-10-10");
+    until("a postmark before the window is said", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("19 octobre"))
+    })
+    .await;
+    assert_eq!(input(&root, "#posted-on").value(), "2022-10-10");
+
+    // An unnamed row, then named.
+    let add: HtmlElement = q(&root, "[data-testid=acquis-add]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    until("an unnamed row is said", || {
+        q(&root, "#acquis-0-epreuve").is_some()
+            && message(&root, "#acquis-0-epreuve", "acquis-0-error").is_some()
+    })
+    .await;
+    let name = input(&root, "#acquis-0-epreuve");
+    name.set_value("EG1");
+    fire(&name, "input");
+    until("a named row is fine", || {
+        message(&root, "#acquis-0-epreuve", "acquis-0-error").is_none()
+    })
+    .await;
+
+    // The evaluation is still shown, with the answers kept.
+    assert!(items(&root).contains(&"declare-acquis".to_string()));
+    assert!(q(&root, "#verdict").is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_activation_is_said_in_the_account_group() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-10T12:00").await;
+    check(&root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(&root, "#account-created-at").is_some()
+    })
+    .await;
+    let note = q(&root, "[data-testid=account-expired]").unwrap();
+    assert!(
+        note.has_attribute("hidden"),
+        "just created: nothing expired"
+    );
+    set(&root, "#account-created-at", "2022-11-01T10:00");
+    until("the deleted account is said", || {
+        !note.has_attribute("hidden")
+            && note
+                .text_content()
+                .is_some_and(|t| t.contains("supprimé (48 h dépassées)"))
+    })
+    .await;
+    assert_eq!(note.get_attribute("role").as_deref(), Some("status"));
+    let described = input(&root, "#account-created-at")
+        .get_attribute("aria-describedby")
+        .unwrap();
+    assert!(described.contains("account-expired"), "{described}");
+    assert_eq!(
+        q(&root, "[data-item=activate-account]")
+            .unwrap()
+            .get_attribute("data-status")
+            .as_deref(),
+        Some("expired")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn upload_sessions_ask_for_the_upload_date() {
+    set_hash("");
+    let mut session = default_session();
+    session.return_mode = candidat::core::ReturnMode::Upload;
+    let (root, _h) = mount_session(session, false).await;
+    explore(&root, "2022-11-02T12:00").await;
+    check(&root, "[data-testid=file-posted]");
+    until("the date field", || q(&root, "#posted-on").is_some()).await;
+    let label = q(&root, "label[for=posted-on]")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(label, "Date du dépôt");
+    set(&root, "#posted-on", "2022-11-10");
+    until("the future is said in upload words", || {
+        message(&root, "#posted-on", "posted-on-error").is_some_and(|m| m.contains("dépôt"))
+    })
+    .await;
+    let text = message(&root, "#posted-on", "posted-on-error").unwrap();
+    for word in ["cachet", "poste", "envoi"] {
+        assert!(!text.contains(word), "{text}");
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn tick_boxes_are_described_by_their_status_and_due_date() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    for id in items(&root) {
+        let row = q(&root, &format!("[data-item={id}]")).unwrap();
+        let tick = q(&row, "input.tick").unwrap();
+        let described = tick.get_attribute("aria-describedby").unwrap();
+        let ids: Vec<&str> = described.split(' ').collect();
+        assert_eq!(ids, [format!("item-status-{id}"), format!("item-due-{id}")]);
+        // Both inside the row, once.
+        assert!(
+            q(&row, &format!("#item-status-{id}.status")).is_some(),
+            "{id}"
+        );
+        assert!(q(&row, &format!("#item-due-{id}.due")).is_some(), "{id}");
+        assert_eq!(
+            root.query_selector_all(&format!("#item-due-{id}"))
+                .unwrap()
+                .length(),
+            1
+        );
+    }
+    root.remove();
+}
+
+fn click(root: &Element, sel: &str) {
+    let el: HtmlElement = q(root, sel).expect(sel).dyn_into().unwrap();
+    el.click();
+}
+
+/// A link made in English opens in English; the fragment leaves the address bar once read.
+#[wasm_bindgen_test]
+async fn a_link_made_in_english_opens_in_english() {
+    let mut s = Situation::new(Diploma::Cap);
+    s.title = Some("CAP Cuisine".into());
+    set_hash(&share::encode_link_fragment(
+        &s,
+        &candidat::core::default_session(),
+        candidat::core::Lang::En,
+    ));
+    let (root, _h) = mount(true).await;
+    let page = q(&root, "[data-testid=page]").unwrap();
+    assert_eq!(page.get_attribute("lang").as_deref(), Some("en"));
+    let title: HtmlInputElement = q(&root, "[data-testid=title]").unwrap().dyn_into().unwrap();
+    assert_eq!(title.value(), "CAP Cuisine");
+    assert_eq!(browser::location_hash(), "");
+    assert!(!browser::page_url_without_hash().is_empty());
+    root.remove();
+}
+
+/// The share link is made only when asked, and an answer given afterwards takes it away
+/// (it would no longer say what the page says).
+#[wasm_bindgen_test]
+async fn the_share_link_is_made_on_demand_and_follows_no_answer() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    assert!(q(&root, "[data-testid=share-link]").is_none());
+    click(&root, "[data-testid=share-create]");
+    until("the link is shown", || {
+        q(&root, "[data-testid=share-link]").is_some()
+    })
+    .await;
+    check(&root, "[data-testid=disability-new]");
+    until("an answer takes the link away", || {
+        q(&root, "[data-testid=share-link]").is_none()
+    })
+    .await;
+    root.remove();
+}
+
+/// Nothing ahead (the real clock is past the embedded session): the calendar button is
+/// disabled and says why; accommodation answers bring the choice to name those steps, off.
+#[wasm_bindgen_test]
+async fn the_calendar_button_says_why_it_is_disabled() {
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    // `disabled` is a reflected property: set by the page, seen as the attribute.
+    let ics = q(&root, "[data-testid=ics]").unwrap();
+    assert!(ics.has_attribute("disabled"));
+    assert_eq!(
+        ics.get_attribute("aria-describedby").as_deref(),
+        Some("ics-hint")
+    );
+    let hint = q(&root, "#ics-hint").unwrap().text_content().unwrap();
+    assert!(hint.starts_with("Rien à ajouter"), "{hint}");
+    assert!(q(&root, "[data-testid=ics-reveal]").is_none());
+
+    // Explored inside the pre-registration: something is ahead.
+    let input: HtmlInputElement = q(&root, "[data-testid=simulate-at]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("2022-11-02T12:00");
+    fire(&input, "change");
+    until("the calendar button is enabled", || {
+        !ics.has_attribute("disabled")
+    })
+    .await;
+    check(&root, "[data-testid=disability-existing]");
+    until("the choice to name the accommodation steps", || {
+        q(&root, "[data-testid=ics-reveal]").is_some()
+    })
+    .await;
+    let reveal: HtmlInputElement = q(&root, "[data-testid=ics-reveal]")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(!reveal.checked(), "off by default");
+    root.remove();
 }

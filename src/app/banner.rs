@@ -41,7 +41,9 @@ pub fn notice_bar() -> AnyView {
     })
 }
 
-/// A session that is over (or not yet open) by the real clock says so plainly.
+/// A session that is over (or not yet open) by the real clock says so plainly. One that is
+/// over points first to the académie's site (where the current session is), then offers to
+/// explore it at a date of its own.
 pub fn session_notice() -> AnyView {
     let ctx = use_ctx();
     let s = ctx.session;
@@ -85,11 +87,28 @@ pub fn session_notice() -> AnyView {
                 &labels::date(l, &explore_at.with_timezone(&s.time_zone)),
             )],
         );
-        el("div")
+        let mut notice = el("section")
             .class("session-notice")
             .testid("session-notice")
             .attr("data-real-phase", phase.as_str())
-            .child(el("p").child(el("strong").text_owned(text)))
+            .attr("aria-labelledby", "session-notice-text")
+            .child(
+                el("p")
+                    .id("session-notice-text")
+                    .child(el("strong").text_owned(text)),
+            );
+        if phase == Phase::Closed {
+            notice = notice.child(
+                el("p").child(
+                    el("a")
+                        .class("btn btn-link-primary")
+                        .testid("academie-link")
+                        .attr_owned("href", s.links.academie.clone())
+                        .text_owned(fill(u.past_current, &[("academie", &s.academie_name)])),
+                ),
+            );
+        }
+        notice
             .child(
                 el("button")
                     .attr("type", "button")
@@ -119,7 +138,7 @@ pub fn phase_banner() -> AnyView {
 /// The session's phase in words (`crate::headline::phase_sentence`).
 fn phase_text(ctx: Ctx) -> String {
     ctx.eval
-        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at.get()))
+        .with(|e| headline::phase_sentence(ctx.session, e, ctx.lang(), ctx.at()))
 }
 
 /// The verdict and how changes can still be made, as `crate::headline` words them (one pure
@@ -171,7 +190,7 @@ pub fn next_step() -> AnyView {
     let ctx = use_ctx();
     let top = move || {
         ctx.eval
-            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at.get()))
+            .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at()))
     };
     el("div")
         .class("next-step")
@@ -184,38 +203,37 @@ pub fn next_step() -> AnyView {
         .child(
             el("p")
                 .class("next-step-text")
-                .text_fmt(move || top().headline),
-        )
-        .view_dyn(move || match top().action {
-            Some(a) => el("p")
-                .class("next-step-action")
-                .child(
-                    el("a")
-                        .class("btn")
+                .text_fmt(move || top().headline)
+                // The action follows the sentence, as a link: a button on its own line
+                // pushed the first question below a phone's first screen.
+                .view_dyn(move || match top().action {
+                    Some(a) => el("a")
+                        .class("next-step-action")
                         .attr_owned("href", a.href)
-                        .text(a.label),
-                )
-                .into_view(),
-            None => nothing(),
-        })
+                        .text(a.label)
+                        .into_view(),
+                    None => nothing(),
+                }),
+        )
         .into_view()
 }
 
-/// When it is too late: only what the notice or the session file says.
+/// When it is too late: only what the notice or the session file says. The links are named
+/// (the académie by its name); print adds their addresses.
 pub fn still_possible() -> AnyView {
     let ctx = use_ctx();
-    let links = &ctx.session.links;
+    let session = ctx.session;
+    let links = &session.links;
     dyn_view(move || {
         if ctx.eval.with(|e| e.verdict) != Verdict::TooLate {
             return nothing();
         }
         let u = ctx.ui();
-        let line = |text: &'static str, href: &String| {
-            el("li").text(text).text(" ").child(
-                el("a")
-                    .attr_owned("href", href.clone())
-                    .text_owned(href.clone()),
-            )
+        let line = |text: &'static str, name: String, href: &String| {
+            el("li")
+                .text(text)
+                .text(" ")
+                .child(el("a").attr_owned("href", href.clone()).text_owned(name))
         };
         el("section")
             .class("still-possible")
@@ -224,8 +242,16 @@ pub fn still_possible() -> AnyView {
             .child(el("h2").id("still-h").text(u.still_possible))
             .child(
                 el("ul")
-                    .child(line(u.still_possible_next, &links.academie))
-                    .child(line(u.still_possible_read, &links.eduscol)),
+                    .child(line(
+                        u.still_possible_next,
+                        session.academie_name.clone(),
+                        &links.academie,
+                    ))
+                    .child(line(
+                        u.still_possible_read,
+                        u.link_eduscol.to_string(),
+                        &links.eduscol,
+                    )),
             )
             .into_view()
     })

@@ -113,6 +113,11 @@ fn item_head(row: Row) -> El {
                 .attr_owned("id", box_id.clone())
                 .attr_owned("data-testid", box_id.clone())
                 .class("tick")
+                // Read with its status and due date (ids from the item's: one row per item).
+                .attr_owned(
+                    "aria-describedby",
+                    format!("item-status-{0} item-due-{0}", id.as_str()),
+                )
                 .prop_bool("checked", move || ticked() || implied())
                 .prop_bool("disabled", implied)
                 .on(ev::change, move |ev| {
@@ -135,6 +140,7 @@ fn item_head(row: Row) -> El {
         .child(
             el("span")
                 .class("status")
+                .attr_owned("id", format!("item-status-{}", id.as_str_in(ctx.session)))
                 .attr_owned(
                     "data-testid",
                     format!("status-{}", id.as_str_in(ctx.session)),
@@ -152,22 +158,26 @@ fn item_head(row: Row) -> El {
 }
 
 fn item_due(row: Row) -> El {
-    let Row { ctx, item, .. } = row;
+    let Row { ctx, id, item } = row;
     let tz = ctx.session.time_zone;
     let implied = row.implied();
-    el("p").class("due").text_fmt(move || {
-        let u = ctx.ui();
-        let l = ctx.lang();
-        let mut text = match item.with(|i| i.as_ref().and_then(|i| i.due)) {
-            Some(d) => format!("{} {}", u.due, labels::date_time(l, &d.with_timezone(&tz))),
-            None => u.no_due.to_string(),
-        };
-        if implied() {
-            text.push_str(" · ");
-            text.push_str(u.implied);
-        }
-        text
-    })
+    let due_id = format!("item-due-{}", id.as_str());
+    el("p")
+        .class("due")
+        .attr_owned("id", due_id)
+        .text_fmt(move || {
+            let u = ctx.ui();
+            let l = ctx.lang();
+            let mut text = match item.with(|i| i.as_ref().and_then(|i| i.due)) {
+                Some(d) => format!("{} {}", u.due, labels::date_time(l, &d.with_timezone(&tz))),
+                None => u.no_due.to_string(),
+            };
+            if implied() {
+                text.push_str(" · ");
+                text.push_str(u.implied);
+            }
+            text
+        })
 }
 
 /// "Pourquoi ?": the sentence for this candidate, the notice's words and its sections.
@@ -188,12 +198,6 @@ fn item_why(row: Row) -> El {
             ),
         )
         .child(el("p").text_fmt(why_text))
-        .child(
-            el("blockquote")
-                .class("quote")
-                .attr("lang", "fr")
-                .text(labels::quote(id)),
-        )
         .child(el("p").class("source").text_fmt(move || {
             let u = ctx.ui();
             format!("{}{}{}", u.source, u.colon, labels::section(ctx.lang(), id))

@@ -59,10 +59,12 @@ pub struct Ctx {
     pub situation: RwSignal<Situation>,
     pub lang: RwSignal<Lang>,
     /// The real clock, refreshed every minute.
-    pub now: RwSignal<DateTime<Utc>>,
+    /// Always `Some`. Why an `Option`: the same signal type as `simulated`, so one compiled
+    /// copy of Leptos's signal code serves both (−0.6 KB gzip, ADR 0009); read it with
+    /// [`Ctx::now`].
+    pub clock: RwSignal<Option<DateTime<Utc>>>,
     /// "Et si nous étions le…": an explicit instant to explore, `None` = real clock.
     pub simulated: RwSignal<Option<DateTime<Utc>>>,
-    pub at: Memo<DateTime<Utc>>,
     pub eval: Memo<Evaluation>,
     /// The session's phase by the real clock (past/future session notice).
     pub real_phase: Memo<Phase>,
@@ -92,9 +94,24 @@ pub struct MountOptions {
 }
 
 impl Ctx {
+    /// The instant the page shows: the explored one, else the real clock. A method, not a
+    /// memo: a memo of a new type brings its own copy of Leptos's reactive code (ADR 0009).
+    pub fn at(&self) -> DateTime<Utc> {
+        self.simulated.get().unwrap_or_else(|| self.now())
+    }
+    /// The real clock, refreshed every minute.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.get().unwrap_or_default()
+    }
+    pub fn at_untracked(&self) -> DateTime<Utc> {
+        self.simulated
+            .get_untracked()
+            .or_else(|| self.clock.get_untracked())
+            .unwrap_or_default()
+    }
     /// The session's return deadline has passed by the real clock: nothing is worth keeping.
     pub fn session_over(&self) -> bool {
-        self.now.get() > self.session.return_closes.with_timezone(&Utc)
+        self.now() > self.session.return_closes.with_timezone(&Utc)
     }
     pub fn ui(&self) -> &'static Ui {
         ui(self.lang.get())
@@ -147,14 +164,19 @@ fn initial_state(
         }
     }
     if read_fragment {
-        match share::decode_fragment(&browser::location_hash(), session) {
+        // Read once, then taken out of the address bar (a broken link too): the answers it
+        // carries do not stay in the bar, the history entry, a bookmark or a screenshot.
+        let hash = browser::location_hash();
+        let decoded = share::decode_fragment(&hash, session);
+        if !matches!(decoded, Err(share::ShareError::Absent)) {
+            browser::remove_fragment();
+        }
+        match decoded {
+            // The link's language (a link made in English opens in English), else the
+            // device's; links made before `l=` have none.
             Ok(s) => {
-                return (
-                    s,
-                    from_storage.is_some(),
-                    Some(Notice::RestoredLink),
-                    stored_lang,
-                )
+                let lang = share::decode_lang(&hash).or(stored_lang);
+                return (s, from_storage.is_some(), Some(Notice::RestoredLink), lang);
             }
             Err(share::ShareError::Absent) => {}
             Err(e) => {
@@ -187,11 +209,11 @@ pub fn default_situation(session: &Session) -> Situation {
 pub fn app(session: &'static Session, options: &'static MountOptions) -> AnyView {
     let ctx = new_ctx(session, options);
     provide_context(ctx);
-    refresh_every_minute(ctx.now);
+    refresh_every_minute(ctx.clock);
     // <html lang> and the document title follow the language, when the page is ours; a
     // widget only sets `lang` on its own root (`page`).
     if options.owns_document {
-        Effect::new(move |_| {
+        effect(move || {
             let u = ui(ctx.lang.get());
             browser::set_document_lang(u.html_lang, u.page_title);
         });
@@ -209,18 +231,22 @@ fn new_ctx(session: &'static Session, options: &'static MountOptions) -> Ctx {
 
     let situation = RwSignal::new(initial);
     let lang = RwSignal::new(lang0.or(options.lang).unwrap_or_default());
-    let now = RwSignal::new(real_now);
+    let clock = RwSignal::new(Some(real_now));
     let simulated = RwSignal::new(options.explore_at);
-    let at = Memo::new(move |_| simulated.get().unwrap_or_else(|| now.get()));
-    let eval = Memo::new(move |_| situation.with(|s| evaluate(session, s, at.get())));
-    let real_phase = Memo::new(move |_| situation.with(|s| evaluate(session, s, now.get()).phase));
+    let eval = Memo::new(move |_| {
+        let at = simulated.get().or_else(|| clock.get()).unwrap_or_default();
+        situation.with(|s| evaluate(session, s, at))
+    });
+    let real_phase = Memo::new(move |_| {
+        let now = clock.get().unwrap_or_default();
+        situation.with(|s| evaluate(session, s, now).phase)
+    });
     Ctx {
         session,
         situation,
         lang,
-        now,
+        clock,
         simulated,
-        at,
         eval,
         real_phase,
         remember: RwSignal::new(remembered),
@@ -231,10 +257,10 @@ fn new_ctx(session: &'static Session, options: &'static MountOptions) -> Ctx {
 
 /// The real clock, every minute (the countdown and the phase follow it); stopped with the
 /// mount.
-fn refresh_every_minute(now: RwSignal<DateTime<Utc>>) {
+fn refresh_every_minute(clock: RwSignal<Option<DateTime<Utc>>>) {
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let _ = now.try_set(browser::now());
+            let _ = clock.try_set(Some(browser::now()));
         },
         std::time::Duration::from_secs(60),
     ) {
@@ -242,12 +268,24 @@ fn refresh_every_minute(now: RwSignal<DateTime<Utc>>) {
     }
 }
 
+/// An effect (talks to the outside when what it reads changes). Every effect of the page goes
+/// through one compiled copy of Leptos's effect machinery, as elements share one element type
+/// (ADR 0008): each distinct closure given to `Effect::new` costs its own copy.
+pub fn effect(run: impl Fn() + Send + Sync + 'static) {
+    effect_erased(std::sync::Arc::new(run))
+}
+
+#[inline(never)]
+fn effect_erased(run: std::sync::Arc<dyn Fn() + Send + Sync>) {
+    Effect::new(move |_| run());
+}
+
 /// "Se souvenir sur cet appareil": write only when switched on, and only while the session's
 /// return deadline (by the real clock) has not passed — what would be discarded at the next
 /// visit is never written; switching off erases.
 fn remember_on_this_device(ctx: Ctx) {
     let session = ctx.session;
-    Effect::new(move |_| {
+    effect(move || {
         let on = ctx.remember.get() && !ctx.session_over();
         let json = ctx.situation.with(|s| s.to_json(session));
         let l = ctx.lang.get();
@@ -263,11 +301,35 @@ fn remember_on_this_device(ctx: Ctx) {
     });
 }
 
-/// The page's layout: header, notices, then the questions beside the results.
+/// The page's layout, phone first: the header, then what the candidate must know before
+/// anything else (a simulated date, a session that is over, a one-off notice), the title, the
+/// phase, and the questions before the results (one column on a phone: the first question
+/// within the first screen). The developer's "Et si nous étions le…" comes last.
 fn page(ctx: Ctx) -> AnyView {
     let session = ctx.session;
+    // A session over by the real clock, read as it is (not explored at a date): the checklist
+    // then says what the session asked, without a wall of red "late" badges.
+    let past = dom::flag(move || {
+        ctx.real_phase.get() == Phase::Closed && ctx.simulated.with(|s| s.is_none())
+    });
+    let past_note = move || {
+        if !past.get() {
+            return dom::nothing();
+        }
+        el("p")
+            .class("past-checklist")
+            .testid("past-checklist")
+            .text_fmt(move || {
+                crate::ui_text::fill(
+                    ctx.ui().past_checklist,
+                    &[("year", &session.session_year.to_string())],
+                )
+            })
+            .into_view()
+    };
     el("div")
         .class("page candidat-root")
+        .toggle("past-view", move || past.get())
         .testid("page")
         .attr_dyn("lang", move || ui(ctx.lang.get()).html_lang)
         .child(
@@ -279,11 +341,11 @@ fn page(ctx: Ctx) -> AnyView {
                 )))
                 .view(toolbar::lang_switch()),
         )
+        .view(toolbar::simulate_marker())
+        .view(banner::session_notice())
+        .view(banner::notice_bar())
         .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
         .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
-        .view(banner::notice_bar())
-        .view(banner::session_notice())
-        .view(toolbar::simulate())
         .view(banner::phase_banner())
         .view(banner::next_step())
         .child(
@@ -299,6 +361,7 @@ fn page(ctx: Ctx) -> AnyView {
                     el("div")
                         .class("col-results")
                         .view(banner::verdict_box())
+                        .view_dyn(past_note)
                         .view(checklist::checklist())
                         .view(banner::still_possible())
                         .view(timeline::timeline())
@@ -307,6 +370,7 @@ fn page(ctx: Ctx) -> AnyView {
                         .view(toolbar::tools()),
                 ),
         )
+        .view(toolbar::simulate())
         .into_view()
 }
 

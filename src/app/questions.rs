@@ -8,9 +8,63 @@ use leptos::prelude::*;
 use super::dom::{dyn_view, el, ev, flag, nothing, DynBool, El};
 use super::{use_ctx, Ctx, Text};
 use crate::core::session::Diploma;
-use crate::core::{Acquis, AcquisKind, ItemId, Situation};
+use crate::core::{Acquis, AcquisKind, ItemId, Situation, Status};
+use crate::input_checks::{self, Problem};
 use crate::labels;
 use crate::local_time;
+
+/// One check of an answer (`crate::input_checks`), read again when the answers or the
+/// evaluated instant change. One closure type for every field.
+type Check = Arc<dyn Fn() -> Option<Problem> + Send + Sync>;
+
+/// The message beside a field, `<p id="{id}" data-testid="{id}">`, hidden while the answer
+/// is fine. Always in the DOM, so the field's `aria-describedby` always resolves.
+fn field_error(ctx: Ctx, id: String, check: Check) -> El {
+    let shown = check.clone();
+    el("p")
+        .class("field-error session-errors")
+        .attr_owned("id", id.clone())
+        .attr_owned("data-testid", id)
+        .prop_bool("hidden", move || shown().is_none())
+        .text_fmt(move || {
+            check()
+                .map(|p| input_checks::message(ctx.lang(), ctx.session, p))
+                .unwrap_or_default()
+        })
+}
+
+/// A field that a check may find wrong: `aria-invalid` follows the check, and
+/// `aria-describedby` names the message (and any other description, space-separated).
+fn checked_field(input: El, described_by: String, check: Check) -> El {
+    input
+        .attr_owned("aria-describedby", described_by)
+        .attr_dyn("aria-invalid", move || {
+            if check().is_some() {
+                "true"
+            } else {
+                "false"
+            }
+        })
+}
+
+/// Moves the focus to `selector` inside the `<fieldset>` around the event's target, once
+/// the DOM shows the answer just given: Leptos redraws in the microtasks after the handler,
+/// before the next animation frame. Browser glue kept beside its one use.
+fn focus_in_group(ev: &web_sys::Event, selector: String) {
+    use leptos::wasm_bindgen::JsCast;
+    let group = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("fieldset").ok().flatten());
+    if let Some(group) = group {
+        request_animation_frame(move || {
+            let found = group.query_selector(&selector).ok().flatten();
+            if let Some(e) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = e.focus();
+            }
+        });
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Account {
@@ -173,7 +227,7 @@ fn title_field(ctx: Ctx) -> El {
 /// The account answer: not yet, created (with its date and time), activated.
 fn set_account(ctx: Ctx, a: Account) {
     let tz = ctx.session.time_zone;
-    let at = ctx.at.get_untracked();
+    let at = ctx.at_untracked();
     ctx.situation.try_update(|s| match a {
         Account::NotYet => {
             s.account_created_at = None;
@@ -237,30 +291,63 @@ fn account_group(ctx: Ctx) -> El {
 fn account_created_at(ctx: Ctx) -> El {
     let sit = ctx.situation;
     let tz = ctx.session.time_zone;
+    let check: Check =
+        Arc::new(move || sit.with(|s| input_checks::account_created_at(ctx.session, s, ctx.at())));
+    let input = el("input")
+        .attr("type", "datetime-local")
+        .id("account-created-at")
+        .testid("account-created-at");
     el("div")
         .class("sub-field")
         .child(label(ctx, "account-created-at", |u| u.account_created_at))
         .child(
-            el("input")
-                .attr("type", "datetime-local")
-                .id("account-created-at")
-                .testid("account-created-at")
-                .prop_text("value", move || {
-                    sit.with(|s| {
-                        s.account_created_at
-                            .map(|t| local_time::to_input(t.to_utc(), tz))
-                            .unwrap_or_default()
-                    })
+            checked_field(
+                input,
+                "account-created-at-error account-expired".into(),
+                check.clone(),
+            )
+            .prop_text("value", move || {
+                sit.with(|s| {
+                    s.account_created_at
+                        .map(|t| local_time::to_input(t.to_utc(), tz))
+                        .unwrap_or_default()
                 })
-                .on(ev::change, move |ev| {
-                    let v = event_target_value(&ev);
-                    let t = local_time::from_input(&v, tz).map(local_time::fixed);
-                    sit.try_update(|s| {
-                        s.account_created_at = t;
-                        set_done(s, ItemId::CreateAccount, t.is_none());
-                    });
-                }),
+            })
+            .on(ev::change, move |ev| {
+                let v = event_target_value(&ev);
+                let t = local_time::from_input(&v, tz).map(local_time::fixed);
+                sit.try_update(|s| {
+                    s.account_created_at = t;
+                    set_done(s, ItemId::CreateAccount, t.is_none());
+                });
+            }),
         )
+        .child(field_error(ctx, "account-created-at-error".into(), check))
+        .child(account_expired(ctx))
+}
+
+/// R3: the 48 hours passed without activation, so the account was deleted. Said in the
+/// account group, not only in the checklist: "created, not activated yet" is no longer true.
+fn account_expired(ctx: Ctx) -> El {
+    let expired = flag(move || {
+        ctx.eval.with(|e| {
+            e.item(ItemId::ActivateAccount)
+                .is_some_and(|i| i.status == Status::Expired)
+        })
+    });
+    el("p")
+        .class("notice notice-warning")
+        .id("account-expired")
+        .testid("account-expired")
+        .attr("role", "status")
+        .prop_bool("hidden", move || !expired.get())
+        .text_fmt(move || {
+            if expired.get() {
+                input_checks::account_expired(ctx.lang(), ctx.session)
+            } else {
+                String::new()
+            }
+        })
 }
 
 fn disability_radio(ctx: Ctx, value: &'static str, d: Disability, text: Text) -> El {
@@ -328,13 +415,16 @@ fn acquis_group(ctx: Ctx) -> El {
                 .attr("type", "button")
                 .class("btn btn-secondary")
                 .testid("acquis-add")
-                .on(ev::click, move |_| {
+                .on(ev::click, move |ev| {
+                    let new = sit.with_untracked(|s| s.acquis.len());
                     sit.try_update(|s| {
                         s.acquis.push(Acquis {
                             epreuve: String::new(),
                             kind: AcquisKind::Benefice,
                         })
                     });
+                    // The new row's first field (the rows come before this button).
+                    focus_in_group(&ev, format!("#acquis-{new}-epreuve"));
                 })
                 .text("+ ")
                 .text_dyn(ctx.text(|u| u.acquis_add)),
@@ -356,7 +446,7 @@ fn file_radio(ctx: Ctx, value: &'static str, on: bool, text: Text) -> El {
         text,
         Arc::new(move || sit.with(file_posted) == on),
         Arc::new(move || {
-            let today = ctx.at.get_untracked().with_timezone(&tz).date_naive();
+            let today = ctx.at_untracked().with_timezone(&tz).date_naive();
             sit.try_update(|s| {
                 if on {
                     if s.posted_on.is_none() {
@@ -389,17 +479,25 @@ fn file_group(ctx: Ctx) -> El {
         })
 }
 
-/// The postmark date (shown while the file is posted).
+/// The postmark date, or the upload date in upload sessions (shown while the file is posted).
 fn posted_on(ctx: Ctx) -> El {
     let sit = ctx.situation;
+    let check: Check =
+        Arc::new(move || sit.with(|s| input_checks::posted_on(ctx.session, s, ctx.at())));
+    let input = el("input")
+        .attr("type", "date")
+        .id("posted-on")
+        .testid("posted-on");
+    let text: Text = if input_checks::upload(ctx.session) {
+        |u| u.file_posted_on_upload
+    } else {
+        |u| u.file_posted_on
+    };
     el("div")
         .class("sub-field")
-        .child(label(ctx, "posted-on", |u| u.file_posted_on))
+        .child(label(ctx, "posted-on", text))
         .child(
-            el("input")
-                .attr("type", "date")
-                .id("posted-on")
-                .testid("posted-on")
+            checked_field(input, "posted-on-error".into(), check.clone())
                 .prop_text("value", move || {
                     sit.with(|s| {
                         s.posted_on
@@ -415,6 +513,7 @@ fn posted_on(ctx: Ctx) -> El {
                     });
                 }),
         )
+        .child(field_error(ctx, "posted-on-error".into(), check))
 }
 
 /// One row of épreuves already passed: its name, benefit or exemption, and a remove button.
@@ -430,12 +529,20 @@ fn acquis_row(i: usize) -> AnyView {
                 .attr("type", "button")
                 .class("btn btn-secondary btn-small")
                 .attr_owned("data-testid", format!("acquis-{i}-remove"))
-                .on(ev::click, move |_| {
-                    ctx.situation.try_update(|s| {
+                .on(ev::click, move |ev| {
+                    let left = ctx.situation.try_update(|s| {
                         if i < s.acquis.len() {
                             s.acquis.remove(i);
                         }
+                        s.acquis.len()
                     });
+                    // The previous row's first field (the next one's when the first row
+                    // goes), or the add button when no row is left.
+                    let to = match left {
+                        Some(0) | None => "[data-testid=acquis-add]".to_string(),
+                        Some(_) => format!("#acquis-{}-epreuve", i.saturating_sub(1)),
+                    };
+                    focus_in_group(&ev, to);
                 })
                 .text_dyn(ctx.text(|u| u.acquis_remove))
                 .child(
@@ -450,18 +557,21 @@ fn acquis_row(i: usize) -> AnyView {
 fn acquis_epreuve(ctx: Ctx, i: usize) -> El {
     let sit = ctx.situation;
     let id = format!("acquis-{i}-epreuve");
+    let error = format!("acquis-{i}-error");
+    let check: Check = Arc::new(move || sit.with(|s| input_checks::acquis_row(s, i)));
+    let input = el("input")
+        .attr("type", "text")
+        .attr_owned("id", id.clone())
+        .attr_owned("data-testid", id.clone());
     el("div")
         .class("acquis-field")
         .child(
             el("label")
-                .attr_owned("for", id.clone())
+                .attr_owned("for", id)
                 .text_dyn(ctx.text(|u| u.acquis_epreuve)),
         )
         .child(
-            el("input")
-                .attr("type", "text")
-                .attr_owned("id", id.clone())
-                .attr_owned("data-testid", id)
+            checked_field(input, error.clone(), check.clone())
                 .attr("autocomplete", "off")
                 .prop_text("value", move || {
                     sit.with(|s| {
@@ -480,6 +590,7 @@ fn acquis_epreuve(ctx: Ctx, i: usize) -> El {
                     });
                 }),
         )
+        .child(field_error(ctx, error, check))
 }
 
 fn acquis_kind(ctx: Ctx, i: usize) -> El {

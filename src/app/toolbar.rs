@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 
-use super::dom::{el, ev, flag, nothing, El};
+use super::dom::{dyn_view, el, ev, flag, nothing, El};
 use super::{default_situation, use_ctx, Ctx, Notice, Text};
 use crate::browser;
 use crate::core::Lang;
@@ -36,45 +36,66 @@ pub fn lang_switch() -> AnyView {
         .into_view()
 }
 
+/// "Et si nous étions le…": a developer's tool, closed at the end of the page, that opens by
+/// itself while an explored instant is set (the marker at the top of the page says so then).
 pub fn simulate() -> AnyView {
     let ctx = use_ctx();
     let tz = ctx.session.time_zone;
-    // Rebuilt when the exploration starts or stops, not at every date: the status line is
-    // a live region, and its text node alone changes with the date.
     let active = flag(move || ctx.simulated.with(|s| s.is_some()));
-    let field = el("div")
-        .class("field")
+    el("details")
+        .class("simulate card no-print")
+        .testid("simulate")
+        .prop_bool("open", move || active.get())
         .child(
-            el("label")
-                .id("simulate-label")
-                .attr("for", "simulate-at")
+            el("summary")
+                .testid("simulate-summary")
                 .text_dyn(ctx.text(|u| u.simulate)),
         )
         .child(
-            el("p")
-                .class("hint")
-                .id("simulate-hint")
-                .text_dyn(ctx.text(|u| u.simulate_hint)),
+            el("div")
+                .class("field")
+                .child(
+                    el("label")
+                        .attr("for", "simulate-at")
+                        .text_dyn(ctx.text(|u| u.simulate_field)),
+                )
+                .child(
+                    el("p")
+                        .class("hint")
+                        .id("simulate-hint")
+                        .text_dyn(ctx.text(|u| u.simulate_hint)),
+                )
+                .child(
+                    el("input")
+                        .attr("type", "datetime-local")
+                        .id("simulate-at")
+                        .testid("simulate-at")
+                        .attr("aria-describedby", "simulate-hint")
+                        .prop_text("value", move || {
+                            ctx.simulated
+                                .get()
+                                .map(|t| local_time::to_input(t, tz))
+                                .unwrap_or_default()
+                        })
+                        .on(ev::change, move |ev| {
+                            let v = event_target_value(&ev);
+                            let t = local_time::from_input(&v, tz).map(|t| t.with_timezone(&Utc));
+                            let _ = ctx.simulated.try_set(t);
+                        }),
+                ),
         )
-        .child(
-            el("input")
-                .attr("type", "datetime-local")
-                .id("simulate-at")
-                .testid("simulate-at")
-                .attr("aria-describedby", "simulate-hint")
-                .prop_text("value", move || {
-                    ctx.simulated
-                        .get()
-                        .map(|t| local_time::to_input(t, tz))
-                        .unwrap_or_default()
-                })
-                .on(ev::change, move |ev| {
-                    let v = event_target_value(&ev);
-                    let t = local_time::from_input(&v, tz).map(|t| t.with_timezone(&Utc));
-                    let _ = ctx.simulated.try_set(t);
-                }),
-        );
-    let flag = move || {
+        .into_view()
+}
+
+/// At the top of the page while an explored instant is set: the page shows a simulated date,
+/// and one button goes back to today. Printed too (without the button), so that a sheet is
+/// never taken for today's. Rebuilt when the exploration starts or stops, not at every date:
+/// it is a live region, and its text node alone changes with the date.
+pub fn simulate_marker() -> AnyView {
+    let ctx = use_ctx();
+    let tz = ctx.session.time_zone;
+    let active = flag(move || ctx.simulated.with(|s| s.is_some()));
+    dyn_view(move || {
         if !active.get() {
             return nothing();
         }
@@ -87,7 +108,7 @@ pub fn simulate() -> AnyView {
                     .text_dyn(ctx.text(|u| u.simulate_active))
                     .text_dyn(ctx.text(|u| u.colon)),
             )
-            .text_fmt(move || labels::date_time(ctx.lang(), &ctx.at.get().with_timezone(&tz)))
+            .text_fmt(move || labels::date_time(ctx.lang(), &ctx.at().with_timezone(&tz)))
             .text(" ")
             .child(
                 el("button")
@@ -100,15 +121,7 @@ pub fn simulate() -> AnyView {
                     .text_dyn(ctx.text(|u| u.simulate_reset)),
             )
             .into_view()
-    };
-    el("section")
-        .class("simulate")
-        .toggle("simulate-active", move || active.get())
-        .testid("simulate")
-        .attr("aria-labelledby", "simulate-label")
-        .child(field)
-        .view_dyn(flag)
-        .into_view()
+    })
 }
 
 /// The .ics of the candidate's own deadlines: one event per deadline still ahead (src/ics.rs).
@@ -123,37 +136,46 @@ pub fn calendar_text(ctx: &super::Ctx, reveal_health: bool) -> String {
 
 pub fn tools() -> AnyView {
     let ctx = use_ctx();
-    let mut section = el("section")
-        .class("tools card no-print")
-        .attr("aria-labelledby", "tools-h")
-        .testid("tools")
-        .child(el("h2").id("tools-h").text_dyn(ctx.text(|u| u.tools)))
-        .child(
-            el("div")
-                .class("tool-buttons")
-                .child(button(ctx, "print", "btn", |u| u.print).on(ev::click, |_| browser::print()))
-                .child(
-                    button(ctx, "ics", "btn", |u| u.ics).on(ev::click, move |_| {
-                        let text = calendar_text(&ctx, false);
-                        browser::download(
-                            &format!("candidat-{}.ics", ctx.session.id),
-                            "text/calendar;charset=utf-8",
-                            &text,
-                        );
-                    }),
-                ),
-        );
+    // Write the accommodation steps by name in the calendar file (off until asked).
+    let reveal = RwSignal::new(false);
+    // The share link is made only on demand; any later answer, or another language, takes
+    // it away (it would no longer say what the page says).
+    let link = RwSignal::new(false);
+    super::effect(move || {
+        ctx.situation.track();
+        ctx.lang.get();
+        if link.get_untracked() {
+            let _ = link.try_set(false);
+        }
+    });
+    let mut section =
+        el("section")
+            .class("tools card no-print")
+            .attr("aria-labelledby", "tools-h")
+            .testid("tools")
+            .child(el("h2").id("tools-h").text_dyn(ctx.text(|u| u.tools)))
+            .child(el("div").class("tool-buttons").child(
+                button(ctx, "print", "btn", |u| u.print).on(ev::click, |_| browser::print()),
+            ))
+            .child(calendar_field(ctx, reveal));
     // The share link always opens the standalone page (never the host page of a widget).
     if let Some(base) = ctx.options.share_base.clone() {
-        section = section.child(share_field(ctx, base));
+        section = section.child(share_field(ctx, base, link));
     }
     section
         .child(remember_field(ctx))
         .child(
             button(ctx, "erase", "btn btn-danger", |u| u.erase).on(ev::click, move |_| {
+                // Nothing left: not on the device, not in the address bar (a widget never
+                // touches its host page's), not in memory.
                 let _ = ctx.remember.try_set(false);
                 browser::storage_clear_ours();
+                if ctx.options.read_fragment {
+                    browser::remove_fragment();
+                }
                 let _ = ctx.situation.try_set(default_situation(ctx.session));
+                let _ = link.try_set(false);
+                let _ = reveal.try_set(false);
                 let _ = ctx.notice.try_set(Some(Notice::Erased));
             }),
         )
@@ -168,23 +190,128 @@ fn button(ctx: Ctx, testid: &'static str, class: &'static str, text: Text) -> El
         .text_dyn(ctx.text(text))
 }
 
-/// The link to resume later (the answers in its fragment) and its copy button.
-fn share_field(ctx: Ctx, base: String) -> El {
-    let share_url = move || {
-        format!(
-            "{}#{}",
-            base,
-            ctx.situation
-                .with(|s| share::encode_fragment(s, ctx.session))
-        )
+/// "Ajouter à mon agenda": disabled, with the reason beside it, when nothing is ahead; with
+/// accommodation answers, the choice to write those steps by name in the file.
+fn calendar_field(ctx: Ctx, reveal: RwSignal<bool>) -> El {
+    let ahead = flag(move || {
+        ctx.eval
+            .with(|e| !ics::deadline_events(ctx.session, e, Lang::Fr, false).is_empty())
+    });
+    let health = flag(move || {
+        ctx.situation
+            .with(|s| s.existing_accommodation || s.new_accommodation_request)
+    });
+    let choice = move || {
+        if !health.get() {
+            return nothing();
+        }
+        el("div")
+            .class("field switch-field")
+            .child(
+                el("input")
+                    .attr("type", "checkbox")
+                    .id("ics-reveal")
+                    .testid("ics-reveal")
+                    .attr("aria-describedby", "ics-reveal-hint")
+                    .prop_bool("checked", move || reveal.get())
+                    .on(ev::change, move |ev| {
+                        let _ = reveal.try_set(event_target_checked(&ev));
+                    }),
+            )
+            .child(
+                el("label")
+                    .attr("for", "ics-reveal")
+                    .text_dyn(ctx.text(|u| u.ics_reveal)),
+            )
+            .child(
+                el("p")
+                    .class("hint")
+                    .id("ics-reveal-hint")
+                    .text_dyn(ctx.text(|u| u.ics_reveal_hint)),
+            )
+            .into_view()
     };
-    let link_copied = RwSignal::new(false);
-    let url_for_copy = share_url.clone();
     el("div")
-        .class("field")
+        .class("tool-calendar")
         .child(
-            el("label")
-                .attr("for", "share-link")
+            button(ctx, "ics", "btn", |u| u.ics)
+                .attr("aria-describedby", "ics-hint")
+                .prop_bool("disabled", move || !ahead.get())
+                .on(ev::click, move |_| {
+                    let text = calendar_text(&ctx, reveal.get_untracked());
+                    browser::download(
+                        &format!("candidat-{}.ics", ctx.session.id),
+                        "text/calendar;charset=utf-8",
+                        &text,
+                    );
+                }),
+        )
+        .child(
+            el("p")
+                .class("hint")
+                .id("ics-hint")
+                .testid("ics-hint")
+                .text_dyn(move || {
+                    if ahead.get() {
+                        ctx.ui().ics_hint
+                    } else {
+                        ctx.ui().ics_nothing
+                    }
+                }),
+        )
+        .view_dyn(choice)
+}
+
+/// The link to resume later (the answers and the language in its fragment), made only when
+/// asked (`made`), next to the warning that it holds health answers; and its copy button.
+fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
+    let copied = RwSignal::new(false);
+    let row = move || {
+        if !made.get() {
+            return nothing();
+        }
+        // Written once, when the link is made (not at every answer: an answer takes it away).
+        let url = format!(
+            "{base}#{}",
+            ctx.situation
+                .with_untracked(|s| share::encode_link_fragment(
+                    s,
+                    ctx.session,
+                    ctx.lang.get_untracked()
+                ))
+        );
+        el("div")
+            .class("share-row")
+            .child(
+                el("input")
+                    .attr("type", "text")
+                    .id("share-link")
+                    .testid("share-link")
+                    .attr("readonly", "")
+                    .attr("aria-labelledby", "share-h")
+                    .attr("aria-describedby", "share-hint")
+                    .attr_owned("value", url.clone()),
+            )
+            .child(
+                button(ctx, "copy-link", "btn btn-secondary", |u| u.copy_link).on(
+                    ev::click,
+                    move |_| {
+                        let url = url.clone();
+                        leptos::task::spawn_local(async move {
+                            let ok = browser::copy_text(url).await.is_ok();
+                            let _ = copied.try_set(ok);
+                        });
+                    },
+                ),
+            )
+            .into_view()
+    };
+    el("div")
+        .class("field share")
+        .child(
+            el("p")
+                .class("field-title")
+                .id("share-h")
                 .text_dyn(ctx.text(|u| u.share)),
         )
         .child(
@@ -194,35 +321,26 @@ fn share_field(ctx: Ctx, base: String) -> El {
                 .text_dyn(ctx.text(|u| u.share_hint)),
         )
         .child(
-            el("div")
-                .class("share-row")
-                .child(
-                    el("input")
-                        .attr("type", "text")
-                        .id("share-link")
-                        .testid("share-link")
-                        .attr("readonly", "")
-                        .attr("aria-describedby", "share-hint")
-                        .prop_text("value", share_url),
-                )
-                .child(
-                    button(ctx, "copy-link", "btn btn-secondary", |u| u.copy_link).on(
-                        ev::click,
-                        move |_| {
-                            let url = url_for_copy();
-                            leptos::task::spawn_local(async move {
-                                let ok = browser::copy_text(url).await.is_ok();
-                                let _ = link_copied.try_set(ok);
-                            });
-                        },
-                    ),
-                ),
+            button(ctx, "share-create", "btn btn-secondary", |u| u.share_create)
+                .attr("aria-describedby", "share-hint")
+                .on(ev::click, move |_| {
+                    let _ = copied.try_set(false);
+                    // Made again when already there: the same answers, the same link.
+                    let _ = made.try_set(true);
+                }),
         )
+        .view_dyn(row)
         .child(
             el("p")
                 .class("copy-status")
                 .attr("role", "status")
-                .text_dyn(move || if link_copied.get() { "✓" } else { "" }),
+                .text_dyn(move || {
+                    if copied.get() && made.get() {
+                        "✓"
+                    } else {
+                        ""
+                    }
+                }),
         )
 }
 

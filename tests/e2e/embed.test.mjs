@@ -69,6 +69,7 @@ describe("embedding on an académie page", () => {
     assert.equal(Math.round(h1), await inner());
 
     // The share link opens the standalone page with the same session, never the iframe version.
+    await frame.locator("[data-testid=share-create]").click();
     const share = await frame.locator("[data-testid=share-link]").inputValue();
     assert.ok(share.startsWith(url("index.html?session=demo%2Fsessions%2Fexemple-upload-2023.json&lang=fr#")), share);
     assert.ok(!share.includes("embed"), share);
@@ -97,10 +98,12 @@ describe("embedding on an académie page", () => {
     await until(() => items(w), (ids) => ids.includes("declare-acquis"), "acquis item appears");
 
     // Share link: the standalone page given in `page`, not the host page.
+    await w.locator("[data-testid=share-create]").click();
     const share = await w.locator("[data-testid=share-link]").inputValue();
     assert.ok(share.startsWith(url("index.html#s=")), share);
     // The sidebar widget has no `page` attribute: no share section.
     assert.equal(await page.locator("#widget-upload [data-testid=share-link]").count(), 0);
+    assert.equal(await page.locator("#widget-upload [data-testid=share-create]").count(), 0);
     // Nothing of the host page changed: URL, <html lang>, title.
     await page.locator("#widget-aix [data-testid=lang-switch]").click();
     await until(() => w.locator(".candidat-root").first().getAttribute("lang"), (l) => l === "en", "widget root lang");
@@ -366,8 +369,10 @@ describe("strict Content-Security-Policy", () => {
     await disability(page, "both").check();
     await until(() => items(page), (ids) => ids.includes("declare-handicap"), "checklist grows");
     // Not in an iframe: `embed` changes nothing, and the share link drops it anyway.
+    await page.locator("[data-testid=share-create]").click();
     const share = await page.locator("[data-testid=share-link]").inputValue();
     assert.ok(share.startsWith(url("index.html?session=demo%2Fsessions%2Fexemple-upload-2023.json&lang=en#s=")), share);
+    assert.ok(share.endsWith("&l=en"), share);
     assert.deepEqual(await violations(page), []);
     assertOnlyOwnOrigin(t.requests);
     assert.deepEqual(t.errors, []);

@@ -78,7 +78,10 @@ export async function reload(page) {
 
 /// "Et si nous étions le…": explore the page at a local time of the session's zone
 /// (`YYYY-MM-DDTHH:MM`, Europe/Paris for the embedded session).
+/// The tool is a closed disclosure at the end of the page until a date is explored: open it.
 export async function simulate(page, local) {
+  const tool = page.locator("[data-testid=simulate]");
+  if (!(await tool.evaluate((d) => d.open))) await tool.locator("summary").click();
   await page.locator("#simulate-at").fill(local);
   await page.locator("[data-testid=simulate-flag]").waitFor();
   assert.equal(await page.locator("#simulate-at").inputValue(), local);

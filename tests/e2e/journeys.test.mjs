@@ -261,12 +261,15 @@ for (const [name, viewport] of VIEWPORTS) {
       await a.page.locator("#acquis-0-kind").selectOption("dispense");
       await a.page.locator("#tick-print-confirmation").check();
 
+      // Made only on demand.
+      assert.equal(await a.page.getByTestId("share-link").count(), 0, "no link before it is asked for");
+      await a.page.getByRole("button", { name: "Créer un lien de partage" }).click();
       const link = await a.page.getByLabel("Lien pour reprendre plus tard").inputValue();
       const url = new URL(link);
       assert.equal(url.origin + url.pathname, new URL(BASE_URL).href, "the page's own address");
       assert.equal(url.search, "", "never in the query");
-      assert.match(url.hash, /^#s=[A-Za-z0-9_-]+$/);
-      const situation = JSON.parse(Buffer.from(url.hash.slice(3), "base64url").toString("utf8"));
+      assert.match(url.hash, /^#s=[A-Za-z0-9_-]+&l=fr$/);
+      const situation = JSON.parse(Buffer.from(url.hash.slice(3, url.hash.indexOf("&")), "base64url").toString("utf8"));
       assert.deepEqual(situation, {
         diploma: "cap",
         title: "CAP Cuisine",
@@ -299,7 +302,7 @@ for (const [name, viewport] of VIEWPORTS) {
       assert.deepEqual(await checklist(b.page), items);
       assert.deepEqual(await addressLines(b.page), envelope);
       assert.deepEqual(await ownStorageKeys(b.page), [], "opening a link stores nothing");
-      const payload = url.hash.slice(3);
+      const payload = url.hash.slice(3, url.hash.indexOf("&"));
       assert.deepEqual(b.requests.filter((r) => r.includes(payload)), [], "the situation never reaches the server");
       await assertAccessible(b.page, `restored from the link, ${name}`);
       assertClean(b);

@@ -206,6 +206,7 @@ fn write_dist() -> Result<PathBuf, String> {
         "'candidat_bg.wasm'",
         &format!("'{}'", file_name(&wasm.hashed)),
     );
+    let glue = without_stream_classes(&glue)?;
     let glue = put_hashed(&dist, "pkg/candidat.js", minify_js(&glue)?.into_bytes())?;
     let boot = read_text(&www.join("boot.js"))?.replace(
         "../pkg/candidat.js",
@@ -279,6 +280,43 @@ fn write_dist() -> Result<PathBuf, String> {
     );
     println!("xtask: site written to {}", dist.display());
     Ok(dist)
+}
+
+/// The page's glue without the three `IntoUnderlying*` classes that wasm-bindgen writes for
+/// wasm-streams (Leptos links it through server_fn's browser client, which a static page never
+/// uses): nothing in the page creates them, and they weigh ~0.4 KB gzip of the first load
+/// (ADR 0009, addendum). `pkg/` keeps wasm-bindgen's output untouched. Each class, its
+/// `Symbol.dispose` line and its FinalizationRegistry are removed whole; any other shape (a
+/// wasm-bindgen upgrade) is an error rather than a half-edited script.
+fn without_stream_classes(glue: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(glue.len());
+    let mut skipping: Option<&str> = None; // the line that ends the skipped statement
+    for line in glue.lines() {
+        if let Some(end) = skipping {
+            if (end == "}" && line == "}") || (end == ";" && line.trim_end().ends_with(';')) {
+                skipping = None;
+            }
+            continue;
+        }
+        if line.starts_with("export class IntoUnderlying") {
+            skipping = Some("}");
+        } else if line.starts_with("const IntoUnderlying") && line.contains("Finalization") {
+            if !line.trim_end().ends_with(';') {
+                skipping = Some(";");
+            }
+        } else if !line.starts_with("if (Symbol.dispose) IntoUnderlying") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if skipping.is_some() || out.contains("IntoUnderlying") {
+        return Err(
+            "the wasm-bindgen glue changed shape around its IntoUnderlying* classes: \
+                    update xtask/src/build.rs::without_stream_classes"
+                .into(),
+        );
+    }
+    Ok(out)
 }
 
 /// The page's own scripts, minified (terser, from node_modules): the wasm-bindgen glue is

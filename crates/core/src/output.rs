@@ -293,6 +293,13 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
             "    {}\n",
             item_why_at(i, session, situation, ev.at, lang)
         ));
+        // The notice's own words (French, the notice's language), for the agent who checks
+        // the sentence above against the text. The page shows only its own sentence and the §
+        // (its bytes: ADR 0009, addendum).
+        out.push_str(&format!(
+            "    «\u{a0}{}\u{a0}»\n",
+            crate::wording::notice_quote(i.id)
+        ));
     }
     out
 }

@@ -340,8 +340,8 @@ fn resolve_reported(
             let l = crate::timefmt::date_time(local, ' ', true);
             w.push(
                 path,
-                format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été)\u{a0}: choisir une autre heure.", tz.name()),
-                format!("The local time {l} does not exist in {} (clocks go forward): pick another time.", tz.name()),
+                format!("L'heure locale {l} n'existe pas dans le fuseau {} (passage à l'heure d'été)\u{a0}: choisir une autre heure.", zone_name(tz)),
+                format!("The local time {l} does not exist in {} (clocks go forward): pick another time.", zone_name(tz)),
             );
             None
         }
@@ -512,16 +512,42 @@ pub fn academie_name(academie: &str) -> String {
     }
 }
 
+/// The zone of one of [`FRENCH_ZONES`], by its exact name. Why a match and not
+/// `str::parse::<Tz>`: chrono-tz's parser carries the names of every zone in the world and
+/// their lookup tables into the wasm (ADR 0009, addendum), for a handful of names.
+pub fn french_zone(name: &str) -> Option<Tz> {
+    use chrono_tz::{America, Europe, Indian, Pacific};
+    Some(match name {
+        "Europe/Paris" => Europe::Paris,
+        "America/Martinique" => America::Martinique,
+        "America/Guadeloupe" => America::Guadeloupe,
+        "America/Cayenne" => America::Cayenne,
+        "Indian/Reunion" => Indian::Reunion,
+        "Indian/Mayotte" => Indian::Mayotte,
+        "Pacific/Noumea" => Pacific::Noumea,
+        "Pacific/Tahiti" => Pacific::Tahiti,
+        #[cfg(feature = "v2")]
+        "America/Miquelon" => America::Miquelon,
+        #[cfg(feature = "v2")]
+        "Pacific/Wallis" => Pacific::Wallis,
+        _ => return None,
+    })
+}
+
+/// The name of a zone of [`FRENCH_ZONES`] (chrono-tz's `Tz::name` brings every zone's name).
+pub fn zone_name(tz: Tz) -> &'static str {
+    FRENCH_ZONES
+        .into_iter()
+        .find(|name| french_zone(name) == Some(tz))
+        .unwrap_or("UTC")
+}
+
 /// `time_zone`: one of [`FRENCH_ZONES`].
 fn read_time_zone(w: &mut Walker, m: &Map) -> Option<Tz> {
     let s = w
         .required(m, "$", "time_zone")
         .and_then(|v| w.string(v, "$.time_zone"))?;
-    let tz = if FRENCH_ZONES.contains(&s) {
-        s.parse::<Tz>().ok()
-    } else {
-        None
-    };
+    let tz = french_zone(s);
     if tz.is_none() {
         w.push(
             "$.time_zone",
@@ -1412,6 +1438,17 @@ mod tests {
         // (the last three only with the `v2` feature).
         let optional = if cfg!(feature = "v2") { 4 } else { 1 };
         assert_eq!(p.len(), TOP_FIELDS.len() - optional, "{p:?}");
+    }
+
+    #[test]
+    fn every_french_zone_is_found_by_its_name_as_chrono_tz_parses_it() {
+        for name in FRENCH_ZONES {
+            assert_eq!(french_zone(name), name.parse::<Tz>().ok(), "{name}");
+            assert!(french_zone(name).is_some(), "{name}");
+            assert_eq!(zone_name(french_zone(name).unwrap()), name);
+        }
+        assert_eq!(french_zone("Europe/London"), None);
+        assert_eq!(french_zone("europe/paris"), None);
     }
 
     #[test]
