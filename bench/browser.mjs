@@ -36,8 +36,18 @@ function parseArgs(argv) {
 
 
 /// Installed before any page script: records, in the page's own clock (performance.now(),
-/// ms since navigation start), the first moment the app's rendered marker is in the DOM.
+/// ms since navigation start), the first moment the app's rendered marker is in the DOM; and
+/// sums the layout shifts not caused by input (buffered: those before the observer count too).
 function readyProbe(selector) {
+  window.__benchShift = 0;
+  try {
+    window.__benchShiftObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__benchShift += e.value;
+    });
+    window.__benchShiftObserver.observe({ type: "layout-shift", buffered: true });
+  } catch {
+    window.__benchShift = null; // no Layout Instability API
+  }
   const check = () => {
     if (window.__benchReady === undefined && document.querySelector(selector)) {
       window.__benchReady = performance.now();
@@ -48,9 +58,12 @@ function readyProbe(selector) {
   observer.observe(document, { subtree: true, childList: true, attributes: true });
 }
 
+const PHONE = { width: 375, height: 667 };
+const DESKTOP = { width: 1280, height: 800 };
+
 /// A fresh context (cold cache) and page, optionally with CPU throttling via CDP.
-async function openPage(browser, throttle) {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+async function openPage(browser, throttle, viewport = PHONE) {
+  const context = await browser.newContext({ viewport });
   await context.addInitScript(readyProbe, READY);
   const page = await context.newPage();
   const errors = [];
@@ -72,6 +85,27 @@ async function loadOnce(browser, url, throttle) {
     const ms = await page.evaluate(() => window.__benchReady);
     if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
     return { ms, requests };
+  } finally {
+    await context.close();
+  }
+}
+
+/// The layout shifts of one cold load at `viewport`: from navigation until the rendered
+/// marker is in the DOM plus 500 ms (late fonts, images or async content shifting the page).
+async function shiftOnce(browser, url, viewport) {
+  const { context, page, errors } = await openPage(browser, 1, viewport);
+  try {
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 30_000, polling: 50 });
+    await page.waitForTimeout(500);
+    const sum = await page.evaluate(() => {
+      const o = window.__benchShiftObserver;
+      if (o) for (const e of o.takeRecords()) if (!e.hadRecentInput) window.__benchShift += e.value;
+      return window.__benchShift;
+    });
+    if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
+    if (sum === null) throw new Error("this Chromium has no layout-shift entries");
+    return sum;
   } finally {
     await context.close();
   }
@@ -162,51 +196,63 @@ const result = { chromium: version, pages: {} };
 const lines = [`chromium=${version}`];
 try {
   for (const { name, url } of args.pages) {
-    const entry = (result.pages[name] = { url, load: {} });
-    for (const throttle of [1, 4]) {
-      // One warm-up load (not counted): the first start of a renderer process is slower.
-      await loadOnce(browser, url, throttle);
-      const samples = [];
-      let requests = [];
-      for (let i = 0; i < args.loads; i++) {
-        const r = await loadOnce(browser, url, throttle);
-        samples.push(r.ms);
-        requests = r.requests;
-      }
-      const s = stats(samples);
-      entry.load[`${throttle}x`] = { ...s, samples };
-      for (const [k, v] of Object.entries(s)) lines.push(`${name}.load.${throttle}x.${k}=${fmt(k, v, 1)}`);
-      if (throttle === 1) {
-        const own = new URL(url).origin;
-        entry.requests = requests;
-        lines.push(`${name}.requests=${requests.map((u) => (u.startsWith(own) ? new URL(u).pathname : u)).join(" ")}`);
-      }
-    }
-    if (name === args.checklist) {
+    const entry = (result.pages[name] = { url, load: {}, shift: {} });
+    try {
       for (const throttle of [1, 4]) {
-        const { context, page, errors } = await openPage(browser, throttle);
-        try {
-          await page.goto(url);
-          await page.waitForSelector(READY, { timeout: 30_000 });
-          if (throttle === 1) {
-            const mem = await wasmMemory(page);
-            lines.push(`${name}.memory.load.wasm=${mem.wasmBytes}`, `${name}.memory.load.jsheap=${mem.jsHeapUsed}`);
-            entry.memoryAfterLoad = mem;
-          }
-          const times = await checklistLatency(page, args.changes);
-          const s = stats(times);
-          entry[`change${throttle}x`] = { ...s, samples: times };
-          for (const [k, v] of Object.entries(s)) lines.push(`${name}.change.${throttle}x.${k}=${fmt(k, v, 2)}`);
-          if (throttle === 1) {
-            const mem = await wasmMemory(page);
-            lines.push(`${name}.memory.journey.wasm=${mem.wasmBytes}`, `${name}.memory.journey.jsheap=${mem.jsHeapUsed}`);
-            entry.memoryAfterJourney = mem;
-          }
-          if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
-        } finally {
-          await context.close();
+        // One warm-up load (not counted): the first start of a renderer process is slower.
+        await loadOnce(browser, url, throttle);
+        const samples = [];
+        let requests = [];
+        for (let i = 0; i < args.loads; i++) {
+          const r = await loadOnce(browser, url, throttle);
+          samples.push(r.ms);
+          requests = r.requests;
+        }
+        const s = stats(samples);
+        entry.load[`${throttle}x`] = { ...s, samples };
+        for (const [k, v] of Object.entries(s)) lines.push(`${name}.load.${throttle}x.${k}=${fmt(k, v, 1)}`);
+        if (throttle === 1) {
+          const own = new URL(url).origin;
+          entry.requests = requests;
+          lines.push(`${name}.requests=${requests.map((u) => (u.startsWith(own) ? new URL(u).pathname : u)).join(" ")}`);
         }
       }
+      if (name === args.checklist) {
+        for (const throttle of [1, 4]) {
+          const { context, page, errors } = await openPage(browser, throttle);
+          try {
+            await page.goto(url);
+            await page.waitForSelector(READY, { timeout: 30_000 });
+            if (throttle === 1) {
+              const mem = await wasmMemory(page);
+              lines.push(`${name}.memory.load.wasm=${mem.wasmBytes}`, `${name}.memory.load.jsheap=${mem.jsHeapUsed}`);
+              entry.memoryAfterLoad = mem;
+            }
+            const times = await checklistLatency(page, args.changes);
+            const s = stats(times);
+            entry[`change${throttle}x`] = { ...s, samples: times };
+            for (const [k, v] of Object.entries(s)) lines.push(`${name}.change.${throttle}x.${k}=${fmt(k, v, 2)}`);
+            if (throttle === 1) {
+              const mem = await wasmMemory(page);
+              lines.push(`${name}.memory.journey.wasm=${mem.wasmBytes}`, `${name}.memory.journey.jsheap=${mem.jsHeapUsed}`);
+              entry.memoryAfterJourney = mem;
+            }
+            if (errors.length) throw new Error(`${url}: ${errors.join("; ")}`);
+          } finally {
+            await context.close();
+          }
+        }
+      }
+      for (const [label, viewport] of [["375x667", PHONE], ["1280x800", DESKTOP]]) {
+        const samples = [];
+        for (let i = 0; i < args.loads; i++) samples.push(await shiftOnce(browser, url, viewport));
+        const s = stats(samples);
+        entry.shift[label] = { ...s, samples };
+        for (const [k, v] of Object.entries(s)) lines.push(`${name}.shift.${label}.${k}=${fmt(k, v, 4)}`);
+      }
+    } catch (e) {
+      entry.error = String(e?.message ?? e);
+      lines.push(`${name}.error=${entry.error.replace(/\s+/g, " ")}`);
     }
   }
 } finally {

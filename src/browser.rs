@@ -143,43 +143,24 @@ pub fn absolute_url(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
-/// GET `url` once (relative to the document) and return its text; `Err` is a sentence saying
-/// why (network failure, HTTP status), never a panic.
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let w = window().ok_or_else(|| "no window".to_string())?;
-    let resp = JsFuture::from(w.fetch_with_str(url))
-        .await
-        .map_err(|e| format!("requête impossible ({})", js_error_text(&e)))?;
-    let resp: web_sys::Response = resp
-        .dyn_into()
-        .map_err(|_| "réponse illisible".to_string())?;
-    if !resp.ok() {
-        return Err(format!(
-            "réponse HTTP {} pour {}",
-            resp.status(),
-            resp.url()
-        ));
-    }
-    let text = resp.text().map_err(|e| js_error_text(&e))?;
-    let text = JsFuture::from(text).await.map_err(|e| js_error_text(&e))?;
-    text.as_string()
-        .ok_or_else(|| "contenu illisible".to_string())
-}
-
-fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "erreur inconnue".to_string())
-}
-
 /// `<… id=…>` as an HTML element.
 pub fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     document()?
         .get_element_by_id(id)?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
+}
+
+/// The standalone page shows its session's académie in the DSFR header (`#header-academie`,
+/// written at build time for the default session) and lifts the `data-other-session` mark
+/// that hid it (www/early.js) once the app shows that session's own dates.
+pub fn show_academie_in_header(name: &str) {
+    if let Some(h) = html_element_by_id("header-academie") {
+        h.set_text_content(Some(name));
+    }
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.remove_attribute("data-other-session");
+    }
 }
 
 /// Empty an element (before mounting into it, after unmounting).

@@ -1,7 +1,10 @@
 //! The wasm entry points: the standalone page (`run_page`, configured by its query string)
-//! and the in-page widget (`mount(element, options)` → `Widget`), both on top of
-//! `app::mount_app_with`. Nothing here panics on input: a bad configuration is shown inside
-//! the widget and in the console, and the host page goes on.
+//! and the in-page widget (`mount(element, options, text, failure)` → `Widget`), both on top
+//! of `app::mount_app_with`. The wasm makes no request: the JS shell (`www/boot.js`,
+//! `www/candidat.js`, `www/embed.js`) fetches a session file where the host's policy allows
+//! it and hands over its text, or the reason it could not (`failure`, put into words here).
+//! Nothing here panics on input: a bad configuration is shown inside the widget and in the
+//! console, and the host page goes on.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,8 +22,37 @@ enum Source {
     Default,
     /// JSON text already at hand (a JS object given to `mount`).
     Json(String),
-    /// A URL, fetched once (relative to the document).
-    Url(String),
+    /// A session file the JS shell could not fetch: its URL and why (`failure_words`).
+    Unreachable(String, String),
+}
+
+impl Source {
+    /// A file's URL with what the shell made of it: its text, or the reason it has none.
+    fn fetched(url: String, text: Option<String>, failure: Option<String>) -> (Source, String) {
+        let source = match (text, failure) {
+            (Some(text), None) => Source::Json(text),
+            (_, failure) => Source::Unreachable(url.clone(), failure.unwrap_or_default()),
+        };
+        (source, url)
+    }
+}
+
+/// Why a session file could not be read, in words a webmaster can act on. `failure` is the
+/// shell's diagnosis: `http:<status>`, `csp`, `cors`, `network`, `origin`, `unanswered`.
+fn failure_words(url: &str, failure: &str) -> String {
+    let why = match failure {
+        "csp" => "bloqué par la politique de sécurité (CSP) de la page\u{a0}: ajoutez l'origine du fichier à connect-src".to_string(),
+        "cors" => "bloqué par CORS (ou réseau indisponible)\u{a0}: le serveur du fichier doit envoyer Access-Control-Allow-Origin pour cette page".to_string(),
+        "network" => "réseau indisponible".to_string(),
+        "origin" => "refusé\u{a0}: la page n'affiche que les fichiers de session de son propre site (embed.js sait en transmettre un publié ailleurs)".to_string(),
+        "unanswered" => "jamais transmis par la page hôte (embed.js)".to_string(),
+        "http:404" => "réponse HTTP 404, fichier introuvable\u{a0}: vérifiez l'adresse".to_string(),
+        other => match other.strip_prefix("http:") {
+            Some(status) => format!("réponse HTTP {status}"),
+            None => other.to_string(),
+        },
+    };
+    format!("fichier de session inaccessible\u{a0}: {why} ({url})")
 }
 
 /// Debug builds (the component tests) print a panic's message. The release wasm has none to
@@ -30,19 +62,20 @@ fn panic_messages_to_console() {
     console_error_panic_hook::set_once();
 }
 
-/// The standalone page: mount the app into `<main id="app">`. Its query string configures
-/// it: `?session=<URL>` (fetched once), `?lang=fr|en`, `?embed=<host origin>` (set by
-/// embed.js: the page is in an iframe; boot.js then posts its height to that origin).
+/// The standalone page: mount the app into `<main id="app">`. boot.js reads the query
+/// string: the `session` file's URL (`?session=`, or `?host-session=` for a file embed.js
+/// hands over), with its `text` or the `failure` that kept boot.js from it; `?lang=fr|en`;
+/// `?embed=<host origin>` (the page is in embed.js's iframe).
 #[wasm_bindgen]
-pub fn run_page() {
+pub fn run_page(session: Option<String>, text: Option<String>, failure: Option<String>) {
     panic_messages_to_console();
     let Some(el) = browser::html_element_by_id("app") else {
         browser::log("candidat: no <main id=\"app\"> in the page");
         return;
     };
-    let source = match browser::query_param("session").filter(|s| !s.is_empty()) {
-        Some(url) => Source::Url(url),
-        None => Source::Default,
+    let (source, label) = match session.filter(|s| !s.is_empty()) {
+        Some(url) => Source::fetched(url, text, failure),
+        None => (Source::Default, String::new()),
     };
     let options = MountOptions {
         read_fragment: true,
@@ -51,11 +84,15 @@ pub fn run_page() {
             .as_deref()
             .and_then(Lang::parse),
         explore_at: None,
-        share_base: Some(browser::standalone_url()),
+        // A file the host page handed over cannot be opened by a link to this page
+        // (boot.js refuses it there): no share link then.
+        share_base: browser::query_param("host-session")
+            .is_none()
+            .then(browser::standalone_url),
     };
     // The page lives as long as the document: its handle is kept forever.
     let slot = Rc::new(RefCell::new(Slot::default()));
-    start(el, source, options, slot.clone());
+    start(el, source, &label, options, &slot);
     std::mem::forget(slot);
 }
 
@@ -70,41 +107,63 @@ pub struct Widget {
 #[derive(Default)]
 struct Slot {
     handle: Option<AppHandle>,
-    cancelled: bool,
 }
 
 #[wasm_bindgen]
 impl Widget {
     /// Remove the widget from its element and free it. Calling it twice is harmless.
     pub fn unmount(&mut self) {
-        let handle = {
-            let mut slot = self.slot.borrow_mut();
-            slot.cancelled = true;
-            slot.handle.take()
-        };
+        let handle = self.slot.borrow_mut().handle.take();
         drop(handle);
         browser::clear(&self.element);
     }
+
+    /// Switch the language (`"fr"`, `"en"`), keeping every answer: the element's `lang`
+    /// attribute changing. Anything else is ignored.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, lang: &str) {
+        if let (Some(handle), Some(lang)) = (&self.slot.borrow().handle, Lang::parse(lang)) {
+            handle.set_lang(lang);
+        }
+    }
 }
 
-/// `mount(element, { session, lang, now, page })`: the checklist inside `element`.
-/// - `session`: a session object (validated like a file) or the URL of a session file
-///   (fetched once); absent: the embedded Aix-Marseille 2023 session;
+/// `mount(element, { session, lang, now, page }, text, failure)`: the checklist inside
+/// `element`. The public `mount` is www/candidat.js's, which gives this one its own shadow
+/// root and stylesheet, and fetches a session given by URL.
+/// - `session`: a session object (validated like a file) or the URL of a session file, whose
+///   `text` (or the `failure` that kept the shell from it) comes beside; absent: the embedded
+///   Aix-Marseille 2023 session;
 /// - `lang`: `"fr"` (default) or `"en"`;
 /// - `now`: an RFC 3339 instant to explore ("Et si nous étions le…") instead of the clock;
 /// - `page`: the standalone page's URL, for the share link (absent: no share link).
 ///
-/// Returns at once; shows a loading line, then the app, or the problems of the options (a
-/// field of the wrong type, an unknown field: each named by its path) or of the session.
+/// Returns at once and shows the app, or the problems of the options (a field of the wrong
+/// type, an unknown field: each named by its path) or of the session.
+///
+/// A container that is not an element (`null`, a selector string…) throws a `TypeError`
+/// naming candidat and `mount`, before anything else: a host's mistake, said where it is made.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Widget {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    options: JsValue,
+    text: Option<String>,
+    failure: Option<String>,
+) -> Result<Widget, JsValue> {
+    use wasm_bindgen::JsCast;
     panic_messages_to_console();
+    let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+        return Err(js_sys::TypeError::new(
+            "candidat: mount(element, options) needs a DOM element as its first argument",
+        )
+        .into());
+    };
     let slot = Rc::new(RefCell::new(Slot::default()));
-    match read_options(&options) {
-        Ok((source, options)) => start(element.clone(), source, options, slot.clone()),
+    match read_options(&options, text, failure) {
+        Ok((source, label, options)) => start(element.clone(), source, &label, options, &slot),
         Err(problems) => show_problems(&element, "options", problems, &slot),
     }
-    Widget { slot, element }
+    Ok(Widget { slot, element })
 }
 
 /// The options object of `mount`, typed. Every field may be absent.
@@ -122,7 +181,8 @@ struct Options {
 }
 
 /// The fields of `Options`: any other key of the object is refused by name.
-const OPTION_FIELDS: [&str; 4] = ["session", "lang", "now", "page"];
+/// `closed` is www/candidat.js's (the shadow root's mode): only its type is checked here.
+const OPTION_FIELDS: [&str; 5] = ["session", "lang", "now", "page", "closed"];
 
 type Problems = Vec<(String, String)>;
 
@@ -145,7 +205,7 @@ impl Options {
             .map(|k| {
                 (
                     format!("$.{k}"),
-                    "option inconnue (session, lang, now ou page)".to_string(),
+                    "option inconnue (session, lang, now, page ou closed)".to_string(),
                 )
             })
             .collect();
@@ -162,6 +222,13 @@ impl Options {
             }
         };
         let (lang, now, page) = (text("lang"), text("now"), text("page"));
+        let closed = field("closed");
+        if !(closed.is_undefined() || closed.as_bool().is_some()) {
+            problems.push((
+                "$.closed".to_string(),
+                "true ou false est attendu".to_string(),
+            ));
+        }
         let session = field("session");
         if !(session.is_undefined()
             || session.is_null()
@@ -190,18 +257,22 @@ impl Options {
 /// The options as the app takes them, or every problem by path. A value of the right type
 /// that means nothing (`lang: "de"`, an unreadable `now`) is ignored with a message in the
 /// console, as a query parameter would be.
-fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
+fn read_options(
+    options: &JsValue,
+    text: Option<String>,
+    failure: Option<String>,
+) -> Result<(Source, String, MountOptions), Problems> {
     let options = Options::read(options)?;
     let session = options.session;
-    let source = if session.is_undefined() || session.is_null() {
-        Source::Default
+    let (source, label) = if session.is_undefined() || session.is_null() {
+        (Source::Default, String::new())
     } else if let Some(url) = session.as_string() {
-        Source::Url(url)
+        Source::fetched(url, text, failure)
     } else {
         // An object goes through the core's validation, as a file would: every problem by
         // its JSON path (`$.session_year : …`).
         match browser::json_stringify(&session) {
-            Some(text) => Source::Json(text),
+            Some(text) => (Source::Json(text), "objet session".to_string()),
             None => {
                 return Err(vec![(
                     "$.session".to_string(),
@@ -244,41 +315,30 @@ fn read_options(options: &JsValue) -> Result<(Source, MountOptions), Problems> {
         explore_at,
         share_base,
     };
-    Ok((source, options))
+    Ok((source, label, options))
 }
 
-/// Loading line, then (at once or once fetched) the app or the problems.
-fn start(el: web_sys::HtmlElement, source: Source, options: MountOptions, slot: Rc<RefCell<Slot>>) {
-    match source {
-        Source::Default => finish(
-            &el,
-            "session intégrée",
-            Ok(default_session()),
-            options,
-            &slot,
-        ),
-        Source::Json(text) => finish(&el, "objet session", parse(&text), options, &slot),
-        Source::Url(url) => {
-            let loading = match options.lang {
-                Some(Lang::En) => "Loading the session…",
-                _ => "Chargement de la session…",
-            };
-            browser::set_text(&el, "loading candidat-loading", loading);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match browser::fetch_text(&url).await {
-                    Ok(text) => parse(&text),
-                    Err(why) => Err(vec![(
-                        "$".to_string(),
-                        format!("fichier de session inaccessible\u{a0}: {why}"),
-                    )]),
-                };
-                if slot.borrow().cancelled {
-                    return;
-                }
-                finish(&el, &url, result, options, &slot);
-            });
+/// The app, or the problems of the session.
+fn start(
+    el: web_sys::HtmlElement,
+    source: Source,
+    label: &str,
+    options: MountOptions,
+    slot: &Rc<RefCell<Slot>>,
+) {
+    let result = match source {
+        Source::Default => Ok(default_session()),
+        Source::Json(text) => parse(&text),
+        Source::Unreachable(url, failure) => {
+            Err(vec![("$".to_string(), failure_words(&url, &failure))])
         }
-    }
+    };
+    let label = if label.is_empty() {
+        "session intégrée"
+    } else {
+        label
+    };
+    finish(&el, label, result, options, slot);
 }
 
 fn parse(text: &str) -> Result<Session, Vec<(String, String)>> {
@@ -296,6 +356,9 @@ fn finish(
     match result {
         Ok(session) => {
             browser::clear(el);
+            if options.owns_document {
+                browser::show_academie_in_header(&session.academie_name);
+            }
             let handle = mount_app_with(el.clone(), session, options);
             slot.borrow_mut().handle = Some(handle);
         }

@@ -97,7 +97,7 @@ pub fn top_of_page(
     let changes = changes_sentence(ev, lang);
     let (headline, tone, action) = match ev.verdict {
         Verdict::TooLate => too_late(session, ev, lang),
-        Verdict::Complete => complete(session, lang),
+        Verdict::Complete => complete(session, ev, lang),
         Verdict::NotOpenYet => (
             match lang {
                 Lang::Fr => format!(
@@ -115,7 +115,7 @@ pub fn top_of_page(
             None,
         ),
         Verdict::OnTrack => next_step(session, ev, lang, now),
-        // Never in the page's wasm (built without the core's `v2` feature, ADR 0012).
+        // Never in the page's wasm (built without the core's `v2` feature, ADR 0014).
         Verdict::NotEligible if !crate::core::V2 => (String::new(), Tone::Error, None),
         // The conditions' own messages, in the file's order (session files v2).
         Verdict::NotEligible => (
@@ -303,20 +303,23 @@ fn too_late(session: &Session, ev: &Evaluation, lang: Lang) -> (String, Tone, Op
     (text, Tone::Error, Some(action))
 }
 
-fn complete(session: &Session, lang: Lang) -> (String, Tone, Option<Action>) {
-    // What comes next, only as the notice says it (R2): documents are published in the
-    // candidate's Cyclades space.
-    let text = match (upload(session), lang) {
-        (false, Lang::Fr) => "Dossier envoyé à temps\u{a0}: plus rien à faire pour l'inscription. Gardez votre mot de passe Cyclades\u{a0}: vos documents seront publiés dans votre espace candidat.",
-        (true, Lang::Fr) => "Dossier déposé à temps\u{a0}: plus rien à faire pour l'inscription. Gardez votre mot de passe Cyclades\u{a0}: vos documents seront publiés dans votre espace candidat.",
-        (false, Lang::En) => "File sent in time: nothing more to do for the registration. Keep your Cyclades password: your documents will be published in your candidate space.",
-        (true, Lang::En) => "File uploaded in time: nothing more to do for the registration. Keep your Cyclades password: your documents will be published in your candidate space.",
-    };
+fn complete(session: &Session, ev: &Evaluation, lang: Lang) -> (String, Tone, Option<Action>) {
+    // The verdict's own sentence, then what comes next, only as the notice says it (R2):
+    // documents are published in the candidate's Cyclades space.
+    let text = format!(
+        "{} {}",
+        verdict_sentence(session, ev, lang),
+        t(
+            lang,
+            "Gardez votre mot de passe Cyclades\u{a0}: vos documents seront publiés dans votre espace candidat.",
+            "Keep your Cyclades password: your documents will be published in your candidate space.",
+        )
+    );
     let action = Action {
         label: t(lang, "Mon espace Cyclades", "My Cyclades space"),
         href: session.links.cyclades.clone(),
     };
-    (text.to_owned(), Tone::Success, Some(action))
+    (text, Tone::Success, Some(action))
 }
 
 fn next_step(
@@ -416,7 +419,7 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,
-        // `ItemId::Piece` (with the core's `v2` feature; the page's wasm has none, ADR 0012):
+        // `ItemId::Piece` (with the core's `v2` feature; the page's wasm has none, ADR 0014):
         // a declared piece is joined like the notice's attachments.
         #[allow(unreachable_patterns)]
         _ => action_for(session, ItemId::AttachDiploma, lang),

@@ -210,7 +210,7 @@ mod tests {
     }
 
     /// A session file version 2 (questions, pieces, eligibility): read natively only (the
-    /// core's `v2` feature, ADR 0012).
+    /// core's `v2` feature, ADR 0014).
     #[cfg(not(target_arch = "wasm32"))]
     fn v2_session() -> Session {
         Session::from_json(include_str!(

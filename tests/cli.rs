@@ -219,6 +219,43 @@ fn check_session_ok_and_every_problem() {
 }
 
 #[test]
+fn check_session_reads_the_notice_and_the_contact() {
+    // The demo file gives both (fictional placeholders): valid.
+    let o = run(&[
+        "check-session",
+        &repo("www/demo/sessions/exemple-upload-2023.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Each wrong part by its path, in the language asked.
+    let text = std::fs::read_to_string(repo("sessions/aix-marseille-2023.json"))
+        .unwrap()
+        .replacen(r#""eduscol":"#, r#""notice": "notice.pdf", "eduscol":"#, 1)
+        .replacen(
+            r#""links": {"#,
+            r#""contact": { "email": "examens", "phone": "01 99", "fax": "x" }, "links": {"#,
+            1,
+        );
+    let bad = temp_file("contact.json", &text);
+    let o = run(&["check-session", &bad, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    for line in [
+        "$.contact.fax: Unknown field \"fax\" (known fields: email, phone, url, hours).",
+        "$.contact.email: \"examens\" is not an e-mail address: one @, no spaces, and a dot in the domain.",
+        "$.contact.phone: \"01 99\" is not a phone number: at least 6 digits, and only spaces, +, ., -, ( and ).",
+        "$.links.notice: \"notice.pdf\" is not a web link: it must start with https:// (or http://), with no spaces.",
+    ] {
+        assert!(err.contains(line), "{line} missing in\n{err}");
+    }
+    let o = run(&["check-session", &bad]);
+    assert!(
+        stderr(&o).contains("$.contact.email: «\u{a0}examens\u{a0}» n'est pas une adresse e-mail"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn every_bad_input_exits_2_with_a_reason() {
     let good = temp_file("good.json", r#"{"diploma":"cap"}"#);
     let bad_json = temp_file("bad.json", "{ diploma: cap");

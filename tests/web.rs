@@ -483,7 +483,7 @@ async fn mount_names_the_options_it_cannot_read() {
     let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
     doc().body().unwrap().append_child(&div).unwrap();
     let options = js_sys::JSON::parse(r#"{"lang": 3, "sesion": "x.json", "now": false}"#).unwrap();
-    let mut widget = candidat::mount(div.clone(), options);
+    let mut widget = candidat::mount(div.clone().into(), options, None, None).expect("an element");
     assert_eq!(paths(&div), ["$.sesion", "$.lang", "$.now"]);
     widget.unmount();
     assert_eq!(div.inner_html(), "");
@@ -492,7 +492,8 @@ async fn mount_names_the_options_it_cannot_read() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
     js_sys::Reflect::set(&options, &"lang".into(), &"EN".into()).unwrap();
-    let mut widget = candidat::mount(div.clone(), options.clone().into());
+    let mut widget = candidat::mount(div.clone().into(), options.clone().into(), None, None)
+        .expect("an element");
     until("the widget shows its page in English", || {
         q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
     })
@@ -500,13 +501,14 @@ async fn mount_names_the_options_it_cannot_read() {
     widget.unmount();
 
     js_sys::Reflect::set(&session, &"session_year".into(), &"soon".into()).unwrap();
-    let mut widget = candidat::mount(div.clone(), options.into());
+    let mut widget =
+        candidat::mount(div.clone().into(), options.into(), None, None).expect("an element");
     assert_eq!(paths(&div), ["$.session_year"]);
     widget.unmount();
     div.remove();
 }
 
-/// Session files v2, as far as the page goes today (ADR 0012): its wasm is built without the
+/// Session files v2, as far as the page goes today (ADR 0014): its wasm is built without the
 /// core's `v2` feature, so a version-2 file is refused at each of its lists, with a sentence
 /// that sends the exam office to the CLI, and never read in part.
 #[wasm_bindgen_test]
@@ -520,7 +522,8 @@ async fn a_version_2_file_is_refused_by_the_page() {
     .unwrap();
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"session".into(), &session).unwrap();
-    let mut widget = candidat::mount(div.clone(), options.into());
+    let mut widget =
+        candidat::mount(div.clone().into(), options.into(), None, None).expect("an element");
     assert_eq!(paths(&div), ["$.questions", "$.pieces", "$.eligibility"]);
     assert!(div
         .text_content()
@@ -528,6 +531,57 @@ async fn a_version_2_file_is_refused_by_the_page() {
         .contains("candidat check-session"));
     widget.unmount();
     div.remove();
+}
+
+/// A session given by URL comes with its text, fetched by the JS shell (the wasm makes no
+/// request), or with the shell's diagnosis, put into words naming what to fix. `setLang`
+/// switches the language and keeps the answers.
+#[wasm_bindgen_test]
+async fn mount_takes_the_fetched_text_or_says_why_there_is_none() {
+    set_hash("");
+    let div: HtmlElement = doc().create_element("div").unwrap().dyn_into().unwrap();
+    doc().body().unwrap().append_child(&div).unwrap();
+    let by_url =
+        || js_sys::JSON::parse(r#"{"session": "https://www.ac-exemple.fr/s.json"}"#).unwrap();
+    for (failure, words) in [
+        ("http:404", "réponse HTTP 404, fichier introuvable"),
+        ("http:500", "réponse HTTP 500"),
+        ("csp", "politique de sécurité (CSP) de la page\u{a0}: ajoutez l'origine du fichier à connect-src"),
+        ("cors", "bloqué par CORS"),
+        ("origin", "son propre site"),
+    ] {
+        let mut widget = candidat::mount(div.clone().into(), by_url(), None, Some(failure.into()))
+            .expect("an element");
+        let shown = q(&div, "li[data-path]").and_then(|li| li.text_content()).unwrap_or_default();
+        assert!(shown.contains(words), "{failure}: {shown}");
+        assert!(shown.contains("https://www.ac-exemple.fr/s.json"), "{shown}");
+        widget.unmount();
+    }
+    let text = include_str!("../sessions/aix-marseille-2023.json").to_string();
+    let mut widget =
+        candidat::mount(div.clone().into(), by_url(), Some(text), None).expect("an element");
+    assert!(q(&div, "[data-phase]").is_some(), "the app, from the text");
+    check(&div, "[data-testid=account-created]");
+    widget.set_lang("en");
+    until("English", || {
+        q(&div, ".candidat-root").and_then(|r| r.get_attribute("lang")) == Some("en".into())
+    })
+    .await;
+    let kept = q(&div, "[data-testid=account-created]")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked());
+    assert!(kept, "the answer stays when the language changes");
+    widget.unmount();
+    div.remove();
+}
+
+/// Answers "created, not yet activated" and waits for the creation date field it brings.
+async fn answer_account_created(root: &Element) {
+    check(root, "[data-testid=account-created]");
+    until("the creation date field", || {
+        q(root, "#account-created-at").is_some()
+    })
+    .await;
 }
 
 // ── Inputs and accessibility (issue 11) ─────────────────────────────────────────────────────
@@ -630,36 +684,29 @@ async fn impossible_dates_and_unnamed_rows_are_said_beside_their_field() {
     explore(&root, "2022-11-02T12:00").await;
 
     // The account: in the future, then before the opening; the answer stays as typed.
-    check(&root, "[data-testid=account-created]");
-    until("the creation date field", || {
-        q(&root, "#account-created-at").is_some()
-    })
-    .await;
+    answer_account_created(&root).await;
     assert_eq!(
         message(&root, "#account-created-at", "account-created-at-error"),
         None,
         "«\u{a0}just now\u{a0}» is fine"
     );
-    set(&root, "#account-created-at", "2022-11-05T10:00");
-    until("the future is said", || {
-        message(&root, "#account-created-at", "account-created-at-error")
-            .is_some_and(|m| m.contains("futur"))
-    })
-    .await;
-    assert_eq!(
-        input(&root, "#account-created-at").value(),
-        "2022-11-05T10:00"
-    );
-    set(&root, "#account-created-at", "2022-10-01T10:00");
-    until("before the opening is said", || {
-        message(&root, "#account-created-at", "account-created-at-error")
-            .is_some_and(|m| m.contains("19 octobre 2022"))
-    })
-    .await;
-    assert_eq!(
-        input(&root, "#account-created-at").value(),
-        "2022-10-01T10:00"
-    );
+    // Each impossible date is said, and the answer stays as typed.
+    for (typed, what, said) in [
+        ("2022-11-05T10:00", "the future is said", "futur"),
+        (
+            "2022-10-01T10:00",
+            "before the opening is said",
+            "19 octobre 2022",
+        ),
+    ] {
+        set(&root, "#account-created-at", typed);
+        until(what, || {
+            message(&root, "#account-created-at", "account-created-at-error")
+                .is_some_and(|m| m.contains(said))
+        })
+        .await;
+        assert_eq!(input(&root, "#account-created-at").value(), typed);
+    }
     set(&root, "#account-created-at", "2022-11-01T10:00");
     until("a right date clears the message", || {
         message(&root, "#account-created-at", "account-created-at-error").is_none()
@@ -711,11 +758,7 @@ async fn an_expired_activation_is_said_in_the_account_group() {
     set_hash("");
     let (root, _h) = mount(false).await;
     explore(&root, "2022-11-10T12:00").await;
-    check(&root, "[data-testid=account-created]");
-    until("the creation date field", || {
-        q(&root, "#account-created-at").is_some()
-    })
-    .await;
+    answer_account_created(&root).await;
     let note = q(&root, "[data-testid=account-expired]").unwrap();
     assert!(
         note.has_attribute("hidden"),
@@ -879,5 +922,54 @@ async fn the_calendar_button_says_why_it_is_disabled() {
         .dyn_into()
         .unwrap();
     assert!(!reveal.checked(), "off by default");
+    root.remove();
+}
+
+/// The verdict is a polite live region: an answer that leaves the verdict as it was writes
+/// nothing in it (a screen reader would read it out again on every keystroke); an answer that
+/// changes the verdict writes it once.
+#[wasm_bindgen_test]
+async fn the_verdict_region_is_written_only_when_the_verdict_changes() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    set_hash("");
+    let (root, _h) = mount(false).await;
+    explore(&root, "2022-11-02T12:00").await;
+    let verdict = q(&root, "#verdict").unwrap();
+    let seen = Rc::new(Cell::new(0u32));
+    let counter = seen.clone();
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        counter.set(counter.get() + records.length())
+    });
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).unwrap();
+    let what = web_sys::MutationObserverInit::new();
+    what.set_subtree(true);
+    what.set_child_list(true);
+    what.set_character_data(true);
+    what.set_attributes(true);
+    observer.observe_with_options(&verdict, &what).unwrap();
+    let writes = || seen.get() + observer.take_records().length();
+
+    // A title typed: the envelope follows (its address names it), the verdict not.
+    let title = input(&root, "[data-testid=title]");
+    title.set_value("CAP Cuisine");
+    fire(&title, "input");
+    until("the envelope shows the new title", || {
+        q(&root, "[data-testid=address]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.contains("CAP Cuisine"))
+    })
+    .await;
+    assert_eq!(writes(), 0, "an unchanged verdict is not written again");
+
+    // The same date after the close, nothing done: too late, written once.
+    explore(&root, "2022-11-20T12:00").await;
+    until("the verdict is too late", || {
+        verdict.get_attribute("data-verdict").as_deref() == Some("too-late")
+    })
+    .await;
+    assert!(writes() > 0, "a new verdict is written");
+    observer.disconnect();
     root.remove();
 }

@@ -1,81 +1,49 @@
 // <candidat-checklist session="sessions/x.json" lang="fr" now="2022-11-02T10:00:00+01:00"
-//   page="https://…/index.html"></candidat-checklist>
-// The checklist in an open shadow root with its own stylesheet (constructable: allowed under a
-// strict style-src), so that the host page's CSS does not reach in and ours does not leak out.
+//   page="https://…/index.html" closed></candidat-checklist>
+// The checklist in the element's own shadow root (pkg/candidat.js's mount()): the host page's
+// CSS does not reach in and ours does not leak out. The candidate's answers live as long as
+// the element: moved in the page (a modal, a tab), removed and put back, its `lang` changed,
+// they stay; only `reset()` (or another session) starts afresh.
 import init, { mount } from "./candidat.js";
 
-let ready;
-let sheet;
-const start = () => (ready ??= init());
-const styles = () =>
-  (sheet ??= fetch(new URL("./candidat.css", import.meta.url))
-    .then((r) => {
-      if (!r.ok) throw new Error(`candidat.css: HTTP ${r.status}`);
-      return r.text();
-    })
-    .then((text) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(text);
-      return s;
-    }));
-
-class CandidatChecklist extends HTMLElement {
+export class CandidatChecklist extends HTMLElement {
   static observedAttributes = ["session", "lang", "now", "page"];
 
-  connectedCallback() {
-    this.#render();
-  }
-
-  disconnectedCallback() {
-    this.#unmount();
-  }
-
-  attributeChangedCallback() {
-    if (this.isConnected && this.#root) this.#render();
-  }
-
-  #root;
   #widget;
-  #generation = 0;
+  #shown = false;
 
-  #unmount() {
-    this.#generation++;
-    const w = this.#widget;
-    this.#widget = undefined;
-    w?.unmount();
-    w?.free();
+  connectedCallback() {
+    if (!this.#shown) this.#render();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (!this.#shown || before === after) return;
+    if (name === "lang") this.#widget?.setLang(after ?? "fr");
+    else this.#render();
+  }
+
+  /** Starts afresh: the answers given in this element are dropped. */
+  reset() {
+    if (this.#shown) this.#render();
   }
 
   async #render() {
-    this.#unmount();
-    const generation = this.#generation;
-    if (!this.#root) {
-      const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-      this.#root = document.createElement("div");
-      shadow.replaceChildren(this.#root);
-    }
-    try {
-      const [, css] = await Promise.all([start(), styles()]);
-      if (generation !== this.#generation || !this.isConnected) return;
-      this.shadowRoot.adoptedStyleSheets = [css];
-    } catch (err) {
-      // Without its sheet the widget still works, unstyled; never break the host page.
-      console.error("candidat:", err);
-      if (generation !== this.#generation || !this.isConnected) return;
-    }
-    const opt = {};
-    const session = this.getAttribute("session");
-    if (session) opt.session = new URL(session, document.baseURI).href;
-    for (const name of ["lang", "now", "page"]) {
+    this.#shown = true;
+    this.#widget?.unmount();
+    this.#widget = undefined;
+    const options = { closed: this.hasAttribute("closed") };
+    for (const name of ["session", "lang", "now", "page"]) {
       const v = this.getAttribute(name);
-      if (v) opt[name] = v;
+      if (v) options[name] = v;
     }
-    try {
-      this.#widget = mount(this.#root, opt);
-    } catch (err) {
-      console.error("candidat:", err);
-    }
+    const generation = (this.#generation = (this.#generation ?? 0) + 1);
+    // A WebAssembly that cannot start is said inside the widget by mount(), and in the console.
+    await init().catch((err) => console.error("candidat:", err));
+    if (generation !== this.#generation) return;
+    this.#widget = mount(this, options);
   }
+
+  #generation;
 }
 
 if (!customElements.get("candidat-checklist")) customElements.define("candidat-checklist", CandidatChecklist);

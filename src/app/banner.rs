@@ -19,8 +19,10 @@ pub fn notice_bar() -> AnyView {
         };
         let u = ctx.ui();
         let cls = match n {
-            super::Notice::BadLink | super::Notice::BadStorage => "notice notice-warning",
-            _ => "notice notice-info",
+            super::Notice::BadLink | super::Notice::BadStorage => {
+                "fr-alert fr-alert--warning fr-alert--sm notice"
+            }
+            _ => "fr-alert fr-alert--info fr-alert--sm notice",
         };
         el("div")
             .class(cls)
@@ -31,7 +33,7 @@ pub fn notice_bar() -> AnyView {
             .child(
                 el("button")
                     .attr("type", "button")
-                    .class("btn-link")
+                    .class("fr-btn fr-btn--tertiary-no-outline fr-btn--sm")
                     .on(ev::click, move |_| {
                         let _ = ctx.notice.try_set(None);
                     })
@@ -88,7 +90,7 @@ pub fn session_notice() -> AnyView {
             )],
         );
         let mut notice = el("section")
-            .class("session-notice")
+            .class("fr-alert fr-alert--warning session-notice")
             .testid("session-notice")
             .attr("data-real-phase", phase.as_str())
             .attr("aria-labelledby", "session-notice-text")
@@ -101,7 +103,7 @@ pub fn session_notice() -> AnyView {
             notice = notice.child(
                 el("p").child(
                     el("a")
-                        .class("btn btn-link-primary")
+                        .class("fr-btn")
                         .testid("academie-link")
                         .attr_owned("href", s.links.academie.clone())
                         .text_owned(fill(u.past_current, &[("academie", &s.academie_name)])),
@@ -112,7 +114,7 @@ pub fn session_notice() -> AnyView {
             .child(
                 el("button")
                     .attr("type", "button")
-                    .class("btn btn-secondary")
+                    .class("fr-btn fr-btn--secondary")
                     .testid("explore-session")
                     .on(ev::click, move |_| {
                         let _ = ctx.simulated.try_set(Some(explore_at));
@@ -150,19 +152,21 @@ pub fn verdict_box() -> AnyView {
     let ctx = use_ctx();
     let verdict = move || ctx.eval.with(|e| e.verdict);
     el("section")
-        .class("verdict")
+        .class("fr-alert verdict")
         .id("verdict")
         .testid("verdict")
         .attr("aria-live", "polite")
         .attr("aria-atomic", "true")
         .attr_dyn("data-verdict", move || verdict().as_str())
-        .toggle("verdict-ok", move || {
+        .toggle("fr-alert--success", move || {
             matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
-        .toggle("verdict-late", move || {
+        .toggle("fr-alert--error", move || {
             matches!(verdict(), Verdict::TooLate | Verdict::NotEligible)
         })
-        .toggle("verdict-wait", move || verdict() == Verdict::NotOpenYet)
+        .toggle("fr-alert--warning", move || {
+            verdict() == Verdict::NotOpenYet
+        })
         .child(el("h2").text_dyn(ctx.text(|u| u.verdict_heading)))
         .child(el("p").class("verdict-text").text_dyn(move || {
             ctx.eval
@@ -193,7 +197,7 @@ pub fn next_step() -> AnyView {
             .with(|e| headline::top_of_page(ctx.session, e, ctx.lang(), ctx.at()))
     };
     el("div")
-        .class("next-step")
+        .class("fr-callout next-step")
         .id("next-step")
         .testid("next-step")
         .attr_dyn("data-next", move || {

@@ -94,7 +94,7 @@ fn item_head(row: Row) -> El {
     let (status, ticked, implied) = (row.status(), row.ticked(), row.implied());
     let box_id = format!("tick-{}", id.as_str_in(ctx.session));
     el("div")
-        .class("item-head")
+        .class("fr-checkbox-group item-head")
         .child(
             el("span")
                 .class("print-box")
@@ -134,12 +134,12 @@ fn item_head(row: Row) -> El {
         .child(
             el("label")
                 .attr_owned("for", box_id)
-                .class("item-label")
+                .class("fr-label item-label")
                 .text_dyn(move || labels::item(ctx.lang(), ctx.session, id)),
         )
         .child(
             el("span")
-                .class("status")
+                .class("fr-badge fr-badge--sm status")
                 .attr_owned("id", format!("item-status-{}", id.as_str_in(ctx.session)))
                 .attr_owned(
                     "data-testid",

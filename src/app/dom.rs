@@ -128,8 +128,10 @@ impl El {
         self.attr("id", value)
     }
     #[inline(never)]
+    /// The hook for tests and académies' scripts, also the block's `part` for theming
+    /// (`candidat-checklist::part(verdict)`, README "Theming").
     pub fn testid(self, value: &'static str) -> Self {
-        self.attr("data-testid", value)
+        self.attr("data-testid", value).attr("part", value)
     }
     /// One class switched on and off by the state (`class:name=…`). After `.class()`.
     pub fn toggle(self, name: &'static str, on: impl Fn() -> bool + Send + Sync + 'static) -> Self {

@@ -1,11 +1,12 @@
 //! The envelope (address ready to copy and print) or, for upload sessions, upload
-//! instructions; and the session file's links.
+//! instructions; and the session file's links and contact.
 
 use leptos::prelude::*;
 
-use super::dom::{dyn_view, el, ev};
+use super::dom::{dyn_view, el, ev, El};
 use super::{use_ctx, Ctx};
 use crate::browser;
+use crate::core::session::Contact;
 use crate::labels;
 use crate::ui_text::fill;
 
@@ -66,7 +67,7 @@ fn post(ctx: Ctx, lines: Vec<String>, copied: RwSignal<Copy>) -> AnyView {
         .child(
             el("button")
                 .attr("type", "button")
-                .class("btn btn-secondary no-print")
+                .class("fr-btn fr-btn--secondary no-print")
                 .testid("copy-address")
                 .on(ev::click, move |_| {
                     let text = text.clone();
@@ -146,10 +147,13 @@ pub fn links() -> AnyView {
             links.academie.clone(),
             "link-academie",
         ));
+    if let Some(h) = links.notice.clone() {
+        list = list.child(link(|u| u.link_notice, h, "link-notice"));
+    }
     if let Some(h) = links.accommodation.clone() {
         list = list.child(link(|u| u.link_accommodation, h, "link-accommodation"));
     }
-    el("section")
+    let mut section = el("section")
         .class("links card")
         .attr("aria-labelledby", "links-h")
         .testid("links")
@@ -158,6 +162,29 @@ pub fn links() -> AnyView {
             |u| u.link_eduscol,
             links.eduscol.clone(),
             "link-eduscol",
-        )))
-        .into_view()
+        )));
+    if let Some(c) = &ctx.session.contact {
+        section = section.child(contact(ctx, c));
+    }
+    section.into_view()
+}
+
+/// "Contacter le service des examens : <e-mail>, <phone>, <page> (hours)": the session's
+/// `contact`, each way to reach the office a link (`mailto:`, `tel:`, the page).
+fn contact(ctx: Ctx, c: &Contact) -> El {
+    let mut p = el("p").testid("contact").text_dyn(ctx.text(|u| u.contact));
+    let mut sep = " ";
+    for (href, text) in c.ways() {
+        let a = el("a").attr_owned("href", href);
+        let a = match text {
+            Some(t) => a.text_owned(t),
+            None => a.text_dyn(ctx.text(|u| u.contact_page)),
+        };
+        p = p.text(sep).child(a);
+        sep = ", ";
+    }
+    if let Some(h) = &c.hours {
+        p = p.text_owned(format!(" ({h})"));
+    }
+    p
 }

@@ -331,21 +331,19 @@ fn page(ctx: Ctx) -> AnyView {
         .class("page candidat-root")
         .toggle("past-view", move || past.get())
         .testid("page")
+        // Its own direction and language: an RTL host page must not turn the French around.
+        .attr("dir", "ltr")
         .attr_dyn("lang", move || ui(ctx.lang.get()).html_lang)
         .child(
             el("header")
                 .class("site-header")
-                .child(el("p").class("brand").text_owned(format!(
-                    "{} · {}",
-                    session.academie_name, session.notice_reference
-                )))
+                .view(brand(ctx))
                 .view(toolbar::lang_switch()),
         )
         .view(toolbar::simulate_marker())
         .view(banner::session_notice())
         .view(banner::notice_bar())
-        .child(el("h1").text_dyn(ctx.text(|u| u.page_title)))
-        .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
+        .view(title(ctx))
         .view(banner::phase_banner())
         .view(banner::next_step())
         .child(
@@ -374,9 +372,49 @@ fn page(ctx: Ctx) -> AnyView {
         .into_view()
 }
 
+/// The académie and the notice, above a widget's title (the standalone page's DSFR header
+/// names the académie already).
+fn brand(ctx: Ctx) -> AnyView {
+    if ctx.options.owns_document {
+        return dom::nothing();
+    }
+    el("p")
+        .class("brand")
+        .text_owned(format!(
+            "{} · {}",
+            ctx.session.academie_name, ctx.session.notice_reference
+        ))
+        .into_view()
+}
+
+/// The title and the introduction (the standalone page's static title, in `#app`, is
+/// replaced by this one when the app mounts).
+fn title(ctx: Ctx) -> AnyView {
+    el("div")
+        .child(
+            el("h1")
+                .class("page-title")
+                .text_dyn(ctx.text(|u| u.page_title)),
+        )
+        .child(el("p").class("intro").text_dyn(ctx.text(|u| u.intro)))
+        .into_view()
+}
+
 /// Keeps the mounted app alive; dropping it unmounts.
 pub struct AppHandle {
     _inner: Box<dyn std::any::Any>,
+    /// The app's language, for a host that changes it (the element's `lang`); `None` for
+    /// the problems view.
+    lang: Option<RwSignal<Lang>>,
+}
+
+impl AppHandle {
+    /// Switch the language; the answers stay.
+    pub fn set_lang(&self, lang: Lang) {
+        if let Some(l) = self.lang {
+            l.set(lang);
+        }
+    }
 }
 
 thread_local! {
@@ -432,9 +470,16 @@ pub fn mount_app_with(
 ) -> AppHandle {
     let session = intern_session(session);
     let options = intern(&OPTIONS, options);
-    let handle = leptos::mount::mount_to(parent, move || app(session, options));
+    let lang = std::rc::Rc::new(std::cell::Cell::new(None));
+    let out = lang.clone();
+    let handle = leptos::mount::mount_to(parent, move || {
+        let view = app(session, options);
+        out.set(Some(use_ctx().lang));
+        view
+    });
     AppHandle {
         _inner: Box::new(handle),
+        lang: lang.get(),
     }
 }
 
@@ -449,11 +494,12 @@ pub fn mount_problems_into(
     let handle = leptos::mount::mount_to(parent, move || {
         el("div")
             .class("page candidat-root")
+            .attr("dir", "ltr")
             .attr("lang", "fr")
             .testid("session-errors")
             .child(
                 el("div")
-                    .class("session-errors")
+                    .class("fr-alert fr-alert--error session-errors")
                     .attr("role", "alert")
                     .child(
                         el("p")
@@ -474,5 +520,6 @@ pub fn mount_problems_into(
     });
     AppHandle {
         _inner: Box::new(handle),
+        lang: None,
     }
 }

@@ -22,7 +22,7 @@ type Check = Arc<dyn Fn() -> Option<Problem> + Send + Sync>;
 fn field_error(ctx: Ctx, id: String, check: Check) -> El {
     let shown = check.clone();
     el("p")
-        .class("field-error session-errors")
+        .class("fr-error-text field-error")
         .attr_owned("id", id.clone())
         .attr_owned("data-testid", id)
         .prop_bool("hidden", move || shown().is_none())
@@ -130,15 +130,20 @@ pub fn questions() -> AnyView {
 }
 
 fn label(ctx: Ctx, for_id: &'static str, text: Text) -> El {
-    el("label").attr("for", for_id).text_dyn(ctx.text(text))
+    el("label")
+        .class("fr-label")
+        .attr("for", for_id)
+        .text_dyn(ctx.text(text))
 }
 
 fn legend(ctx: Ctx, text: Text) -> El {
-    el("legend").text_dyn(ctx.text(text))
+    el("legend")
+        .class("fr-fieldset__legend")
+        .text_dyn(ctx.text(text))
 }
 
 fn hint(ctx: Ctx, text: Text) -> El {
-    el("p").class("hint").text_dyn(ctx.text(text))
+    el("p").class("fr-hint-text hint").text_dyn(ctx.text(text))
 }
 
 /// One radio button of a group: `<input type=radio id="{group}-{value}">` and its label.
@@ -152,7 +157,7 @@ fn radio(
 ) -> El {
     let id = format!("{group}-{value}");
     el("div")
-        .class("radio")
+        .class("fr-radio-group radio")
         .child(
             el("input")
                 .attr("type", "radio")
@@ -163,7 +168,12 @@ fn radio(
                 .prop_bool("checked", move || checked())
                 .on(ev::change, move |_| choose()),
         )
-        .child(el("label").attr_owned("for", id).text_dyn(ctx.text(text)))
+        .child(
+            el("label")
+                .class("fr-label")
+                .attr_owned("for", id)
+                .text_dyn(ctx.text(text)),
+        )
 }
 
 fn diploma_field(ctx: Ctx) -> El {
@@ -186,10 +196,11 @@ fn diploma_field(ctx: Ctx) -> El {
             .into_any()
     };
     el("div")
-        .class("field")
+        .class("fr-input-group field")
         .child(label(ctx, "diploma", |u| u.q_diploma))
         .child(
             el("select")
+                .class("fr-select")
                 .id("diploma")
                 .testid("diploma")
                 .on(ev::change, move |ev| {
@@ -204,11 +215,12 @@ fn diploma_field(ctx: Ctx) -> El {
 fn title_field(ctx: Ctx) -> El {
     let sit = ctx.situation;
     el("div")
-        .class("field")
+        .class("fr-input-group field")
         .child(label(ctx, "title", |u| u.q_title))
         .child(hint(ctx, |u| u.q_title_hint).id("title-hint"))
         .child(
             el("input")
+                .class("fr-input")
                 .attr("type", "text")
                 .id("title")
                 .testid("title")
@@ -266,7 +278,7 @@ fn account_group(ctx: Ctx) -> El {
     // every answer would take the focus from the field being typed in.
     let created = flag(move || ctx.situation.with(account_of) == Account::Created);
     el("fieldset")
-        .class("field")
+        .class("fr-fieldset field")
         .testid("account-group")
         .child(legend(ctx, |u| u.q_account))
         .child(account_radio(ctx, "none", Account::NotYet, |u| {
@@ -294,11 +306,12 @@ fn account_created_at(ctx: Ctx) -> El {
     let check: Check =
         Arc::new(move || sit.with(|s| input_checks::account_created_at(ctx.session, s, ctx.at())));
     let input = el("input")
+        .class("fr-input")
         .attr("type", "datetime-local")
         .id("account-created-at")
         .testid("account-created-at");
     el("div")
-        .class("sub-field")
+        .class("fr-input-group sub-field")
         .child(label(ctx, "account-created-at", |u| u.account_created_at))
         .child(
             checked_field(
@@ -336,7 +349,7 @@ fn account_expired(ctx: Ctx) -> El {
         })
     });
     el("p")
-        .class("notice notice-warning")
+        .class("fr-alert fr-alert--warning fr-alert--sm notice")
         .id("account-expired")
         .testid("account-expired")
         .attr("role", "status")
@@ -369,7 +382,7 @@ fn disability_radio(ctx: Ctx, value: &'static str, d: Disability, text: Text) ->
 
 fn disability_group(ctx: Ctx) -> El {
     el("fieldset")
-        .class("field")
+        .class("fr-fieldset field")
         .testid("disability-group")
         .child(legend(ctx, |u| u.q_disability))
         .child(disability_radio(ctx, "no", Disability::No, |u| u.dis_no))
@@ -389,7 +402,7 @@ fn acquis_group(ctx: Ctx) -> El {
     let sit = ctx.situation;
     let count = Memo::new(move |_| sit.with(|s| s.acquis.len()));
     el("fieldset")
-        .class("field")
+        .class("fr-fieldset field")
         .testid("acquis-group")
         .child(legend(ctx, |u| u.q_acquis))
         .child(hint(ctx, |u| u.acquis_hint))
@@ -413,7 +426,7 @@ fn acquis_group(ctx: Ctx) -> El {
         .child(
             el("button")
                 .attr("type", "button")
-                .class("btn btn-secondary")
+                .class("fr-btn fr-btn--secondary")
                 .testid("acquis-add")
                 .on(ev::click, move |ev| {
                     let new = sit.with_untracked(|s| s.acquis.len());
@@ -465,7 +478,7 @@ fn file_group(ctx: Ctx) -> El {
     // As for the account's date: rebuilt only when the answer flips.
     let posted = flag(move || ctx.situation.with(file_posted));
     el("fieldset")
-        .class("field")
+        .class("fr-fieldset field")
         .testid("file-group")
         .child(legend(ctx, |u| u.q_file))
         .child(file_radio(ctx, "not-posted", false, |u| u.file_not_posted))
@@ -485,6 +498,7 @@ fn posted_on(ctx: Ctx) -> El {
     let check: Check =
         Arc::new(move || sit.with(|s| input_checks::posted_on(ctx.session, s, ctx.at())));
     let input = el("input")
+        .class("fr-input")
         .attr("type", "date")
         .id("posted-on")
         .testid("posted-on");
@@ -494,7 +508,7 @@ fn posted_on(ctx: Ctx) -> El {
         |u| u.file_posted_on
     };
     el("div")
-        .class("sub-field")
+        .class("fr-input-group sub-field")
         .child(label(ctx, "posted-on", text))
         .child(
             checked_field(input, "posted-on-error".into(), check.clone())
@@ -527,7 +541,7 @@ fn acquis_row(i: usize) -> AnyView {
         .child(
             el("button")
                 .attr("type", "button")
-                .class("btn btn-secondary btn-small")
+                .class("fr-btn fr-btn--secondary fr-btn--sm")
                 .attr_owned("data-testid", format!("acquis-{i}-remove"))
                 .on(ev::click, move |ev| {
                     let left = ctx.situation.try_update(|s| {
@@ -560,11 +574,12 @@ fn acquis_epreuve(ctx: Ctx, i: usize) -> El {
     let error = format!("acquis-{i}-error");
     let check: Check = Arc::new(move || sit.with(|s| input_checks::acquis_row(s, i)));
     let input = el("input")
+        .class("fr-input")
         .attr("type", "text")
         .attr_owned("id", id.clone())
         .attr_owned("data-testid", id.clone());
     el("div")
-        .class("acquis-field")
+        .class("fr-input-group acquis-field")
         .child(
             el("label")
                 .attr_owned("for", id)
@@ -604,7 +619,7 @@ fn acquis_kind(ctx: Ctx, i: usize) -> El {
             .text_dyn(ctx.text(text))
     };
     el("div")
-        .class("acquis-field")
+        .class("fr-input-group acquis-field")
         .child(
             el("label")
                 .attr_owned("for", id.clone())
@@ -612,6 +627,7 @@ fn acquis_kind(ctx: Ctx, i: usize) -> El {
         )
         .child(
             el("select")
+                .class("fr-select")
                 .attr_owned("id", id.clone())
                 .attr_owned("data-testid", id)
                 .on(ev::change, move |ev| {

@@ -17,7 +17,7 @@ pub fn lang_switch() -> AnyView {
     let ctx = use_ctx();
     el("button")
         .attr("type", "button")
-        .class("btn btn-secondary lang-switch no-print")
+        .class("fr-btn fr-btn--tertiary fr-btn--sm lang-switch no-print")
         .testid("lang-switch")
         .attr_dyn("lang", move || match ctx.lang() {
             Lang::Fr => "en",
@@ -53,7 +53,7 @@ pub fn simulate() -> AnyView {
         )
         .child(
             el("div")
-                .class("field")
+                .class("fr-input-group field")
                 .child(
                     el("label")
                         .attr("for", "simulate-at")
@@ -61,12 +61,13 @@ pub fn simulate() -> AnyView {
                 )
                 .child(
                     el("p")
-                        .class("hint")
+                        .class("fr-hint-text hint")
                         .id("simulate-hint")
                         .text_dyn(ctx.text(|u| u.simulate_hint)),
                 )
                 .child(
                     el("input")
+                        .class("fr-input")
                         .attr("type", "datetime-local")
                         .id("simulate-at")
                         .testid("simulate-at")
@@ -113,7 +114,7 @@ pub fn simulate_marker() -> AnyView {
             .child(
                 el("button")
                     .attr("type", "button")
-                    .class("btn btn-secondary btn-small")
+                    .class("fr-btn fr-btn--secondary fr-btn--sm")
                     .testid("simulate-reset")
                     .on(ev::click, move |_| {
                         let _ = ctx.simulated.try_set(None);
@@ -155,7 +156,7 @@ pub fn tools() -> AnyView {
             .testid("tools")
             .child(el("h2").id("tools-h").text_dyn(ctx.text(|u| u.tools)))
             .child(el("div").class("tool-buttons").child(
-                button(ctx, "print", "btn", |u| u.print).on(ev::click, |_| browser::print()),
+                button(ctx, "print", "fr-btn", |u| u.print).on(ev::click, |_| browser::print()),
             ))
             .child(calendar_field(ctx, reveal));
     // The share link always opens the standalone page (never the host page of a widget).
@@ -165,19 +166,22 @@ pub fn tools() -> AnyView {
     section
         .child(remember_field(ctx))
         .child(
-            button(ctx, "erase", "btn btn-danger", |u| u.erase).on(ev::click, move |_| {
-                // Nothing left: not on the device, not in the address bar (a widget never
-                // touches its host page's), not in memory.
-                let _ = ctx.remember.try_set(false);
-                browser::storage_clear_ours();
-                if ctx.options.read_fragment {
-                    browser::remove_fragment();
-                }
-                let _ = ctx.situation.try_set(default_situation(ctx.session));
-                let _ = link.try_set(false);
-                let _ = reveal.try_set(false);
-                let _ = ctx.notice.try_set(Some(Notice::Erased));
-            }),
+            button(ctx, "erase", "fr-btn fr-btn--tertiary erase", |u| u.erase).on(
+                ev::click,
+                move |_| {
+                    // Nothing left: not on the device, not in the address bar (a widget never
+                    // touches its host page's), not in memory.
+                    let _ = ctx.remember.try_set(false);
+                    browser::storage_clear_ours();
+                    if ctx.options.read_fragment {
+                        browser::remove_fragment();
+                    }
+                    let _ = ctx.situation.try_set(default_situation(ctx.session));
+                    let _ = link.try_set(false);
+                    let _ = reveal.try_set(false);
+                    let _ = ctx.notice.try_set(Some(Notice::Erased));
+                },
+            ),
         )
         .into_view()
 }
@@ -206,7 +210,7 @@ fn calendar_field(ctx: Ctx, reveal: RwSignal<bool>) -> El {
             return nothing();
         }
         el("div")
-            .class("field switch-field")
+            .class("fr-checkbox-group field switch-field")
             .child(
                 el("input")
                     .attr("type", "checkbox")
@@ -220,12 +224,13 @@ fn calendar_field(ctx: Ctx, reveal: RwSignal<bool>) -> El {
             )
             .child(
                 el("label")
+                    .class("fr-label")
                     .attr("for", "ics-reveal")
                     .text_dyn(ctx.text(|u| u.ics_reveal)),
             )
             .child(
                 el("p")
-                    .class("hint")
+                    .class("fr-hint-text hint")
                     .id("ics-reveal-hint")
                     .text_dyn(ctx.text(|u| u.ics_reveal_hint)),
             )
@@ -234,7 +239,7 @@ fn calendar_field(ctx: Ctx, reveal: RwSignal<bool>) -> El {
     el("div")
         .class("tool-calendar")
         .child(
-            button(ctx, "ics", "btn", |u| u.ics)
+            button(ctx, "ics", "fr-btn", |u| u.ics)
                 .attr("aria-describedby", "ics-hint")
                 .prop_bool("disabled", move || !ahead.get())
                 .on(ev::click, move |_| {
@@ -248,7 +253,7 @@ fn calendar_field(ctx: Ctx, reveal: RwSignal<bool>) -> El {
         )
         .child(
             el("p")
-                .class("hint")
+                .class("fr-hint-text hint")
                 .id("ics-hint")
                 .testid("ics-hint")
                 .text_dyn(move || {
@@ -284,6 +289,7 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
             .class("share-row")
             .child(
                 el("input")
+                    .class("fr-input")
                     .attr("type", "text")
                     .id("share-link")
                     .testid("share-link")
@@ -293,16 +299,16 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
                     .attr_owned("value", url.clone()),
             )
             .child(
-                button(ctx, "copy-link", "btn btn-secondary", |u| u.copy_link).on(
-                    ev::click,
-                    move |_| {
-                        let url = url.clone();
-                        leptos::task::spawn_local(async move {
-                            let ok = browser::copy_text(url).await.is_ok();
-                            let _ = copied.try_set(ok);
-                        });
-                    },
-                ),
+                button(ctx, "copy-link", "fr-btn fr-btn--secondary", |u| {
+                    u.copy_link
+                })
+                .on(ev::click, move |_| {
+                    let url = url.clone();
+                    leptos::task::spawn_local(async move {
+                        let ok = browser::copy_text(url).await.is_ok();
+                        let _ = copied.try_set(ok);
+                    });
+                }),
             )
             .into_view()
     };
@@ -316,18 +322,20 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
         )
         .child(
             el("p")
-                .class("hint")
+                .class("fr-hint-text hint")
                 .id("share-hint")
                 .text_dyn(ctx.text(|u| u.share_hint)),
         )
         .child(
-            button(ctx, "share-create", "btn btn-secondary", |u| u.share_create)
-                .attr("aria-describedby", "share-hint")
-                .on(ev::click, move |_| {
-                    let _ = copied.try_set(false);
-                    // Made again when already there: the same answers, the same link.
-                    let _ = made.try_set(true);
-                }),
+            button(ctx, "share-create", "fr-btn fr-btn--secondary", |u| {
+                u.share_create
+            })
+            .attr("aria-describedby", "share-hint")
+            .on(ev::click, move |_| {
+                let _ = copied.try_set(false);
+                // Made again when already there: the same answers, the same link.
+                let _ = made.try_set(true);
+            }),
         )
         .view_dyn(row)
         .child(
@@ -347,9 +355,10 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
 /// "Se souvenir sur cet appareil" (off by default; unavailable once the session is over).
 fn remember_field(ctx: Ctx) -> El {
     el("div")
-        .class("field switch-field")
+        .class("fr-toggle field switch-field")
         .child(
             el("input")
+                .class("fr-toggle__input")
                 .attr("type", "checkbox")
                 .attr("role", "switch")
                 .id("remember")
@@ -363,14 +372,20 @@ fn remember_field(ctx: Ctx) -> El {
         )
         .child(
             el("label")
+                .class("fr-toggle__label")
                 .attr("for", "remember")
                 .text_dyn(ctx.text(|u| u.remember)),
         )
-        .child(el("p").class("hint").id("remember-hint").text_dyn(move || {
-            if ctx.session_over() {
-                ctx.ui().remember_closed
-            } else {
-                ctx.ui().remember_hint
-            }
-        }))
+        .child(
+            el("p")
+                .class("fr-hint-text hint")
+                .id("remember-hint")
+                .text_dyn(move || {
+                    if ctx.session_over() {
+                        ctx.ui().remember_closed
+                    } else {
+                        ctx.ui().remember_hint
+                    }
+                }),
+        )
 }

@@ -5,7 +5,7 @@
 // with the policy as a real header by xtask's server).
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, BASE_URL, DESKTOP, assertOnlyOwnOrigin } from "./harness.mjs";
+import { launch, open, until, BASE_URL, DESKTOP, assertOnlyOwnOrigin } from "./harness.mjs";
 
 let browser;
 before(async () => (browser = await launch()));
@@ -34,18 +34,6 @@ async function openDemo(query = "", clock = null) {
 const iframe = (page) => page.frameLocator("#iframe-slot iframe");
 const items = (scope) => scope.locator("[data-item]").evaluateAll((els) => els.map((e) => e.dataset.item));
 const disability = (scope, value) => scope.locator(`input[name=disability][value=${value}]`);
-
-/// Polls until `read()` satisfies `ok`, then returns the last value read.
-async function until(read, ok, what, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await read();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`${what}: last value ${JSON.stringify(last)}`);
-}
 
 describe("embedding on an académie page", () => {
   test("the iframe loader shows the page, which can be used and resizes its iframe", async () => {
@@ -135,6 +123,9 @@ describe("embedding on an académie page", () => {
       });
     const calm = await openDemo();
     const expected = await probe(calm.page);
+    // The widget follows its own width (container queries): the hostile sheet's 62.5 % root
+    // narrows the host's layout, so the widget is given the calm page's width to compare.
+    const width = await calm.page.locator("#widget-aix").evaluate((e) => e.getBoundingClientRect().width);
     assert.equal(expected.label.fontSize, "16px");
     assert.equal(expected.button.color, "rgb(0, 0, 145)");
     await calm.context.close();
@@ -144,6 +135,7 @@ describe("embedding on an académie page", () => {
     // The hostile sheet is really on: the host page's own button is red, 30px serif.
     const host = await page.locator("#host-button").evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).fontFamily]);
     assert.deepEqual(host, ["rgb(255, 0, 0)", "serif"]);
+    await page.locator("#widget-aix").evaluate((e, w) => (e.style.width = `${w}px`), width);
     assert.deepEqual(await probe(page), expected);
     // Switching it off and on at run time changes nothing inside either.
     await page.locator("#hostile-toggle").uncheck();
@@ -244,18 +236,18 @@ describe("embedding on an académie page", () => {
     await t.context.close();
   });
 
-  test("removing an element unmounts its widget; putting it back mounts it again", async () => {
+  test("an element removed and put back keeps its widget and the candidate's answers", async () => {
     const t = await openDemo();
     const { page } = t;
-    const shadowHasApp = () => page.evaluate(() => !!window.__kept.shadowRoot.querySelector("[data-phase]"));
+    const w = page.locator("#widget-upload");
+    await w.locator('[data-testid="diploma"]').selectOption("cap");
     await page.evaluate(() => {
       window.__kept = document.getElementById("widget-upload");
       window.__kept.remove();
     });
-    assert.equal(await shadowHasApp(), false);
     await page.evaluate(() => document.querySelector("aside").prepend(window.__kept));
-    await page.locator("#widget-upload [data-phase]").waitFor();
-    assert.equal(await shadowHasApp(), true);
+    await w.locator("[data-phase]").waitFor();
+    assert.equal(await w.locator('[data-testid="diploma"]').inputValue(), "cap");
     assert.deepEqual(unexpected(t.errors), []);
     await t.context.close();
   });
@@ -267,52 +259,58 @@ describe("embedding on an académie page", () => {
       const { default: init, mount } = await import("../pkg/candidat.js");
       await init();
       const session = await (await fetch("sessions/exemple-upload-2023.json")).json();
-      const make = () => {
-        const shadow = document.createElement("div");
-        document.body.append(shadow);
-        const root = shadow.attachShadow({ mode: "open" });
-        const el = document.createElement("div");
-        root.append(el);
-        return el;
-      };
+      // A plain <div>, as the README's snippet: mount() gives it its own shadow root.
+      const make = () => document.body.appendChild(document.createElement("div"));
       const good = make();
       const w1 = mount(good, { session, lang: "en", now: "2022-11-02T10:00:00+01:00" });
-      const goodPhase = good.querySelector("[data-phase]")?.dataset.phase;
-      const goodLang = good.querySelector(".candidat-root")?.getAttribute("lang");
+      const goodPhase = good.shadowRoot.querySelector("[data-phase]")?.dataset.phase;
+      const goodLang = good.shadowRoot.querySelector(".candidat-root")?.getAttribute("lang");
       const bad = make();
       const w2 = mount(bad, { session: { ...session, session_year: "soon", links: {} }, lang: "fr" });
-      const badPaths = [...bad.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
+      const badPaths = [...bad.shadowRoot.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
       const byUrl = make();
       const w3 = mount(byUrl, { session: "sessions/exemple-upload-2023.json" });
-      const loading = byUrl.textContent;
+      const loading = byUrl.shadowRoot.textContent;
       // Options that cannot be read: each problem named by its path, inside the widget.
       const wrong = make();
-      const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json" });
-      const wrongPaths = [...wrong.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
-      const wrongText = wrong.textContent;
+      const w4 = mount(wrong, { lang: 3, sesion: "sessions/exemple-upload-2023.json", closed: "yes" });
+      const wrongPaths = [...wrong.shadowRoot.querySelectorAll("li[data-path]")].map((l) => l.dataset.path);
+      const wrongText = wrong.shadowRoot.textContent;
+      // A container that is not an element: a TypeError naming candidat and mount.
+      const thrown = [null, "#widget", undefined].map((x) => {
+        try {
+          mount(x, {});
+          return "no error";
+        } catch (e) {
+          return `${e.constructor.name}: ${e.message}`;
+        }
+      });
       // Kept for the next steps: the fetched session arrives later.
       window.__mounted = { elements: [good, bad, byUrl, wrong], widgets: [w1, w2, w3, w4] };
-      return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText };
+      const dir = good.shadowRoot.querySelector(".candidat-root")?.getAttribute("dir");
+      return { goodPhase, goodLang, badPaths, loading, wrongPaths, wrongText, thrown, dir };
     });
     // The session given by URL is fetched, then the app replaces the loading line.
-    await page.waitForFunction(() => !!window.__mounted.elements[2].querySelector("[data-phase]"), null, {
+    await page.waitForFunction(() => !!window.__mounted.elements[2].shadowRoot.querySelector("[data-phase]"), null, {
       timeout: 10_000,
     });
     result.after = await page.evaluate(() => {
       const { elements, widgets } = window.__mounted;
       for (const w of widgets) w.unmount();
       widgets[2].unmount();
-      return elements.map((e) => e.innerHTML);
+      return elements.map((e) => e.shadowRoot.innerHTML);
     });
     assert.equal(result.goodPhase, "registration-open");
     assert.equal(result.goodLang, "en");
     assert.ok(result.badPaths.includes("$.session_year"), result.badPaths.join());
     assert.ok(result.badPaths.some((p) => p.startsWith("$.links")), result.badPaths.join());
     assert.match(result.loading, /Chargement/);
-    assert.deepEqual(result.wrongPaths, ["$.sesion", "$.lang"]);
+    assert.deepEqual(result.wrongPaths, ["$.sesion", "$.lang", "$.closed"]);
     assert.match(result.wrongText, /option inconnue/);
     assert.match(result.wrongText, /une chaîne est attendue/);
     assert.deepEqual(result.after, ["", "", "", ""]);
+    for (const e of result.thrown) assert.match(e, /^TypeError: candidat: mount\(element, options\) needs a DOM element/);
+    assert.equal(result.dir, "ltr");
     await t.context.close();
   });
 });
@@ -364,7 +362,8 @@ describe("strict Content-Security-Policy", () => {
     const { page } = t;
     assert.equal(t.response.headers()["content-security-policy"], STRICT_CSP);
     await page.locator("#app [data-phase]").waitFor({ timeout: 20_000 });
-    assert.match(await page.locator(".brand").textContent(), /Exemple \(dépôt en ligne\)/);
+    // The DSFR header names that session's académie, not the default one.
+    assert.match(await page.locator("#header-academie").textContent(), /Exemple \(dépôt en ligne\)/);
     assert.equal(await page.locator("html").getAttribute("lang"), "en");
     await disability(page, "both").check();
     await until(() => items(page), (ids) => ids.includes("declare-handicap"), "checklist grows");

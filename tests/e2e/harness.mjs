@@ -136,3 +136,63 @@ export function assertClean({ requests, errors }) {
   assertOnlyOwnOrigin(requests);
   assert.deepEqual(errors, [], "page errors, console errors or failed requests");
 }
+
+/// Polls until `read()` satisfies `ok`, then returns the last value read; fails with the last
+/// value after `timeout` ms. Never a sleep in place of a condition.
+export async function until(read, ok, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`${what}: last value ${JSON.stringify(last)}`);
+}
+
+/// An académie's site: a second server on loopback (another port, so another origin than
+/// dist/), answering each path with what a test registered (`serve`), 404 otherwise. `origin`
+/// is `http://127.0.0.1:<port>`; `otherOrigin` (`http://localhost:<port>`) is the same server
+/// under another origin, for a third site. Loopback only: Chromium's Private Network Access
+/// refuses a public-looking origin that reaches loopback.
+export async function hostSite() {
+  const { createServer } = await import("node:http");
+  const files = new Map();
+  const served = [];
+  const server = createServer((req, res) => {
+    const path = req.url.split("?")[0];
+    served.push(`${req.headers.host}${path}`);
+    const f = files.get(path);
+    if (!f) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      return res.end("not found");
+    }
+    setTimeout(() => {
+      res.writeHead(200, { "content-type": f.type, "cache-control": "no-store", ...f.headers });
+      res.end(f.body);
+    }, f.delay);
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    otherOrigin: `http://localhost:${port}`,
+    /** What was asked of this site, as `host:port/path`. */
+    served,
+    /** `delay` (ms): a slow server, so that a loading state can be seen. */
+    serve(path, body, type = "text/html; charset=utf-8", headers = {}, delay = 0) {
+      files.set(path, { body, type, headers, delay });
+    },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/// Records every Content-Security-Policy violation of each document of the context, from
+/// before any script runs; `violations(frame)` reads them.
+export async function recordViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+}
+export const violations = (frame) => frame.evaluate(() => window.__violations);

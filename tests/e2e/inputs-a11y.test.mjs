@@ -161,7 +161,8 @@ for (const [name, viewport] of SIZES) {
       const described = await page.$$eval("#app input.tick", (ticks) => ticks.map((t) =>
         (t.getAttribute("aria-describedby") ?? "").split(/\s+/).map((id) => {
           const e = document.getElementById(id);
-          return e && t.closest("[data-item]").contains(e) ? e.className : null;
+          if (!e || !t.closest("[data-item]").contains(e)) return null;
+          return ["status", "due"].find((c) => e.classList.contains(c)) ?? e.className;
         })));
       assert.ok(described.length > 0);
       for (const d of described) assert.deepEqual(d, ["status", "due"]);

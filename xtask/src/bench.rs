@@ -1,14 +1,23 @@
-//! `cargo xtask bench [--loads N] [--changes N]`: what the page costs, written to bench/report.md.
+//! `cargo xtask bench [--loads N] [--changes N] [--against REV]`: what the page costs, side by
+//! side with another commit's build (default `HEAD~1`) and a Leptos baseline, written to
+//! bench/report.md. A bench reports; it never fails on a figure (the budgets do, in `test`).
 //!
 //! 1. raw bytes and what a browser receives (the shipped .gz and .br, gzip -6 from hosts that
 //!    compress on the fly) of the first load of the standalone page (what dist/index.html
-//!    names, what its scripts import and the wasm the glue fetches) and of the in-page widget;
+//!    names, what its scripts import, the wasm the glue fetches, what its CSS names in
+//!    `url(…)`), by budget category (render-critical, app, fonts, other), and of the widget;
 //! 2. load-to-interactive in headless Chromium (cold cache), at 1× and 4× CPU throttling;
 //! 3. answer → checklist latency in the DOM;
 //! 4. one native evaluation of the rules (divan, `cargo bench -p candidat-core`);
 //! 5. the wasm linear memory after the journey;
-//! 6. the same sizes and load times for a Leptos 0.8 counter built identically (bench/hello/);
-//! 7. Lighthouse (mobile) scores and metrics.
+//! 6. Lighthouse (mobile) scores and metrics, checked against issue 12's targets;
+//! 7. layout shifts measured by our own script, at a phone's and a laptop's viewport.
+//!
+//! Sizes, load times, layout shifts and Lighthouse are measured for three columns: this
+//! build, the `--against` commit's build (a `git worktree` under target/bench-against/, built
+//! by its own `cargo xtask build` with its own target dir, target/bench-against-target/), and
+//! a Leptos 0.8 counter built identically (bench/hello/). If the other commit does not build,
+//! the report says why and shows the two other columns.
 //!
 //! The browser parts are bench/browser.mjs and bench/lighthouse.mjs; they print flat
 //! `key=value` lines that this file reads (xtask stays std-only apart from its hash crate).
@@ -16,29 +25,36 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::first_load::{first_load_of_page, widget_assets, Asset, Totals};
+use crate::first_load::{first_load_of_page, widget_assets, Asset, Category, Totals};
 use crate::{budgets, build, output, root, serve, tools};
 
-const USAGE: &str =
-    "usage: cargo xtask bench [--loads N] [--changes N]   (defaults: 20 loads, 100 changes)";
+const USAGE: &str = "usage: cargo xtask bench [--loads N] [--changes N] [--against REV]   (defaults: 20 loads, 100 changes, HEAD~1)";
 
 struct Options {
     loads: u32,
     changes: u32,
+    /// The git revision whose build is measured beside this one.
+    against: String,
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         loads: 20,
         changes: 100,
+        against: "HEAD~1".to_string(),
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or(USAGE)?;
+        if flag == "--against" {
+            o.against = value.clone();
+            continue;
+        }
         let n: u32 = value
             .parse()
             .map_err(|_| format!("{flag} takes a positive number, not {value:?}"))?;
@@ -51,6 +67,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// The three columns of the report, in order: key in the browser scripts' output, and title.
+const OURS: &str = "ours";
+const PREV: &str = "prev";
+const HELLO: &str = "hello";
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let opts = parse(args)?;
     let started = Instant::now();
@@ -60,50 +81,71 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ensure_bench_node_modules()?;
     let dist = build::site()?;
     let hello_dist = build_hello()?;
+    let mut against = build_against(&opts.against);
 
-    // 1 and 6: sizes.
+    // 1: sizes.
     let standalone = first_load_of_page(&dist)?;
     let widget = widget_assets()?;
     let hello = first_load_of_page(&hello_dist)?;
+    let prev = match &against.dist {
+        Ok(d) => match first_load_of_page(d) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                against.dist = Err(e);
+                None
+            }
+        },
+        Err(_) => None,
+    };
+    if let Err(why) = &against.dist {
+        println!("xtask: bench: no column for {}: {why}", against.name());
+    }
 
     // 4: native evaluation (before the browsers, so they do not share the CPU).
     let divan = native_bench()?;
 
-    // 2, 3, 5: Chromium.
-    let ours_addr = serve::spawn(&dist)?;
-    let hello_addr = serve::spawn(&hello_dist)?;
-    let ours_url = format!("http://{ours_addr}/");
-    let hello_url = format!("http://{hello_addr}/");
+    // 2, 3, 5, 7: Chromium.
+    let mut pages = vec![(OURS, format!("http://{}/", serve::spawn(&dist)?))];
+    if let Ok(d) = &against.dist {
+        pages.push((PREV, format!("http://{}/", serve::spawn(d)?)));
+    }
+    pages.push((HELLO, format!("http://{}/", serve::spawn(&hello_dist)?)));
     let tmp = root().join("bench/tmp");
     fs::create_dir_all(&tmp).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new("node");
+    cmd.arg("bench/browser.mjs");
+    for (key, url) in &pages {
+        cmd.args(["--page", &format!("{key}={url}")]);
+    }
     let browser = key_values(&capture(
-        Command::new("node")
-            .arg("bench/browser.mjs")
-            .args([
-                "--page",
-                &format!("ours={ours_url}"),
-                "--page",
-                &format!("hello={hello_url}"),
-            ])
-            .args([
-                "--checklist",
-                "ours",
-                "--loads",
-                &opts.loads.to_string(),
-                "--changes",
-                &opts.changes.to_string(),
-            ])
-            .arg("--json")
-            .arg(tmp.join("browser.json")),
+        cmd.args([
+            "--checklist",
+            OURS,
+            "--loads",
+            &opts.loads.to_string(),
+            "--changes",
+            &opts.changes.to_string(),
+        ])
+        .arg("--json")
+        .arg(tmp.join("browser.json")),
     )?);
 
-    // 7: Lighthouse, against xtask's server (the shipped variants, as a host serving them sends them).
-    let lighthouse = key_values(&capture(
-        Command::new("node")
-            .arg("bench/lighthouse.mjs")
-            .arg(&ours_url)
-            .arg(tmp.join("lighthouse.json")),
-    )?);
+    // 6: Lighthouse, against xtask's server (the shipped variants, as a host serving them
+    // sends them); one run per column, a failed run is reported, not fatal.
+    let mut lighthouse = BTreeMap::new();
+    for (key, url) in &pages {
+        let out = capture(
+            Command::new("node")
+                .arg("bench/lighthouse.mjs")
+                .arg(url)
+                .arg(tmp.join(format!("lighthouse-{key}.json"))),
+        );
+        let map = match out {
+            Ok(text) => key_values(&text),
+            Err(e) => BTreeMap::from([("lighthouse.error".to_string(), first_line(&e))]),
+        };
+        lighthouse.insert(*key, map);
+    }
 
     let machine = Machine::read(&browser, load_before);
     let report = render(&Report {
@@ -112,6 +154,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         standalone: &standalone,
         widget: &widget,
         hello: &hello,
+        prev: prev.as_deref(),
+        against: &against,
         browser: &browser,
         divan: &divan,
         lighthouse: &lighthouse,
@@ -126,6 +170,129 @@ pub fn run(args: &[String]) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or("").to_string()
+}
+
+/// The other commit of the comparison, and its built dist/ or why there is none.
+struct Against {
+    rev: String,
+    short: String,
+    subject: String,
+    dist: Result<PathBuf, String>,
+}
+
+impl Against {
+    fn name(&self) -> String {
+        if self.short.is_empty() {
+            format!("`{}`", self.rev)
+        } else {
+            format!("`{}` ({})", self.rev, self.short)
+        }
+    }
+}
+
+/// Checks `rev` out in a worktree under target/bench-against/ (reused when already there) and
+/// runs that commit's own `cargo xtask build` in it, with its own target dir (kept between
+/// runs, so only the first comparison builds from scratch). Never fails: a rev that does not
+/// resolve or does not build is reported by the column it would have filled.
+fn build_against(rev: &str) -> Against {
+    let git = |args: &[&str]| output(Command::new("git").args(args)).map(|s| s.trim().to_string());
+    let Some(sha) = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ]) else {
+        return Against {
+            rev: rev.to_string(),
+            short: String::new(),
+            subject: String::new(),
+            dist: Err(format!("`git rev-parse {rev}` names no commit")),
+        };
+    };
+    let short = git(&["rev-parse", "--short", &sha]).unwrap_or_else(|| sha[..7].to_string());
+    let subject = git(&["log", "-1", "--format=%s", &sha]).unwrap_or_default();
+    let dir = build::target_dir().join("bench-against");
+    let dist = checkout_worktree(&dir, &sha).and_then(|()| {
+        build_in(&dir, &build::target_dir().join("bench-against-target"))?;
+        Ok(dir.join("dist"))
+    });
+    Against {
+        rev: rev.to_string(),
+        short,
+        subject,
+        dist,
+    }
+}
+
+/// A detached worktree of `sha` at `dir`: reused if it is already there, moved to `sha` if it
+/// is at another commit (ignored files such as node_modules/ and dist/ are kept), created
+/// otherwise.
+fn checkout_worktree(dir: &Path, sha: &str) -> Result<(), String> {
+    let in_dir = |args: &[&str]| {
+        output(Command::new("git").arg("-C").arg(dir).args(args)).map(|s| s.trim().to_string())
+    };
+    if dir.join(".git").is_file() {
+        if in_dir(&["rev-parse", "HEAD"]).as_deref() == Some(sha) {
+            println!("xtask: bench: reusing {} at {sha}", dir.display());
+            return Ok(());
+        }
+        if in_dir(&["checkout", "--quiet", "--detach", "--force", sha]).is_some() {
+            return Ok(());
+        }
+    }
+    if dir.exists() {
+        fs::remove_dir_all(dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
+    }
+    crate::run(Command::new("git").args(["worktree", "prune"]))?;
+    crate::run(
+        Command::new("git")
+            .args(["worktree", "add", "--detach"])
+            .arg(dir)
+            .arg(sha),
+    )
+}
+
+/// `cargo xtask build` in another checkout, its output on the terminal; on failure, the error
+/// is the last lines it wrote on stderr.
+fn build_in(dir: &Path, target: &Path) -> Result<(), String> {
+    println!(
+        "xtask: $ cargo xtask build   (in {}, CARGO_TARGET_DIR={})",
+        dir.display(),
+        target.display()
+    );
+    let mut child = Command::new("cargo")
+        .args(["xtask", "build"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        // Its own rust-toolchain.toml decides, not the toolchain this xtask was run with.
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start cargo xtask build: {e}"))?;
+    let mut tail: Vec<String> = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            eprintln!("{line}");
+            tail.push(line);
+            if tail.len() > 8 {
+                tail.remove(0);
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "its `cargo xtask build` failed ({status}): {}",
+            tail.join(" / ")
+        ))
+    }
 }
 
 /// `npm ci --prefix bench` (Lighthouse) when bench/node_modules is missing or older than its lock.
@@ -348,10 +515,44 @@ struct Report<'a> {
     standalone: &'a [Asset],
     widget: &'a [Asset],
     hello: &'a [Asset],
+    /// The `--against` commit's first load, when it built.
+    prev: Option<&'a [Asset]>,
+    against: &'a Against,
     browser: &'a BTreeMap<String, String>,
     divan: &'a [DivanRow],
-    lighthouse: &'a BTreeMap<String, String>,
+    /// Lighthouse's keys, per column key.
+    lighthouse: &'a BTreeMap<&'static str, BTreeMap<String, String>>,
     seconds: f64,
+}
+
+/// One column of the side-by-side tables.
+struct Column<'a> {
+    key: &'static str,
+    title: String,
+    assets: &'a [Asset],
+}
+
+impl Report<'_> {
+    fn columns(&self) -> Vec<Column<'_>> {
+        let mut cols = vec![Column {
+            key: OURS,
+            title: "this build".to_string(),
+            assets: self.standalone,
+        }];
+        if let Some(prev) = self.prev {
+            cols.push(Column {
+                key: PREV,
+                title: format!("previous commit (`{}`)", self.against.short),
+                assets: prev,
+            });
+        }
+        cols.push(Column {
+            key: HELLO,
+            title: "Leptos baseline".to_string(),
+            assets: self.hello,
+        });
+        cols
+    }
 }
 
 fn totals(assets: &[Asset]) -> (usize, usize) {
@@ -366,19 +567,24 @@ fn kib(bytes: usize) -> String {
 fn size_table(md: &mut String, title: &str, assets: &[Asset]) {
     let _ = writeln!(
         md,
-        "| {title} | raw B | shipped .gz B | shipped .br B | gzip -6 B |\n|---|---:|---:|---:|---:|"
+        "| {title} | category | raw B | shipped .gz B | shipped .br B | gzip -6 B |\n|---|---|---:|---:|---:|---:|"
     );
     for a in assets {
         let _ = writeln!(
             md,
-            "| `{}` | {} | {} | {} | {} |",
-            a.name, a.raw, a.gzip, a.br, a.gzip6
+            "| `{}` | {} | {} | {} | {} | {} |",
+            a.name,
+            short_label(a.category()),
+            a.raw,
+            a.gzip,
+            a.br,
+            a.gzip6
         );
     }
     let t = Totals::of(assets);
     let _ = writeln!(
         md,
-        "| **total** | **{}** ({}) | **{}** ({}) | **{}** ({}) | **{}** ({}) |\n",
+        "| **total** | | **{}** ({}) | **{}** ({}) | **{}** ({}) | **{}** ({}) |\n",
         t.raw,
         kib(t.raw),
         t.gzip,
@@ -388,6 +594,32 @@ fn size_table(md: &mut String, title: &str, assets: &[Asset]) {
         t.gzip6,
         kib(t.gzip6)
     );
+}
+
+fn short_label(c: Category) -> &'static str {
+    match c {
+        Category::RenderCritical => "render-critical",
+        Category::App => "app",
+        Category::Fonts => "font",
+        Category::Other => "other",
+    }
+}
+
+/// "shipped .gz / gzip -6 / .br" of one category (or of everything, with `None`).
+fn figures(assets: &[Asset], category: Option<Category>) -> String {
+    let t = match category {
+        Some(c) => Totals::of_category(assets, c),
+        None => Totals::of(assets),
+    };
+    format!("{} / {} / {}", t.gzip, t.gzip6, t.br)
+}
+
+fn mark(ok: bool) -> &'static str {
+    if ok {
+        "✓"
+    } else {
+        "✗"
+    }
 }
 
 /// The cells of one timing row, from the browser script's keys `{prefix}.n|min|median|p90|max`
@@ -405,13 +637,90 @@ fn spread_cells<'m>(b: &impl Fn(&str) -> &'m str, prefix: &str) -> String {
     )
 }
 
-fn get<'m>(map: &'m BTreeMap<String, String>, key: &str) -> &'m str {
-    map.get(key).map(String::as_str).unwrap_or("n/a")
+/// A target: a bound and its direction (`true`: at least, `false`: at most).
+type Goal = (f64, bool);
+
+/// Issue 12's Lighthouse targets: (key in lighthouse.mjs's output, label, goal); without a
+/// goal, reported only.
+const LIGHTHOUSE_ROWS: [(&str, &str, Option<Goal>); 9] = [
+    ("score.performance", "Performance score", Some((98.0, true))),
+    (
+        "score.accessibility",
+        "Accessibility score",
+        Some((100.0, true)),
+    ),
+    (
+        "score.best-practices",
+        "Best practices score",
+        Some((100.0, true)),
+    ),
+    (
+        "metric.lcp",
+        "Largest Contentful Paint",
+        Some((1200.0, false)),
+    ),
+    (
+        "metric.cls",
+        "Cumulative Layout Shift",
+        Some((CLS_TARGET, false)),
+    ),
+    ("metric.tbt", "Total Blocking Time", Some((50.0, false))),
+    ("metric.fcp", "First Contentful Paint", None),
+    ("metric.si", "Speed Index", None),
+    ("metric.tti", "Time to Interactive", None),
+];
+
+/// Issue 12's CLS target (Lighthouse's and our own measure alike).
+const CLS_TARGET: f64 = 0.02;
+
+/// A Lighthouse figure with its unit and, when it has a goal, ✓ or ✗.
+fn lighthouse_cell(raw: &str, key: &str, goal: Option<Goal>) -> String {
+    let Ok(v) = raw.parse::<f64>() else {
+        return raw.to_string();
+    };
+    let shown = if key == "metric.cls" {
+        format!("{v:.3}")
+    } else if key.starts_with("metric.") {
+        format!("{v:.0} ms")
+    } else {
+        format!("{v:.0}")
+    };
+    match goal {
+        // Lighthouse rounds its scores; compare what it shows.
+        Some((bound, at_least)) => {
+            let v = if key == "metric.cls" {
+                (v * 1000.0).round() / 1000.0
+            } else {
+                v.round()
+            };
+            let ok = if at_least { v >= bound } else { v <= bound };
+            format!("{shown} {}", mark(ok))
+        }
+        None => shown,
+    }
+}
+
+fn goal_text(key: &str, goal: Option<Goal>) -> String {
+    match goal {
+        None => "—".to_string(),
+        Some((bound, at_least)) => {
+            let op = if at_least { "≥" } else { "≤" };
+            if key == "metric.cls" {
+                format!("{op} {bound}")
+            } else if key.starts_with("metric.") {
+                format!("{op} {bound:.0} ms")
+            } else if bound >= 100.0 {
+                "100".to_string()
+            } else {
+                format!("{op} {bound:.0}")
+            }
+        }
+    }
 }
 
 fn render(r: &Report) -> String {
     let b = |k: &str| r.browser.get(k).map(String::as_str).unwrap_or("n/a");
-    let lh = |k: &str| r.lighthouse.get(k).map(String::as_str).unwrap_or("n/a");
+    let cols = r.columns();
     let m = r.machine;
     let mut md = String::new();
     let _ = writeln!(md, "# `cargo xtask bench` report\n");
@@ -433,25 +742,157 @@ fn render(r: &Report) -> String {
         m.chromium
     );
     let _ = writeln!(md, "- {}, node {}", m.rustc, m.node);
-    let _ = writeln!(md, "- whole run: {:.0} s (build included)\n", r.seconds);
+    match &r.against.dist {
+        Ok(_) => {
+            let _ = writeln!(
+                md,
+                "- compared with: `--against {}` = `{}` \"{}\", built by its own `cargo xtask build`\n  in a worktree (target/bench-against/)",
+                r.against.rev, r.against.short, r.against.subject
+            );
+        }
+        Err(why) => {
+            let _ = writeln!(
+                md,
+                "- compared with: **no column for `--against {}`** ({}): {why}",
+                r.against.rev,
+                if r.against.short.is_empty() {
+                    "unknown revision"
+                } else {
+                    r.against.short.as_str()
+                }
+            );
+        }
+    }
+    let _ = writeln!(
+        md,
+        "- loads per measure: {}; answer changes: {}; whole run: {:.0} s (builds included)\n",
+        r.opts.loads, r.opts.changes, r.seconds
+    );
     let _ = writeln!(
         md,
         "> **Noisy numbers.** This machine has {} cores shared with other builds (teammates' `cargo`\n\
          > runs, fuzzers): timings move by tens of percent from run to run; compare medians of runs\n\
-         > made on the same machine and state, never single samples. Sizes are exact.\n",
+         > made on the same machine and state, never single samples. Sizes are exact. A bench\n\
+         > reports: ✓/✗ mark issue 12's targets, nothing here fails a build.\n",
         m.nproc
     );
 
-    // 1 and 6: sizes.
-    let _ = writeln!(md, "## 1. First-load bytes (and the Leptos baseline)\n");
+    // 1: sizes.
+    let _ = writeln!(md, "## 1. First-load bytes, by budget\n");
     let _ = writeln!(
         md,
-        "Every file a first visit downloads, with what a browser receives: the `.gz` (zopfli) and\n\
-         `.br` (brotli 11) the build ships beside each file (hosts serving precompressed files, and\n\
-         `cargo xtask serve`), and gzip -6 (hosts compressing on the fly; README \"Hosting\").\n\
-         Standalone page: `dist/index.html`, what it names (`href`/`src`), and what its scripts\n\
-         import or fetch (glue, wasm).\n"
+        "Every file a first visit downloads: `index.html`, what it names (`href`/`src`), what its\n\
+         scripts import or fetch (glue, wasm) and what its stylesheets name in `url(…)` (fonts,\n\
+         icons; every font the CSS names is counted, an upper bound since a browser fetches only\n\
+         the faces it renders). Three figures per file, what a browser receives: the `.gz`\n\
+         (zopfli) the build ships beside each file (hosts serving precompressed files, and\n\
+         `cargo xtask serve`), gzip -6 (hosts compressing on the fly; README \"Hosting\") and the\n\
+         shipped `.br` (brotli 11). Fonts (woff2) are already compressed: counted as served.\n"
     );
+    let _ = writeln!(
+        md,
+        "Budgets (xtask/src/budgets.rs, enforced by `cargo xtask test`), this build:\n"
+    );
+    let _ = writeln!(
+        md,
+        "| category | files | shipped .gz B | gzip -6 B | shipped .br B | budget | spare B |\n|---|---:|---:|---:|---:|---|---:|"
+    );
+    for (category, max, max6) in budgets::BY_CATEGORY {
+        let t = Totals::of_category(r.standalone, category);
+        let n = r
+            .standalone
+            .iter()
+            .filter(|a| a.category() == category)
+            .count();
+        let (budget, spare) = match max6 {
+            Some(m6) => (
+                format!(
+                    "{} ≤ {max} shipped .gz, {} ≤ {m6} gzip -6",
+                    mark(t.gzip <= max),
+                    mark(t.gzip6 <= m6)
+                ),
+                format!(
+                    "{} / {}",
+                    max as i64 - t.gzip as i64,
+                    m6 as i64 - t.gzip6 as i64
+                ),
+            ),
+            None => (
+                format!(
+                    "{} ≤ {max} {}",
+                    mark(t.gzip <= max),
+                    if category == Category::Fonts {
+                        "as served"
+                    } else {
+                        "shipped .gz"
+                    }
+                ),
+                format!("{}", max as i64 - t.gzip as i64),
+            ),
+        };
+        let _ = writeln!(
+            md,
+            "| **{}** | {n} | **{}** | {} | {} | {budget} | {spare} |",
+            category.label(),
+            t.gzip,
+            t.gzip6,
+            t.br
+        );
+    }
+    let other = Totals::of_category(r.standalone, Category::Other);
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} | — | — |",
+        Category::Other.label(),
+        r.standalone
+            .iter()
+            .filter(|a| a.category() == Category::Other)
+            .count(),
+        other.gzip,
+        other.gzip6,
+        other.br
+    );
+    let all = Totals::of(r.standalone);
+    let _ = writeln!(
+        md,
+        "| total | {} | {} | {} | {} | | |\n",
+        r.standalone.len(),
+        all.gzip,
+        all.gzip6,
+        all.br
+    );
+    let _ = writeln!(
+        md,
+        "Side by side, each cell **shipped .gz / gzip -6 / shipped .br** in bytes:\n"
+    );
+    let _ = write!(md, "| category |");
+    for c in &cols {
+        let _ = write!(md, " {} |", c.title);
+    }
+    if r.prev.is_some() {
+        let _ = write!(md, " this − previous (.gz) |");
+    }
+    let _ = writeln!(
+        md,
+        "\n|---|{}",
+        "---:|".repeat(cols.len() + r.prev.is_some() as usize)
+    );
+    for category in Category::ALL.map(Some).into_iter().chain([None]) {
+        let label = category.map_or("**total**", Category::label);
+        let _ = write!(md, "| {label} |");
+        for c in &cols {
+            let _ = write!(md, " {} |", figures(c.assets, category));
+        }
+        if let Some(prev) = r.prev {
+            let t = |a: &[Asset]| match category {
+                Some(cat) => Totals::of_category(a, cat).gzip as i64,
+                None => Totals::of(a).gzip as i64,
+            };
+            let _ = write!(md, " {:+} |", t(r.standalone) - t(prev));
+        }
+        let _ = writeln!(md);
+    }
+    let _ = writeln!(md);
     size_table(&mut md, "standalone page (`dist/`)", r.standalone);
     let observed = b("ours.requests");
     let listed: Vec<String> = r
@@ -481,22 +922,18 @@ fn render(r: &Report) -> String {
             seen.len()
         );
     } else {
-        let _ = writeln!(md, "Cross-check: Chromium requested `{observed}`; not requested: {missing:?}; not in the table: {extra:?}.\n");
+        let _ = writeln!(md, "Cross-check: Chromium requested `{observed}`; not requested: {missing:?} (a font the page does not render is never fetched); not in the table: {extra:?}.\n");
     }
-    let first = Totals::of(r.standalone);
-    let (max, max6) = (budgets::FIRST_LOAD_GZIP_MAX, budgets::FIRST_LOAD_GZIP6_MAX);
-    let within = |v: usize, m: usize| if v <= m { "within" } else { "**over**" };
-    let _ = writeln!(
-        md,
-        "Budgets (xtask/src/budgets.rs, enforced by `cargo xtask test`): first load {} B with the\n\
-         shipped .gz, {} the maximum of {max} B; {} B at gzip -6, {} the maximum of {max6} B;\n\
-         {} B with the shipped .br (not enforced).\n",
-        first.gzip,
-        within(first.gzip, max),
-        first.gzip6,
-        within(first.gzip6, max6),
-        first.br
-    );
+    if let Some(prev) = r.prev {
+        size_table(
+            &mut md,
+            &format!(
+                "previous commit `{}` (`target/bench-against/dist/`)",
+                r.against.short
+            ),
+            prev,
+        );
+    }
     size_table(
         &mut md,
         "in-page widget (`pkg/`, host page not counted)",
@@ -507,7 +944,7 @@ fn render(r: &Report) -> String {
         "baseline: Leptos 0.8 counter (`bench/hello/dist/`)",
         r.hello,
     );
-    let (sr, sg) = totals(r.standalone);
+    let (_, sg) = totals(r.standalone);
     let (hr, hg) = totals(r.hello);
     let wasm = |assets: &[Asset]| {
         assets
@@ -520,9 +957,9 @@ fn render(r: &Report) -> String {
     let (hw, hgw) = wasm(r.hello);
     let _ = writeln!(
         md,
-        "**What candidat's own code costs** over the framework baseline: {} B gzip ({}) in total,\n\
-         of which wasm {} B gzip ({} B raw). The baseline's first load is {} B gzip ({} raw); ours\n\
-         is {:.1}× it.\n",
+        "**What candidat's own code costs** over the framework baseline: {} B shipped .gz ({}) in\n\
+         total, of which wasm {} B ({} B raw). The baseline's first load is {} B shipped .gz\n\
+         ({} raw); ours is {:.1}× it.\n",
         sg as i64 - hg as i64,
         kib(sg.saturating_sub(hg)),
         ogw as i64 - hgw as i64,
@@ -531,13 +968,9 @@ fn render(r: &Report) -> String {
         kib(hr),
         if hg > 0 { sg as f64 / hg as f64 } else { 0.0 }
     );
-    let _ = sr;
 
     // 2: load to interactive.
-    let _ = writeln!(
-        md,
-        "## 2. Load to interactive, headless Chromium (and the Leptos baseline)\n"
-    );
+    let _ = writeln!(md, "## 2. Load to interactive, headless Chromium\n");
     let _ = writeln!(
         md,
         "From navigation start to the app's rendered marker (`#app [data-phase]`) being in the DOM,\n\
@@ -548,22 +981,32 @@ fn render(r: &Report) -> String {
         r.opts.loads
     );
     let _ = writeln!(md, "| page | CPU | n | min ms | **median ms** | p90 ms | max ms |\n|---|---|---:|---:|---:|---:|---:|");
-    for (page, label) in [
-        ("ours", "candidat (standalone)"),
-        ("hello", "baseline (Leptos counter)"),
-    ] {
+    for c in &cols {
+        if r.browser.contains_key(&format!("{}.error", c.key)) {
+            let _ = writeln!(
+                md,
+                "| {} | failed: {} | | | | | |",
+                c.title,
+                b(&format!("{}.error", c.key))
+            );
+            continue;
+        }
         for cpu in ["1x", "4x"] {
             let _ = writeln!(
                 md,
-                "| {label} | {} |",
-                spread_cells(&b, &format!("{page}.load.{cpu}"))
+                "| {} | {} |",
+                c.title,
+                spread_cells(&b, &format!("{}.load.{cpu}", c.key))
             );
         }
     }
     let _ = writeln!(md);
 
     // 3: answer → checklist.
-    let _ = writeln!(md, "## 3. Changing an answer → checklist updated\n");
+    let _ = writeln!(
+        md,
+        "## 3. Changing an answer → checklist updated (this build)\n"
+    );
     let _ = writeln!(
         md,
         "{} changes, toggling the disability answer between `disability-new` and `disability-no`,\n\
@@ -626,7 +1069,7 @@ fn render(r: &Report) -> String {
     let _ = writeln!(md);
 
     // 5: memory.
-    let _ = writeln!(md, "## 5. Memory\n");
+    let _ = writeln!(md, "## 5. Memory (this build)\n");
     let mem = |k: &str| {
         b(k).parse::<usize>()
             .map(|n| format!("{n} B ({:.2} MiB)", n as f64 / 1048576.0))
@@ -653,85 +1096,144 @@ fn render(r: &Report) -> String {
         mem("ours.memory.journey.jsheap")
     );
 
-    // Lighthouse.
+    // 6: Lighthouse.
+    let empty = BTreeMap::new();
+    let lh_of = |key: &str| r.lighthouse.get(key).unwrap_or(&empty);
+    let lh = |col: &str, k: &str| get(lh_of(col), &format!("lighthouse.{k}")).to_string();
     let _ = writeln!(md, "## 6. Lighthouse (mobile)\n");
     let _ = writeln!(
         md,
         "Lighthouse {} (bench/package-lock.json), form factor {}, throttling `{}` (Lighthouse's\n\
          simulated slow 4G and 4× CPU: the metrics are estimates from a trace, not wall-clock\n\
-         times), in the same Chromium, against the standalone page served on loopback by xtask's\n\
-         server (the shipped `.br` or `.gz`, whichever Chromium asks for, as a host serving them\n\
-         sends it; browsers ask for br only over HTTPS). Raw JSON:\n\
-         bench/tmp/lighthouse.json.\n",
-        lh("lighthouse.version"),
-        lh("lighthouse.formfactor"),
-        lh("lighthouse.throttling")
+         times), in the same Chromium, one run per column, each page served on loopback by\n\
+         xtask's server (the shipped `.br` or `.gz`, whichever Chromium asks for, as a host\n\
+         serving them sends it; browsers ask for br only over HTTPS). Targets: issue 12. Raw\n\
+         JSON: bench/tmp/lighthouse-{{ours,prev,hello}}.json.\n",
+        lh(OURS, "version"),
+        lh(OURS, "formfactor"),
+        lh(OURS, "throttling")
     );
-    let _ = writeln!(md, "| | standalone page |\n|---|---:|");
-    for (key, label) in [
-        ("performance", "Performance score"),
-        ("accessibility", "Accessibility score"),
-        ("best-practices", "Best practices score"),
-    ] {
-        let _ = writeln!(
+    let _ = write!(md, "| | target |");
+    for c in &cols {
+        let _ = write!(md, " {} |", c.title);
+    }
+    let _ = writeln!(md, "\n|---|---|{}", "---:|".repeat(cols.len()));
+    for (key, label, goal) in LIGHTHOUSE_ROWS {
+        let bold = goal.is_some() && key.starts_with("score.");
+        let _ = write!(
             md,
-            "| **{label}** | **{}** |",
-            lh(&format!("lighthouse.score.{key}"))
+            "| {} | {} |",
+            if bold {
+                format!("**{label}**")
+            } else {
+                label.to_string()
+            },
+            goal_text(key, goal)
         );
-    }
-    let metric = |key: &str| {
-        let raw = get(r.lighthouse, &format!("lighthouse.metric.{key}"));
-        match raw.parse::<f64>() {
-            Ok(v) if key == "cls" => format!("{v:.3}"),
-            Ok(v) => format!("{v:.0} ms"),
-            Err(_) => raw.to_string(),
+        for c in &cols {
+            let _ = write!(md, " {} |", lighthouse_cell(&lh(c.key, key), key, goal));
         }
-    };
-    for (key, label) in [
-        ("fcp", "First Contentful Paint"),
-        ("lcp", "Largest Contentful Paint"),
-        ("tbt", "Total Blocking Time"),
-        ("cls", "Cumulative Layout Shift"),
-        ("si", "Speed Index"),
-        ("tti", "Time to Interactive"),
-    ] {
-        let _ = writeln!(md, "| {label} | {} |", metric(key));
+        let _ = writeln!(md);
     }
+    let _ = write!(md, "| bytes transferred | — |");
+    for c in &cols {
+        let _ = write!(md, " {} |", lh(c.key, "transfer"));
+    }
+    let _ = writeln!(md, "\n");
+    for c in &cols {
+        let foreign = lh(c.key, "foreign");
+        if foreign.is_empty() {
+            let _ = writeln!(
+                md,
+                "- {}: {} requests recorded, {} to the page's own loopback origin, {} inline (`data:`/`blob:` URLs, no network); none elsewhere.",
+                c.title,
+                lh(c.key, "requests"),
+                lh(c.key, "requests.own"),
+                lh(c.key, "requests.inline")
+            );
+        } else {
+            let _ = writeln!(
+                md,
+                "- {}: **requests outside the page's origin**: `{foreign}`.",
+                c.title
+            );
+        }
+        for (k, l) in [("error", "runtime error"), ("warning", "warnings")] {
+            let v = lh(c.key, k);
+            if v != "n/a" {
+                let _ = writeln!(md, "- {}: Lighthouse {l}: {v}", c.title);
+            }
+        }
+    }
+    let _ = writeln!(md);
+
+    // 7: layout shifts, our own measure.
+    let _ = writeln!(md, "## 7. Layout shifts, our own measure\n");
     let _ = writeln!(
         md,
-        "| bytes transferred | {} |\n",
-        lh("lighthouse.transfer")
+        "bench/browser.mjs: a `PerformanceObserver` of `layout-shift` entries (`buffered: true`,\n\
+         installed before any page script) sums the `value` of every entry without\n\
+         `hadRecentInput`, from navigation until the rendered marker (`#app [data-phase]`) is in the\n\
+         DOM plus 500 ms; {} cold loads per cell at 1× CPU, on loopback. The sum of all shifts is\n\
+         an upper bound of CLS (which keeps the worst 5 s session window). Median (max), ✓/✗\n\
+         against issue 12's CLS ≤ {CLS_TARGET}.\n",
+        r.opts.loads
     );
-    let foreign = lh("lighthouse.foreign");
-    if foreign.is_empty() {
-        let _ = writeln!(
-            md,
-            "- Network: {} requests recorded, {} to the page's own loopback origin, {} inline (`data:`/`blob:` URLs, no network); none elsewhere.",
-            lh("lighthouse.requests"),
-            lh("lighthouse.requests.own"),
-            lh("lighthouse.requests.inline")
-        );
-    } else {
-        let _ = writeln!(
-            md,
-            "- Network: **requests outside the page's origin**: `{foreign}`."
-        );
+    let _ = write!(md, "| viewport |");
+    for c in &cols {
+        let _ = write!(md, " {} |", c.title);
     }
-    if let Some(err) = [
-        ("lighthouse.error", "runtime error"),
-        ("lighthouse.warning", "warnings"),
-    ]
-    .iter()
-    .find_map(|(k, l)| (lh(k) != "n/a").then(|| format!("{l}: {}", lh(k))))
-    {
-        let _ = writeln!(md, "- Lighthouse {err}");
+    let _ = writeln!(md, "\n|---|{}", "---:|".repeat(cols.len()));
+    for (viewport, label) in [
+        ("375x667", "375×667 (phone)"),
+        ("1280x800", "1280×800 (laptop)"),
+    ] {
+        let _ = write!(md, "| {label} |");
+        for c in &cols {
+            let k = |s: &str| b(&format!("{}.shift.{viewport}.{s}", c.key));
+            let cell = match k("median").parse::<f64>() {
+                Ok(median) => format!("{median:.4} ({}) {}", k("max"), mark(median <= CLS_TARGET)),
+                Err(_) => "n/a".to_string(),
+            };
+            let _ = write!(md, " {cell} |");
+        }
+        let _ = writeln!(md);
     }
     md
+}
+
+fn get<'m>(map: &'m BTreeMap<String, String>, key: &str) -> &'m str {
+    map.get(key).map(String::as_str).unwrap_or("n/a")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn against_defaults_to_the_previous_commit() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(parse(&[]).unwrap().against, "HEAD~1");
+        let o = parse(&args(&["--loads", "3", "--against", "main"])).unwrap();
+        assert_eq!((o.loads, o.against.as_str()), (3, "main"));
+        assert!(parse(&args(&["--against"])).is_err());
+    }
+
+    #[test]
+    fn lighthouse_figures_are_marked_against_their_targets() {
+        let row = |key: &str| LIGHTHOUSE_ROWS.iter().find(|r| r.0 == key).unwrap().2;
+        let cell = |key: &str, v: &str| lighthouse_cell(v, key, row(key));
+        assert_eq!(cell("score.performance", "98"), "98 ✓");
+        assert_eq!(cell("score.performance", "97"), "97 ✗");
+        assert_eq!(cell("score.accessibility", "99"), "99 ✗");
+        assert_eq!(cell("metric.lcp", "1200.4"), "1200 ms ✓");
+        assert_eq!(cell("metric.lcp", "1956"), "1956 ms ✗");
+        assert_eq!(cell("metric.cls", "0.0204"), "0.020 ✓");
+        assert_eq!(cell("metric.cls", "0.031"), "0.031 ✗");
+        assert_eq!(cell("metric.tbt", "51"), "51 ms ✗");
+        assert_eq!(cell("metric.fcp", "905.2"), "905 ms");
+        assert_eq!(cell("metric.tbt", "n/a"), "n/a");
+    }
 
     #[test]
     fn divan_medians_are_read_from_the_table() {

@@ -12,7 +12,10 @@ mod build;
 mod compress;
 mod first_load;
 mod fuzz;
+mod public_pages;
 mod serve;
+mod site;
+mod style;
 mod test;
 mod tools;
 
@@ -25,9 +28,11 @@ const USAGE: &str = "usage: cargo xtask <serve [--port N] | build | test | bench
   build   install what is missing and build dist/ and pkg/ (what serve does, without serving)
   test    install what is missing, then run every test layer:
           native cargo tests, wasm-bindgen-test in headless Chromium, Playwright journeys
-  bench [--loads N] [--changes N]
-          build, then measure sizes (vs a Leptos hello world), load and update times in Chromium,
-          memory, one native evaluation and Lighthouse; writes bench/report.md
+  bench [--loads N] [--changes N] [--against REV]
+          build this commit and REV's (default HEAD~1, in target/bench-against/), then measure
+          sizes by budget, load times and layout shifts in Chromium and Lighthouse, side by side
+          with a Leptos hello world; update times, memory, one native evaluation; writes
+          bench/report.md
   fuzz [--seconds N] [--target NAME]
           run the cargo-fuzz targets (nightly), N seconds each (default 600), report in bench/fuzz-report.md";
 

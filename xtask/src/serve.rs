@@ -81,13 +81,7 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         );
     }
     let Some(path) = resolve(dist, target) else {
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found",
-            head_only,
-        );
+        return not_found(&mut stream, head_only);
     };
     let csp = strict_policy_for(dist, &path);
     let kind = content_type(&path);
@@ -100,13 +94,7 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         None => (None, std::fs::read(&path)),
     };
     let Ok(body) = body else {
-        return respond(
-            &mut stream,
-            "404 Not Found",
-            "text/plain",
-            b"not found",
-            head_only,
-        );
+        return not_found(&mut stream, head_only);
     };
     // A file without variants beside it (a folder the build did not write, like www/ in the
     // tests): gzip on the fly when it gains, as a host compressing responses itself would.
@@ -240,7 +228,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// The policy the standalone page is built for and that docs/embedding.md asks académies to
+/// The policy the standalone page is built for and that README ("Embed it") asks académies to
 /// set: no inline script or style, wasm compilation allowed, everything from the own origin.
 pub const STRICT_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -253,6 +241,17 @@ fn strict_policy_for(dist: &Path, file: &Path) -> Option<&'static str> {
     let is_page = rel == Path::new("index.html");
     let is_strict_demo = rel.parent() == Some(Path::new("demo")) && name.starts_with("strict-csp");
     (is_page || is_strict_demo).then_some(STRICT_CSP)
+}
+
+/// The one 404 of the server: a path outside `dist/`, or a file that cannot be read.
+fn not_found(stream: &mut TcpStream, head_only: bool) -> std::io::Result<()> {
+    respond(
+        stream,
+        "404 Not Found",
+        "text/plain",
+        b"not found",
+        head_only,
+    )
 }
 
 fn respond(

@@ -4,7 +4,7 @@
 //!
 //! A declared question, piece or condition is referred to by its index in its list (`u16`):
 //! `ItemId::Piece(i)` is `session.pieces[i]`, an answer is `(question index, bool)`
-//! (docs/adr/0012-session-files-v2.md).
+//! (docs/adr/0014-session-files-v2.md).
 
 #[cfg(not(feature = "v2"))]
 use crate::problems::Walker;
@@ -163,7 +163,7 @@ pub(crate) use read::read;
 /// with more than a few dozen questions or pieces is a generated file gone wrong.
 pub const MAX_ENTRIES: usize = 200;
 
-/// Without the `v2` feature (the page's wasm, ADR 0012), `questions`, `pieces` and
+/// Without the `v2` feature (the page's wasm, ADR 0014), `questions`, `pieces` and
 /// `eligibility` are not among the session's fields: the generic walk reports each as an
 /// unknown field (or a repeated key), at `$.<key>`, and this says why instead. Every other
 /// problem, and a version-1 file, read exactly as before; the lists are always empty.

@@ -296,7 +296,7 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 ///   the candidacy stands, without the accommodations or acquis (ADR 0011).
 /// - `next` is the first item whose status is `todo` or `expired`, none when the verdict is
 ///   `too-late`; `changes` is `none` whenever the verdict is `too-late`.
-/// - Session files v2 (ADR 0012): a declared piece is listed while its `when` is true or not
+/// - Session files v2 (ADR 0014): a declared piece is listed while its `when` is true or not
 ///   yet known ([`piece_applies`]), between `attach-diploma` and `mail-file`, due at the return
 ///   deadline, `done` only when ticked (never implied), with no rule id. An unmet eligibility
 ///   condition ([`unmet_eligibility`]) makes the verdict `not-eligible` before any other, with

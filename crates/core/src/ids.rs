@@ -10,7 +10,7 @@ use crate::session::Session;
 ///
 /// `Piece(i)` is the piece `session.pieces[i]` a version-2 session file declares (item id
 /// `piece:<id>`), listed after `attach-diploma` and before `mail-file` in the file's order,
-/// which is where the variant and its index put it in the derived `Ord` (ADR 0012). Its
+/// which is where the variant and its index put it in the derived `Ord` (ADR 0014). Its
 /// contract id needs the session: [`ItemId::as_str_in`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemId {

@@ -22,7 +22,7 @@ pub mod timefmt;
 pub mod wording;
 
 /// Whether this build reads session files version 2 (the `v2` feature: the CLI and the tests;
-/// not the page's wasm, ADR 0012). Without it a session's `questions`, `pieces` and
+/// not the page's wasm, ADR 0014). Without it a session's `questions`, `pieces` and
 /// `eligibility` are always empty, and the code that reads them is guarded by this constant so
 /// that the optimiser drops it, with its sentences, from the wasm.
 pub const V2: bool = cfg!(feature = "v2");

@@ -66,7 +66,7 @@ pub const FRENCH_ZONES: [&str; 8] = PAGE_ZONES;
 
 /// The zones the page's wasm knows (built without the `v2` feature): every zone but
 /// America/Miquelon and Pacific/Wallis, which came with session files v2 and would cost the
-/// page ~1.9 KB gzip (ADR 0012). `cargo xtask build` compiles only these into chrono-tz.
+/// page ~1.9 KB gzip (ADR 0014). `cargo xtask build` compiles only these into chrono-tz.
 pub const PAGE_ZONES: [&str; 8] = [
     "Europe/Paris",
     "America/Martinique",
@@ -107,6 +107,8 @@ pub struct Session {
     /// Optional free text from the file's `return.instructions` (e.g. how to upload in
     /// Cyclades); shown as is, never interpreted.
     pub return_instructions: Option<String>,
+    /// How to reach the exam office (the file's optional `contact`).
+    pub contact: Option<Contact>,
     /// Version 2: yes/no questions worded by the exam office (empty in a version-1 file).
     #[cfg(feature = "v2")]
     pub questions: Vec<Question>,
@@ -133,6 +135,43 @@ pub struct Links {
     pub academie: String,
     pub accommodation: Option<String>,
     pub eduscol: String,
+    /// The published notice itself (PDF or page), when the file gives it.
+    pub notice: Option<String>,
+}
+
+/// The exam office's contact: at least one of `email`, `phone`, `url`; `hours` free text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+    /// When the office answers, as the file words it ("du lundi au vendredi, 9 h – 12 h").
+    pub hours: Option<String>,
+}
+
+impl Contact {
+    /// Each way to reach the office, as a link: `(href, text)`, in the order e-mail
+    /// (`mailto:`), phone (`tel:` with its digits and `+` only: "01 99 00 12 34" →
+    /// "tel:0199001234"), page (text `None`: the page names it in its own words).
+    pub fn ways(&self) -> Vec<(String, Option<String>)> {
+        let mut ways = Vec::new();
+        if let Some(e) = &self.email {
+            ways.push((format!("mailto:{e}"), Some(e.clone())));
+        }
+        if let Some(p) = &self.phone {
+            let mut tel = String::from("tel:");
+            for b in p.bytes() {
+                if b.is_ascii_digit() || b == b'+' {
+                    tel.push(b as char);
+                }
+            }
+            ways.push((tel, Some(p.clone())));
+        }
+        if let Some(u) = &self.url {
+            ways.push((u.clone(), None));
+        }
+        ways
+    }
 }
 
 /// The embedded default session file (the notice's own dates).
@@ -210,18 +249,44 @@ fn resolve(bound: Bound, tz: Tz, edge: Edge) -> Result<DateTime<Tz>, NaiveDateTi
     }
 }
 
+fn has_space(s: &str) -> bool {
+    s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 fn is_http_link(s: &str) -> bool {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
     match rest {
-        Some(r) => {
-            !r.is_empty()
-                && !r.starts_with('/')
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
+        Some(r) => !r.is_empty() && !r.starts_with('/') && !has_space(s),
         None => false,
     }
+}
+
+/// `contact.email`: one `@` after something, no space, a dot inside the domain part (plain
+/// byte checks: str patterns cost the wasm ~1 KB).
+fn is_email(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = b.iter().position(|&c| c == b'@').unwrap_or(0);
+    let dot = b.iter().rposition(|&c| c == b'.').unwrap_or(0);
+    at > 0
+        && at + 1 < dot
+        && dot + 1 < b.len()
+        && b.iter().filter(|&&c| c == b'@').count() == 1
+        && !has_space(s)
+}
+
+/// `contact.phone`: digits, spaces, `+ . - ( )` only, at least 6 digits.
+fn is_phone(s: &str) -> bool {
+    let mut digits = 0;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'+' | b'.' | b'-' | b'(' | b')' => {}
+            _ => return false,
+        }
+    }
+    digits >= 6
 }
 
 const TOP_FIELDS: &[&str] = &[
@@ -236,6 +301,7 @@ const TOP_FIELDS: &[&str] = &[
     "activation_delay_hours",
     "return",
     "links",
+    "contact",
     #[cfg(feature = "v2")]
     "questions",
     #[cfg(feature = "v2")]
@@ -245,7 +311,8 @@ const TOP_FIELDS: &[&str] = &[
 ];
 const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
 const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instructions"];
-const LINK_FIELDS: &[&str] = &["cyclades", "academie", "accommodation", "eduscol"];
+const LINK_FIELDS: &[&str] = &["cyclades", "academie", "accommodation", "eduscol", "notice"];
+const CONTACT_FIELDS: &[&str] = &["email", "phone", "url", "hours"];
 
 /// How many years before the session year a window bound may fall. Why 2: the notice's
 /// session 2023 is registered for in autumn 2022; an académie may open a year earlier still,
@@ -387,6 +454,8 @@ struct Draft {
     /// `return.instructions` was given but refused.
     instructions_refused: bool,
     links: Option<Links>,
+    /// `contact`, when given and read without a problem.
+    contact: Option<Contact>,
 }
 
 impl Draft {
@@ -411,6 +480,7 @@ impl Draft {
                 return_instructions,
                 instructions_refused: false,
                 links: Some(links),
+                contact,
             } => Some(Session {
                 id,
                 academie_name: name.unwrap_or_else(|| academie_name(&academie)),
@@ -427,6 +497,7 @@ impl Draft {
                 return_mode,
                 links,
                 return_instructions,
+                contact,
                 #[cfg(feature = "v2")]
                 questions: Vec::new(),
                 #[cfg(feature = "v2")]
@@ -790,50 +861,134 @@ fn read_post_address(w: &mut Walker, a: &Value) -> Option<ReturnMode> {
     })
 }
 
-/// `links`: web links, `accommodation` optional.
+/// `links`: web links, `accommodation` and `notice` optional.
 fn read_links(w: &mut Walker, m: &Map) -> Option<Links> {
     let lm = w
         .required(m, "$", "links")
         .and_then(|v| w.object(v, "$.links", LINK_FIELDS))?;
-    let c = read_link(w, lm, "cyclades", true);
-    let a = read_link(w, lm, "academie", true);
-    let acc = read_link(w, lm, "accommodation", false);
-    let e = read_link(w, lm, "eduscol", true);
-    match (c, a, acc, e) {
-        (Ok(Some(cyclades)), Ok(Some(academie)), Ok(accommodation), Ok(Some(eduscol))) => {
-            Some(Links {
-                cyclades,
-                academie,
-                accommodation,
-                eduscol,
-            })
-        }
+    let c = read_link(w, lm, "$.links", "cyclades", true);
+    let a = read_link(w, lm, "$.links", "academie", true);
+    let acc = read_link(w, lm, "$.links", "accommodation", false);
+    let e = read_link(w, lm, "$.links", "eduscol", true);
+    let n = read_link(w, lm, "$.links", "notice", false);
+    match (c, a, acc, e, n) {
+        (
+            Ok(Some(cyclades)),
+            Ok(Some(academie)),
+            Ok(accommodation),
+            Ok(Some(eduscol)),
+            Ok(notice),
+        ) => Some(Links {
+            cyclades,
+            academie,
+            accommodation,
+            eduscol,
+            notice,
+        }),
         _ => None,
     }
 }
 
-/// One link of `links`: `Ok(None)` when optional and absent, `Err` when refused or missing.
-fn read_link(w: &mut Walker, lm: &Map, key: &str, required: bool) -> Result<Option<String>, ()> {
-    let p = format!("$.links.{key}");
+const LINK_FR: &str =
+    "n'est pas un lien web\u{a0}: il doit commencer par https:// (ou http://), sans espace.";
+const LINK_EN: &str =
+    "is not a web link: it must start with https:// (or http://), with no spaces.";
+
+/// One web link of the object at `path` (`links`, `contact`): `Ok(None)` when optional and
+/// absent, `Err` when refused or missing.
+fn read_link(
+    w: &mut Walker,
+    m: &Map,
+    path: &str,
+    key: &str,
+    required: bool,
+) -> Result<Option<String>, ()> {
+    read_checked(w, (m, path, key, required), is_http_link, LINK_FR, LINK_EN)
+}
+
+/// A text at `path.key` of `m` that must pass `ok`, else the problem "« text » {fr}" /
+/// "\"text\" {en}": `Ok(None)` when optional and absent, `Err` when refused or missing.
+#[inline(never)]
+fn read_checked(
+    w: &mut Walker,
+    (m, path, key, required): (&Map, &str, &str, bool),
+    ok: fn(&str) -> bool,
+    fr: &str,
+    en: &str,
+) -> Result<Option<String>, ()> {
+    let p = format!("{path}.{key}");
     let v = if required {
-        w.required(lm, "$.links", key)
+        w.required(m, path, key)
     } else {
-        Walker::optional(lm, key)
+        Walker::optional(m, key)
     };
     let Some(v) = v else {
         return if required { Err(()) } else { Ok(None) };
     };
     let s = w.string(v, &p).ok_or(())?;
-    if is_http_link(s) {
+    if ok(s) {
         Ok(Some(s.to_owned()))
     } else {
         w.push(
             &p,
-            format!("«\u{a0}{s}\u{a0}» n'est pas un lien web\u{a0}: il doit commencer par https:// (ou http://), sans espace."),
-            format!("\"{s}\" is not a web link: it must start with https:// (or http://), with no spaces."),
+            format!("«\u{a0}{s}\u{a0}» {fr}"),
+            format!("\"{s}\" {en}"),
         );
         Err(())
     }
+}
+
+/// A text's shape, and the end of the sentence that refuses it (French, English).
+type Check = (fn(&str) -> bool, &'static str, &'static str);
+
+/// How each key of `contact` is checked, in [`CONTACT_FIELDS`]' order: its shape, and the
+/// end of the sentence after "« value »".
+const CONTACT_CHECKS: [Check; 4] = [
+    (
+        is_email,
+        "n'est pas une adresse e-mail\u{a0}: un seul @, sans espace, et un point dans le domaine.",
+        "is not an e-mail address: one @, no spaces, and a dot in the domain.",
+    ),
+    (
+        is_phone,
+        "n'est pas un numéro de téléphone\u{a0}: au moins 6 chiffres, et seulement des espaces, +, ., -, ( et ).",
+        "is not a phone number: at least 6 digits, and only spaces, +, ., -, ( and ).",
+    ),
+    (is_http_link, LINK_FR, LINK_EN),
+    (
+        |s| !s.trim().is_empty(),
+        "ne dit rien\u{a0}: écrire les horaires ou retirer ce champ.",
+        "says nothing: write the hours or remove this field.",
+    ),
+];
+
+/// `contact` (optional): at least one of `email`, `phone`, `url`, each checked by its shape;
+/// `hours` free text. `None` when absent or refused (every problem reported).
+fn read_contact(w: &mut Walker, m: &Map) -> Option<Contact> {
+    let before = w.problems.len();
+    let cm = w.object(Walker::optional(m, "contact")?, "$.contact", CONTACT_FIELDS)?;
+    let mut read = [None, None, None, None];
+    for ((key, (ok, fr, en)), value) in CONTACT_FIELDS.iter().zip(CONTACT_CHECKS).zip(&mut read) {
+        *value = read_checked(w, (cm, "$.contact", key, false), ok, fr, en).unwrap_or_default();
+    }
+    // why by key: a key given with a refused value already has its own problem.
+    if !CONTACT_FIELDS[..3]
+        .iter()
+        .any(|k| Walker::optional(cm, k).is_some())
+    {
+        w.push(
+            "$.contact",
+            "Le contact doit donner au moins «\u{a0}email\u{a0}», «\u{a0}phone\u{a0}» ou «\u{a0}url\u{a0}».",
+            "The contact must give at least \"email\", \"phone\" or \"url\".",
+        );
+    }
+    let [email, phone, url, hours] = read;
+    (w.problems.len() == before).then_some(Contact {
+        email,
+        phone,
+        url,
+        hours,
+    })
 }
 
 impl Session {
@@ -856,6 +1011,7 @@ impl Session {
         d.activation_delay_hours = read_activation_delay(&mut w, m);
         read_return(&mut w, m, &mut d);
         d.links = read_links(&mut w, m);
+        d.contact = read_contact(&mut w, m);
         #[cfg(feature = "v2")]
         let declared = crate::declared::read(&mut w, m, d.diplomas.as_deref());
         #[cfg(not(feature = "v2"))]
@@ -1033,8 +1189,10 @@ fn fallback_session() -> Session {
             academie: "http://www.ac-aix-marseille.fr".into(),
             accommodation: Some("https://appli.ac-aix-marseille.fr/amex/".into()),
             eduscol: "https://eduscol.education.fr/774/les-diplomes-professionnels".into(),
+            notice: None,
         },
         return_instructions: None,
+        contact: None,
         #[cfg(feature = "v2")]
         questions: Vec::new(),
         #[cfg(feature = "v2")]
@@ -1047,6 +1205,7 @@ fn fallback_session() -> Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wording;
     use serde_json::json;
     use serde_json::Value;
 
@@ -1434,10 +1593,173 @@ mod tests {
             ]
         );
         let p = Session::from_json("{}").unwrap_err();
-        // Every top field but the optional `academie_name`, `questions`, `pieces`, `eligibility`
-        // (the last three only with the `v2` feature).
-        let optional = if cfg!(feature = "v2") { 4 } else { 1 };
+        // Every top field but the optional `academie_name`, `contact`, `questions`, `pieces`,
+        // `eligibility` (the last three only with the `v2` feature).
+        let optional = if cfg!(feature = "v2") { 5 } else { 2 };
         assert_eq!(p.len(), TOP_FIELDS.len() - optional, "{p:?}");
+    }
+
+    /// A file with both optional fields of issue 12 (the demo file's placeholders).
+    fn with_notice_and_contact() -> Value {
+        let mut v = base();
+        v["links"]["notice"] = json!("https://example.org/notice-2023.pdf");
+        v["contact"] = json!({
+            "email": "examens@example.org",
+            "phone": "01 99 00 12 34",
+            "url": "https://example.org/contact",
+            "hours": "du lundi au vendredi, 9 h – 12 h"
+        });
+        v
+    }
+
+    #[test]
+    fn notice_and_contact_are_read_and_optional() {
+        let s = Session::from_json(&with_notice_and_contact().to_string()).unwrap();
+        assert_eq!(
+            s.links.notice.as_deref(),
+            Some("https://example.org/notice-2023.pdf")
+        );
+        let c = s.contact.unwrap();
+        assert_eq!(
+            c,
+            Contact {
+                email: Some("examens@example.org".into()),
+                phone: Some("01 99 00 12 34".into()),
+                url: Some("https://example.org/contact".into()),
+                hours: Some("du lundi au vendredi, 9 h – 12 h".into()),
+            }
+        );
+        assert_eq!(
+            c.ways(),
+            [
+                (
+                    "mailto:examens@example.org".into(),
+                    Some("examens@example.org".into())
+                ),
+                ("tel:0199001234".into(), Some("01 99 00 12 34".into())),
+                ("https://example.org/contact".into(), None),
+            ]
+        );
+        // Without them (the notice's own file): still valid, both absent; null is absent.
+        let s = default_session();
+        assert_eq!((s.links.notice, s.contact), (None, None));
+        let mut v = base();
+        v["contact"] = Value::Null;
+        v["links"]["notice"] = Value::Null;
+        assert_eq!(
+            Session::from_json(&v.to_string()).unwrap(),
+            default_session()
+        );
+        // One way to reach the office is enough; each shape that is accepted.
+        for contact in [
+            json!({"email": "a@b.fr"}),
+            json!({"phone": "+33 (0)1 99.00-12-34"}),
+            json!({"phone": "123456"}),
+            json!({"url": "http://example.org", "hours": "9 h – 12 h"}),
+            json!({"email": "prenom.nom+diec@sous.domaine.example.org"}),
+        ] {
+            let mut v = base();
+            v["contact"] = contact.clone();
+            let c = Session::from_json(&v.to_string()).unwrap().contact;
+            assert!(c.is_some(), "{contact}");
+        }
+        let phone = Contact {
+            phone: Some("+33 (0)1 99.00-12-34".into()),
+            ..Contact::default()
+        };
+        assert_eq!(
+            phone.ways(),
+            [(
+                "tel:+330199001234".into(),
+                Some("+33 (0)1 99.00-12-34".into())
+            )]
+        );
+        assert_eq!(Contact::default().ways(), []);
+    }
+
+    #[test]
+    fn notice_and_contact_problems_by_path_in_both_languages() {
+        const LINK_FR: &str = "n'est pas un lien web\u{a0}: il doit commencer par https:// (ou http://), sans espace.";
+        const LINK_EN: &str =
+            "is not a web link: it must start with https:// (or http://), with no spaces.";
+        const EMAIL_FR: &str = "n'est pas une adresse e-mail\u{a0}: un seul @, sans espace, et un point dans le domaine.";
+        const EMAIL_EN: &str =
+            "is not an e-mail address: one @, no spaces, and a dot in the domain.";
+        const PHONE_FR: &str = "n'est pas un numéro de téléphone\u{a0}: au moins 6 chiffres, et seulement des espaces, +, ., -, ( et ).";
+        const PHONE_EN: &str =
+            "is not a phone number: at least 6 digits, and only spaces, +, ., -, ( and ).";
+        const NONE_FR: &str = "Le contact doit donner au moins «\u{a0}email\u{a0}», «\u{a0}phone\u{a0}» ou «\u{a0}url\u{a0}».";
+        const NONE_EN: &str = "The contact must give at least \"email\", \"phone\" or \"url\".";
+        const HOURS_FR: &str = "ne dit rien\u{a0}: écrire les horaires ou retirer ce champ.";
+        const HOURS_EN: &str = "says nothing: write the hours or remove this field.";
+        const TEXT_FR: &str = "Il faut un texte entre guillemets, pas un nombre.";
+        const TEXT_EN: &str = "Expected a string in quotes, found a number.";
+        let quoted = |s: &str, fr: &str, en: &str| {
+            (format!("«\u{a0}{s}\u{a0}» {fr}"), format!("\"{s}\" {en}"))
+        };
+        let same = |fr: &str, en: &str| (fr.to_owned(), en.to_owned());
+        // (where the value goes, the value, the problem's path, its French and English).
+        let table: Vec<(&str, Value, &str, (String, String))> = vec![
+            ("notice", json!("www.ac-exemple.fr/notice.pdf"), "$.links.notice", quoted("www.ac-exemple.fr/notice.pdf", LINK_FR, LINK_EN)),
+            ("notice", json!("https://ac exemple.fr"), "$.links.notice", quoted("https://ac exemple.fr", LINK_FR, LINK_EN)),
+            ("notice", json!(3), "$.links.notice", same(TEXT_FR, TEXT_EN)),
+            ("contact", json!("examens@example.org"), "$.contact", same("Il faut un objet { … }, pas un texte.", "Expected an object { … }, found a string.")),
+            ("contact", json!({}), "$.contact", same(NONE_FR, NONE_EN)),
+            ("contact", json!({"hours": "9 h – 12 h"}), "$.contact", same(NONE_FR, NONE_EN)),
+            ("contact", json!({"email": "a@b.fr", "fax": "01 99 00 12 34"}), "$.contact.fax", same("Champ inconnu «\u{a0}fax\u{a0}» (champs possibles\u{a0}: email, phone, url, hours).", "Unknown field \"fax\" (known fields: email, phone, url, hours).")),
+            ("contact", json!({"email": "examens.example.org"}), "$.contact.email", quoted("examens.example.org", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": "a@b@example.org"}), "$.contact.email", quoted("a@b@example.org", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": "a b@example.org"}), "$.contact.email", quoted("a b@example.org", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": "@example.org"}), "$.contact.email", quoted("@example.org", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": "examens@localhost"}), "$.contact.email", quoted("examens@localhost", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": "examens@.org"}), "$.contact.email", quoted("examens@.org", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"email": 3}), "$.contact.email", same(TEXT_FR, TEXT_EN)),
+            ("contact", json!({"email": " "}), "$.contact.email", quoted(" ", EMAIL_FR, EMAIL_EN)),
+            ("contact", json!({"phone": "01 99"}), "$.contact.phone", quoted("01 99", PHONE_FR, PHONE_EN)),
+            ("contact", json!({"phone": "01 99 00 12 34 poste 5"}), "$.contact.phone", quoted("01 99 00 12 34 poste 5", PHONE_FR, PHONE_EN)),
+            ("contact", json!({"phone": "01/99/00/12/34"}), "$.contact.phone", quoted("01/99/00/12/34", PHONE_FR, PHONE_EN)),
+            ("contact", json!({"url": "mailto:examens@example.org"}), "$.contact.url", quoted("mailto:examens@example.org", LINK_FR, LINK_EN)),
+            ("contact", json!({"url": "https://example.org", "hours": " "}), "$.contact.hours", quoted(" ", HOURS_FR, HOURS_EN)),
+            ("contact", json!({"url": "https://example.org", "hours": 9}), "$.contact.hours", same(TEXT_FR, TEXT_EN)),
+        ];
+        for (key, value, path, (fr, en)) in table {
+            let p = problems_with(|v| match key {
+                "notice" => v["links"]["notice"] = value.clone(),
+                _ => v["contact"] = value.clone(),
+            });
+            assert_eq!(paths(&p), [path], "{value}: {p:?}");
+            assert_eq!(
+                (p[0].fr.as_str(), p[0].en.as_str()),
+                (fr.as_str(), en.as_str()),
+                "{value}"
+            );
+            assert_eq!(wording::french_typography_fault(&p[0].fr), None, "{value}");
+        }
+        // Every problem at once, in the file's order; a refused key is not also "no way to reach".
+        let p = problems_with(|v| {
+            v["links"]["notice"] = json!("notice.pdf");
+            v["contact"] = json!({"email": "x", "phone": "x", "url": "x", "hours": 1, "fax": 1});
+        });
+        assert_eq!(
+            paths(&p),
+            [
+                "$.links.notice",
+                "$.contact.fax",
+                "$.contact.email",
+                "$.contact.phone",
+                "$.contact.url",
+                "$.contact.hours"
+            ]
+        );
+        // A repeated key, like everywhere else.
+        let text = with_notice_and_contact().to_string().replacen(
+            r#""phone":"#,
+            r#""phone":"01 99 00 12 34","phone":"#,
+            1,
+        );
+        let p = Session::from_json(&text).unwrap_err();
+        assert_eq!(paths(&p), ["$.contact.phone"]);
+        assert!(p[0].fr.starts_with("Clé répétée") && p[0].en.starts_with("Repeated key"));
     }
 
     #[test]

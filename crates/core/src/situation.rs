@@ -21,7 +21,7 @@ pub struct Situation {
     /// Answers to the session's declared questions (session files v2): `(question index,
     /// answer)`, sorted by index, each question at most once; an unanswered question is not
     /// listed. Read and written through [`Situation::answer`] and [`Situation::set_answer`].
-    /// Only with the `v2` feature: the page's wasm keeps the situation of version 1 (ADR 0012).
+    /// Only with the `v2` feature: the page's wasm keeps the situation of version 1 (ADR 0014).
     #[cfg(feature = "v2")]
     pub answers: Vec<(u16, bool)>,
 }
@@ -40,7 +40,7 @@ const FIELDS: &[&str] = &[
     "acquis",
     "done",
     "posted_on",
-    // Without the `v2` feature (the page's wasm, ADR 0012) `answers` is an unknown field, as
+    // Without the `v2` feature (the page's wasm, ADR 0014) `answers` is an unknown field, as
     // it was before session files v2.
     #[cfg(feature = "v2")]
     "answers",

@@ -1,5 +1,5 @@
 //! The reader of version 2's lists (`questions`, `pieces`, `eligibility`): every problem by
-//! JSON path. Only with the `v2` feature: the page's wasm is built without it (ADR 0012, the
+//! JSON path. Only with the `v2` feature: the page's wasm is built without it (ADR 0014, the
 //! byte budget of ADR 0008), and then [`super::read`] refuses a file that has these lists.
 
 use super::{Condition, Declared, Eligibility, Piece, Question, Text, MAX_ENTRIES};

@@ -16,6 +16,7 @@ use crate::session::{Diploma, ReturnMode, Session};
 use crate::situation::Situation;
 
 mod mail;
+pub mod summary;
 mod why;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

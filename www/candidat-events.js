@@ -1,0 +1,47 @@
+// The widget's state for the host page, read from the hooks the page keeps for académies'
+// scripts (DOMAIN.md): `data-phase`, `data-verdict`, `data-next`, and the problems of a
+// session that cannot be used. Never an answer: no event carries what the candidate said.
+// Shared by pkg/candidat.js (element and mount()) and boot.js (the page inside embed.js's
+// iframe, which posts them to the loader).
+
+/** Calls `emit(name, detail)`: `ready` once the checklist shows, `change` when its phase,
+ *  verdict or next step changes, `error` with the problems when it cannot show. Returns a
+ *  function that stops watching. */
+export function watch(root, emit) {
+  let last = "";
+  const attr = (name) => root.querySelector(`[${name}]`)?.getAttribute(name) || null;
+  const read = () => {
+    const errors = root.querySelector('[data-testid="session-errors"]');
+    if (errors) {
+      if (last !== "error") {
+        last = "error";
+        emit("error", { problems: problemsIn(errors) });
+      }
+      return;
+    }
+    const phase = attr("data-phase");
+    if (!phase) return;
+    const state = { phase, verdict: attr("data-verdict"), next: attr("data-next") };
+    const key = JSON.stringify(state);
+    if (key === last) return;
+    emit(last && last !== "error" ? "change" : "ready", state);
+    last = key;
+  };
+  const observer = new MutationObserver(read);
+  observer.observe(root, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-phase", "data-verdict", "data-next"],
+  });
+  read();
+  return () => observer.disconnect();
+}
+
+/** `[{ path: "$.session_year", message: "…" }]`, as the widget lists them. */
+function problemsIn(errors) {
+  return [...errors.querySelectorAll("li[data-path]")].map((li) => {
+    const path = li.getAttribute("data-path");
+    return { path, message: li.textContent.slice(path.length).replace(/^\s*:\s*/, "") };
+  });
+}
