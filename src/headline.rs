@@ -115,6 +115,19 @@ pub fn top_of_page(
             None,
         ),
         Verdict::OnTrack => next_step(session, ev, lang, now),
+        // Never in the page's wasm (built without the core's `v2` feature, ADR 0014).
+        Verdict::NotEligible if !crate::core::V2 => (String::new(), Tone::Error, None),
+        // The conditions' own messages, in the file's order (session files v2).
+        Verdict::NotEligible => (
+            ev.eligibility
+                .iter()
+                .filter_map(|&i| session.eligibility().get(usize::from(i)))
+                .map(|e| e.message.get(lang))
+                .collect::<Vec<_>>()
+                .join(" "),
+            Tone::Error,
+            None,
+        ),
     };
     TopOfPage {
         verdict,
@@ -188,9 +201,8 @@ pub fn phase_sentence(
 /// late, the file went, not open yet).
 pub fn changes_sentence(ev: &Evaluation, lang: Lang) -> Option<&'static str> {
     match (ev.verdict, ev.changes) {
-        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet, _) | (_, Changes::None) => {
-            None
-        }
+        (Verdict::TooLate | Verdict::Complete | Verdict::NotOpenYet | Verdict::NotEligible, _)
+        | (_, Changes::None) => None,
         (_, Changes::Online) => Some(t(
             lang,
             "Vous pouvez encore modifier votre inscription en ligne.",
@@ -216,6 +228,12 @@ pub fn verdict_sentence(session: &Session, ev: &Evaluation, lang: Lang) -> &'sta
             lang,
             "Il est trop tard pour cette session.",
             "It is too late for this session.",
+        ),
+        Verdict::NotEligible if !crate::core::V2 => "",
+        Verdict::NotEligible => t(
+            lang,
+            "D'après vos réponses, l'inscription en candidat individuel n'est pas possible.",
+            "From your answers, registering as an individual candidate is not possible.",
         ),
         Verdict::Complete if upload(session) => t(
             lang,
@@ -401,6 +419,10 @@ fn action_for(session: &Session, id: ItemId, lang: Lang) -> Option<Action> {
         }
         // Activation is a click in the mail Cyclades sent: no link of ours helps.
         ItemId::ActivateAccount => None,
+        // `ItemId::Piece` (with the core's `v2` feature; the page's wasm has none, ADR 0014):
+        // a declared piece is joined like the notice's attachments.
+        #[allow(unreachable_patterns)]
+        _ => action_for(session, ItemId::AttachDiploma, lang),
     }
 }
 

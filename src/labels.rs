@@ -19,7 +19,7 @@ pub fn diploma_title(lang: Lang, s: &Situation) -> String {
     wording::diploma_title(s, lang)
 }
 
-pub fn item(lang: Lang, session: &Session, id: ItemId) -> &'static str {
+pub fn item(lang: Lang, session: &Session, id: ItemId) -> &str {
     wording::item_label_for(id, session, lang)
 }
 
@@ -38,8 +38,15 @@ pub fn why_item(
 }
 
 /// Where the notice says it: "§3". Candidates see the notice's own section numbers, never the
-/// project's rule ids (R9, R10: those are for the CLI and the tests).
+/// project's rule ids (R9, R10: those are for the CLI and the tests). A piece declared by the
+/// session file has no section of the notice: its source is "the académie's session file".
 pub fn section(lang: Lang, id: ItemId) -> &'static str {
+    if id.is_piece() {
+        return match lang {
+            Lang::Fr => "fichier de session de l'académie",
+            Lang::En => "the académie's session file",
+        };
+    }
     wording::notice_section_in(id, lang)
 }
 

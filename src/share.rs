@@ -48,19 +48,20 @@ impl std::fmt::Display for ShareError {
     }
 }
 
-/// `s=<base64url(json)>` (without the leading `#`).
-pub fn encode_fragment(situation: &Situation) -> String {
+/// `s=<base64url(json)>` (without the leading `#`); answers and ticked pieces with the
+/// session's ids.
+pub fn encode_fragment(situation: &Situation, session: &Session) -> String {
     format!(
         "{PARAM}={}",
-        base64url_encode(situation.to_json().as_bytes())
+        base64url_encode(situation.to_json(session).as_bytes())
     )
 }
 
 /// The share link's fragment: `s=<base64url(json)>&l=<fr|en>` (without the leading `#`).
-pub fn encode_link_fragment(situation: &Situation, lang: Lang) -> String {
+pub fn encode_link_fragment(situation: &Situation, session: &Session, lang: Lang) -> String {
     format!(
         "{}&{LANG_PARAM}={}",
-        encode_fragment(situation),
+        encode_fragment(situation, session),
         lang.as_str()
     )
 }
@@ -95,8 +96,20 @@ pub fn decode_fragment(fragment: &str, session: &Session) -> Result<Situation, S
 
 /// The situation's JSON (as in the share link and local storage), validated by the rules
 /// crate against the session (shape, ids, dates, diploma offered).
+///
+/// Answers to questions the session does not declare (a link made for another session, or
+/// a session file changed since) are dropped, not refused (contract, session files v2):
+/// [`situation_from_json_noting`] names them for the page's short message.
 pub fn situation_from_json(text: &str, session: &Session) -> Result<Situation, ShareError> {
-    Situation::from_json(text, session).map_err(|problems| {
+    situation_from_json_noting(text, session).map(|(s, _)| s)
+}
+
+/// [`situation_from_json`], with the ids of the answers it dropped (in the JSON's order).
+pub fn situation_from_json_noting(
+    text: &str,
+    session: &Session,
+) -> Result<(Situation, Vec<String>), ShareError> {
+    Situation::from_json_dropping_undeclared(text, session).map_err(|problems| {
         if not_offered_only(text, &problems) {
             ShareError::DiplomaNotOffered
         } else {
@@ -154,7 +167,7 @@ mod tests {
     #[test]
     fn round_trip_full_situation() {
         let s = full();
-        let frag = encode_fragment(&s);
+        let frag = encode_fragment(&s, &session());
         assert!(frag.starts_with("s="));
         assert!(frag
             .bytes()
@@ -173,13 +186,13 @@ mod tests {
     fn link_fragment_carries_the_language() {
         let s = full();
         for lang in [Lang::Fr, Lang::En] {
-            let frag = encode_link_fragment(&s, lang);
+            let frag = encode_link_fragment(&s, &session(), lang);
             assert!(frag.ends_with(&format!("&l={}", lang.as_str())), "{frag}");
             assert_eq!(decode_fragment(&frag, &session()), Ok(s.clone()));
             assert_eq!(decode_lang(&frag), Some(lang));
             assert_eq!(decode_lang(&format!("#{frag}")), Some(lang));
         }
-        let old = encode_fragment(&s);
+        let old = encode_fragment(&s, &session());
         assert_eq!(decode_fragment(&old, &session()), Ok(s.clone()));
         assert_eq!(decode_lang(&old), None);
         assert_eq!(decode_lang("#s=AAAA&l=de"), None);
@@ -190,7 +203,49 @@ mod tests {
     #[test]
     fn round_trip_minimal_situation() {
         let s = Situation::new(Diploma::BacPro);
-        assert_eq!(decode_fragment(&encode_fragment(&s), &session()), Ok(s));
+        assert_eq!(
+            decode_fragment(&encode_fragment(&s, &session()), &session()),
+            Ok(s)
+        );
+    }
+
+    /// A session file version 2 (questions, pieces, eligibility): read natively only (the
+    /// core's `v2` feature, ADR 0014).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn v2_session() -> Session {
+        Session::from_json(include_str!(
+            "../tests/scenarios/sessions/v2-pieces-eligibility-2023.json"
+        ))
+        .unwrap()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn answers_and_ticked_pieces_round_trip() {
+        let ss = v2_session();
+        let mut s = Situation::new(Diploma::Bp);
+        s.set_answer(0, Some(false));
+        s.set_answer(3, Some(true));
+        s.done = vec![crate::core::ItemId::Piece(3), crate::core::ItemId::MailFile];
+        let frag = encode_fragment(&s, &ss);
+        assert_eq!(decode_fragment(&frag, &ss), Ok(s));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn undeclared_answers_are_dropped_and_named() {
+        let ss = v2_session();
+        let text = r#"{"diploma":"cap","answers":{"resident":true,"from-another-session":false}}"#;
+        let (s, dropped) = situation_from_json_noting(text, &ss).unwrap();
+        assert_eq!(s.answers, [(3, true)]);
+        assert_eq!(dropped, ["from-another-session"]);
+        assert_eq!(situation_from_json(text, &ss), Ok(s));
+        // A ticked piece the session does not declare is still refused.
+        let text = r#"{"diploma":"cap","done":["piece:nope"]}"#;
+        assert!(matches!(
+            situation_from_json(text, &ss),
+            Err(ShareError::BadSituation(_))
+        ));
     }
 
     #[test]
@@ -269,7 +324,7 @@ mod tests {
 
     #[test]
     fn tampered_fragment_every_truncation_never_panics() {
-        let frag = encode_fragment(&full());
+        let frag = encode_fragment(&full(), &session());
         for n in 0..frag.len() {
             let _ = decode_fragment(&frag[..n], &session());
         }

@@ -417,3 +417,263 @@ fn text_shows_seconds_and_the_zone_when_they_matter() {
         "{out}"
     );
 }
+
+const V2: &str = "tests/scenarios/sessions/v2-pieces-eligibility-2023.json";
+const V2_UPLOAD: &str = "tests/scenarios/sessions/v2-upload-martinique-2024.json";
+
+/// Session files v2: the answers in the situation, the pieces and the eligibility list in
+/// JSON (messages in the output's language) and in text.
+#[test]
+fn checklist_reads_answers_and_prints_pieces_and_eligibility() {
+    let sit = temp_file(
+        "v2.json",
+        r#"{"diploma":"cap","answers":{"adult-31-dec":false,"resident":false,"experience-3y":false},"done":["piece:identity-document"]}"#,
+    );
+    let args = |fmt: &'static str, lang: &'static str| {
+        run(&[
+            "checklist",
+            "--situation",
+            &sit,
+            "--session",
+            &repo(V2),
+            "--at",
+            "2022-11-01T12:00:00+01:00",
+            "--format",
+            fmt,
+            "--lang",
+            lang,
+        ])
+    };
+    let o = args("json", "en");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["verdict"], "not-eligible");
+    assert_eq!(v["next"], serde_json::Value::Null);
+    assert_eq!(v["changes"], "none");
+    assert_eq!(
+        v["eligibility"],
+        serde_json::json!([
+            { "id": "resident-academie", "message": "You must live in the académie to register there as an individual candidate." },
+            // No English message: the French one.
+            { "id": "cap-adult", "message": "Pour le CAP en candidat individuel, il faut avoir 18 ans au 31 décembre de l'année de l'examen." }
+        ])
+    );
+    let pieces: Vec<&serde_json::Value> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["id"].as_str().unwrap().starts_with("piece:"))
+        .collect();
+    let ids: Vec<&str> = pieces.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "piece:identity-document",
+            "piece:jdc-certificate",
+            "piece:over-24-statement",
+            "piece:cap-under-18-training"
+        ]
+    );
+    assert_eq!(pieces[0]["status"], "done");
+    assert_eq!(pieces[0]["rules"], serde_json::json!([]));
+    assert_eq!(pieces[0]["due"], "2022-12-02T23:59:59+01:00");
+    let why = |i: usize| pieces[i]["why"].as_str().unwrap();
+    assert!(
+        why(0).starts_with("The académie asks every candidate"),
+        "{}",
+        why(0)
+    );
+    assert!(why(0).contains("envelope"), "{}", why(0));
+    // The session's why, its source, and the answer that would remove it.
+    assert!(
+        why(1).starts_with("The notice asks candidates aged 16 to 24"),
+        "{}",
+        why(1)
+    );
+    assert!(
+        why(1).contains("answering \"no\" to \"Will you be 16 to 24"),
+        "{}",
+        why(1)
+    );
+    assert!(why(1).contains("§3"), "{}", why(1));
+    assert!(why(2).contains("answering \"yes\""), "{}", why(2));
+    // Known true: no "listed while unanswered".
+    assert!(!why(3).contains("unanswered"), "{}", why(3));
+
+    let o = args("text", "fr");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for want in [
+        "Verdict\u{a0}: Inscription en candidat individuel impossible",
+        "[not-eligible]",
+        "Conditions non remplies",
+        "[resident-academie]",
+        "Prochaine étape\u{a0}: aucune",
+        "Question\u{a0}: Aurez-vous 18 ans au 31 décembre de l'année de l'examen\u{a0}? non [adult-31-dec]",
+        "Question\u{a0}: Aurez-vous entre 16 et 24 ans le jour de la première épreuve\u{a0}? sans réponse [age-16-24]",
+        "[fait] Joindre la copie d'une pièce d'identité en cours de validité (piece:identity-document)",
+        "Pièce demandée par le fichier de session",
+        "répondre «\u{a0}non\u{a0}» à «\u{a0}Aurez-vous entre 16 et 24 ans",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn upload_pieces_say_deposer() {
+    let sit = temp_file(
+        "v2-upload.json",
+        r#"{"diploma":"cap","answers":{"age-16-24":true}}"#,
+    );
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &sit,
+        "--session",
+        &repo(V2_UPLOAD),
+        "--at",
+        "2023-11-01T12:00:00-04:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let piece = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "piece:jdc-certificate")
+        .unwrap();
+    let why = piece["why"].as_str().unwrap();
+    assert!(why.contains("À déposer dans Cyclades"), "{why}");
+    assert!(!why.contains("joindre") && !why.contains("envoi"), "{why}");
+    assert_eq!(v["eligibility"], serde_json::json!([]));
+}
+
+#[test]
+fn v2_bad_input_exits_2() {
+    for (sit, want) in [
+        (
+            r#"{"diploma":"cap","answers":{"age-18":true}}"#,
+            "$.answers.age-18",
+        ),
+        (
+            r#"{"diploma":"cap","done":["piece:passport"]}"#,
+            "$.done[0]",
+        ),
+        (
+            r#"{"diploma":"cap","answers":{"resident":"yes"}}"#,
+            "$.answers.resident",
+        ),
+    ] {
+        let f = temp_file("v2-bad.json", sit);
+        let o = run(&[
+            "checklist",
+            "--situation",
+            &f,
+            "--session",
+            &repo(V2),
+            "--at",
+            "2022-11-01T12:00:00+01:00",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{sit}");
+        assert!(stderr(&o).contains(want), "{sit}: {}", stderr(&o));
+    }
+    // The default (version-1) session declares nothing.
+    let f = temp_file(
+        "v2-bad-default.json",
+        r#"{"diploma":"cap","answers":{"age-16-24":true}}"#,
+    );
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &f,
+        "--at",
+        "2022-11-01T12:00:00+01:00",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("$.answers.age-16-24"), "{}", stderr(&o));
+    // A declared piece that does not apply may be ticked.
+    let f = temp_file(
+        "v2-ok.json",
+        r#"{"diploma":"cap","done":["piece:experience-certificates"]}"#,
+    );
+    let o = run(&[
+        "checklist",
+        "--situation",
+        &f,
+        "--session",
+        &repo(V2),
+        "--at",
+        "2022-11-01T12:00:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("piece:experience-certificates"));
+}
+
+#[test]
+fn check_session_reports_every_v2_problem_in_both_languages() {
+    let o = run(&["check-session", &repo(V2)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "OK v2-test-2023 (Test v2)\u{a0}: 4 question(s), 6 pièce(s), 3 condition(s) d'inscription\n"
+    );
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo(V2)).unwrap()).unwrap();
+    v["diplomas"] = serde_json::json!(["bp", "cap", "mc4"]);
+    v["questions"][1]["label"] = serde_json::json!({ "en": "Of age?" });
+    v["questions"][2]["id"] = serde_json::json!("Experience");
+    v["pieces"][1]["when"] = serde_json::json!({ "question": "age-18" });
+    v["pieces"][3]["when"] = serde_json::json!({ "diplomas": ["mc3"] });
+    v["pieces"][4]["id"] = serde_json::json!("identity-document");
+    v["eligibility"][1]["message"] = serde_json::json!({ "fr": "" });
+    v["eligibility"][2]["answer"] = serde_json::json!("true");
+    let f = temp_file("v2-broken.json", &v.to_string());
+    let fr = run(&["check-session", &f]);
+    let en = run(&["check-session", &f, "--lang", "en"]);
+    assert_eq!((fr.status.code(), en.status.code()), (Some(2), Some(2)));
+    let (fr, en) = (stderr(&fr), stderr(&en));
+    for (path, fr_word, en_word) in [
+        ("$.questions[1].label.fr:", "manque", "missing"),
+        ("$.questions[2].id:", "minuscules", "lowercase"),
+        (
+            "$.pieces[1].when.question:",
+            "n'est pas déclarée",
+            "not declared",
+        ),
+        (
+            "$.pieces[3].when.diplomas[0]:",
+            "pas proposé",
+            "not offered",
+        ),
+        ("$.pieces[4].id:", "déjà pris", "already used"),
+        // experience-3y was refused above: the conditions naming it say so.
+        (
+            "$.pieces[5].when.any[1].question:",
+            "n'est pas déclarée",
+            "not declared",
+        ),
+        ("$.eligibility[1].message.fr:", "vide", "empty"),
+        (
+            "$.eligibility[2].question:",
+            "n'est pas déclarée",
+            "not declared",
+        ),
+        ("$.eligibility[2].answer:", "true ou false", "true or false"),
+    ] {
+        let line_fr = fr.lines().find(|l| l.starts_with(path));
+        let line_en = en.lines().find(|l| l.starts_with(path));
+        assert!(
+            line_fr.is_some_and(|l| l.contains(fr_word)),
+            "{path} in:\n{fr}"
+        );
+        assert!(
+            line_en.is_some_and(|l| l.contains(en_word)),
+            "{path} in:\n{en}"
+        );
+    }
+    assert!(fr.starts_with(&format!("{f}: 9 problem(s)")), "{fr}");
+}

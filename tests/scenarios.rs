@@ -10,7 +10,8 @@
 //! conditions), and the partial maps `due` (item id -> instant, or null for "no due") and
 //! `deadlines` (deadline id -> instant, or null for "absent"), and `rules` (item id -> its exact
 //! rule ids). Instants are compared as instants and by their offset (the session zone's offset
-//! at that instant). Every output item must also carry non-empty `rules` and `why`.
+//! at that instant). Every output item must also carry non-empty `rules` (`[]` for a declared
+//! `piece:<id>`) and `why`.
 //!
 //! Every case runs; all failures are listed together, then the test fails once.
 
@@ -268,7 +269,15 @@ fn check(session: &Session, case: &Value) -> Vec<String> {
 
     for it in got_items {
         let id = it["id"].as_str().unwrap_or("?");
-        if !it["rules"].as_array().is_some_and(|r| {
+        // A declared piece (session files v2) comes from the académie's notice: `rules: []`.
+        if id.starts_with("piece:") {
+            if it["rules"] != Value::Array(Vec::new()) {
+                errs.push(format!(
+                    "item {id}: a piece's `rules` must be [], got {}",
+                    it["rules"]
+                ));
+            }
+        } else if !it["rules"].as_array().is_some_and(|r| {
             !r.is_empty()
                 && r.iter()
                     .all(|x| x.as_str().is_some_and(|s| s.starts_with('R')))

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use candidat_core::evaluate::{applies, rules_of};
+use candidat_core::evaluate::{applies, piece_applies, rules_of, unmet_eligibility};
 use candidat_core::{
     default_session, evaluate, to_contract_json, to_text, DeadlineId, Evaluation, ItemId, Lang,
     Phase, Session, Situation, Status, Verdict,
@@ -17,7 +17,7 @@ pub const Y2000: i64 = 946_684_800;
 pub const Y2100: i64 = 4_102_444_800;
 
 /// The embedded default session, then the repository's valid session files (several zones,
-/// both return modes, hours given or not).
+/// both return modes, hours given or not, version 2 with questions, pieces and eligibility).
 pub fn sessions() -> &'static [Session] {
     static SESSIONS: OnceLock<Vec<Session>> = OnceLock::new();
     SESSIONS.get_or_init(|| {
@@ -29,6 +29,9 @@ pub fn sessions() -> &'static [Session] {
             include_str!("../../tests/scenarios/sessions/noumea-2023-post.json"),
             include_str!("../../tests/scenarios/sessions/paris-dates-upload-2023.json"),
             include_str!("../../tests/scenarios/sessions/reunion-2023-upload.json"),
+            include_str!("../../tests/scenarios/sessions/miquelon-2023-post.json"),
+            include_str!("../../tests/scenarios/sessions/v2-pieces-eligibility-2023.json"),
+            include_str!("../../tests/scenarios/sessions/v2-upload-martinique-2024.json"),
         ] {
             if let Ok(s) = Session::from_json(text) {
                 v.push(s);
@@ -84,12 +87,22 @@ pub fn check(session: &Session, situation: &Situation, ev: &Evaluation) {
         "items strictly in contract order: {:?}",
         ev.items.iter().map(|i| i.id).collect::<Vec<_>>()
     );
-    for id in ItemId::ALL {
-        assert_eq!(ev.item(id).is_some(), applies(id, situation), "{id:?} listed iff it applies");
+    for id in session.item_ids() {
+        let listed = match id {
+            ItemId::Piece(p) => piece_applies(session, p, situation),
+            _ => applies(id, situation),
+        };
+        assert_eq!(ev.item(id).is_some(), listed, "{id:?} listed iff it applies");
     }
     for i in &ev.items {
-        assert!(!i.rules.is_empty(), "{:?} has rules", i.id);
+        // A declared piece comes from the académie's notice: `rules: []`.
+        assert_eq!(!i.rules.is_empty(), !i.id.is_piece(), "{:?} has rules", i.id);
         assert_eq!(i.rules, rules_of(i.id));
+        if i.id.is_piece() {
+            assert_eq!(i.due, Some(session.return_closes), "a piece is due at return-closes");
+            let ticked = situation.done.contains(&i.id);
+            assert_eq!(i.status == Status::Done, ticked, "a piece is done only when ticked");
+        }
         match i.id {
             ItemId::RequestAccommodation | ItemId::ReadReferentiel => {
                 assert_eq!(i.due, None, "{:?} has no due date", i.id);
@@ -120,13 +133,23 @@ pub fn check(session: &Session, situation: &Situation, ev: &Evaluation) {
     let has_activation = ev.deadline(DeadlineId::ActivationDeadline).is_some();
     assert_eq!(ev.deadlines.len(), if has_activation { 5 } else { 4 });
     assert_eq!(has_activation, situation.account_created_at.is_some() && ev.deadlines.len() == 5);
+    assert_eq!(ev.eligibility, unmet_eligibility(session, situation));
+    assert_eq!(
+        ev.verdict == Verdict::NotEligible,
+        !ev.eligibility.is_empty(),
+        "not-eligible exactly when a condition is unmet"
+    );
+    if ev.verdict == Verdict::NotEligible {
+        assert_eq!((ev.next, ev.changes), (None, candidat_core::Changes::None));
+        return;
+    }
     if ev.verdict == Verdict::TooLate {
         assert_ne!(ev.phase, Phase::BeforeOpening, "too-late implies opened");
     }
     assert_eq!(
         ev.verdict == Verdict::NotOpenYet,
         ev.phase == Phase::BeforeOpening,
-        "not-open-yet exactly before the opening"
+        "not-open-yet exactly before the opening (when eligible)"
     );
     if matches!(ev.phase, Phase::BeforeOpening | Phase::Closed) {
         assert_eq!(ev.changes, candidat_core::Changes::None, "no changes outside the windows");

@@ -1,11 +1,12 @@
-//! Structured input: a situation built field by field (any diploma, flags, acquis, ticks,
-//! creation instant at any offset, postmark date), one of the repository's sessions, and an
+//! Structured input: a situation built field by field (any diploma, flags, acquis, ticks of
+//! the notice's items and of declared pieces, answers to declared questions, creation instant
+//! at any offset, postmark date), one of the repository's sessions, and an
 //! instant between 2000 and 2100. `evaluate` never panics and keeps its invariants
 //! (see common.rs), and every output renders.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use candidat_core::{Acquis, AcquisKind, Diploma, ItemId, Situation};
+use candidat_core::{Acquis, AcquisKind, Diploma, Situation};
 use chrono::{FixedOffset, NaiveDate};
 use libfuzzer_sys::fuzz_target;
 
@@ -29,7 +30,10 @@ struct Input {
     existing_accommodation: bool,
     new_accommodation_request: bool,
     acquis: Vec<(String, bool)>,
+    /// Indices into the session's items (the notice's and its declared pieces).
     done: Vec<u8>,
+    /// (question index, answer) for the session's declared questions.
+    answers: Vec<(u8, Option<bool>)>,
     created: Option<(When, i32)>,
     /// Days from the session's opening date, or any day chrono can represent.
     posted: Option<(bool, i32)>,
@@ -54,10 +58,16 @@ fuzz_target!(|input: Input| {
         .take(8)
         .map(|(epreuve, b)| Acquis { epreuve, kind: if b { AcquisKind::Benefice } else { AcquisKind::Dispense } })
         .collect();
+    let items = session.item_ids();
     for d in input.done.into_iter().take(32) {
-        let id = ItemId::ALL[d as usize % ItemId::ALL.len()];
+        let id = items[d as usize % items.len()];
         if !s.done.contains(&id) {
             s.done.push(id);
+        }
+    }
+    if !session.questions.is_empty() {
+        for (q, a) in input.answers.into_iter().take(16) {
+            s.set_answer(u16::from(q) % session.questions.len() as u16, a);
         }
     }
     let opens = session.registration_opens.timestamp();

@@ -17,6 +17,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let session = &common::sessions()[0];
     let Ok(situation) = decode_fragment(&fragment, session) else { return };
-    let again = encode_fragment(&situation);
+    let again = encode_fragment(&situation, session);
     assert_eq!(decode_fragment(&again, session), Ok(situation), "share fragment round trip: {again}");
 });

@@ -161,7 +161,9 @@ pub fn verdict_box() -> AnyView {
         .toggle("fr-alert--success", move || {
             matches!(verdict(), Verdict::OnTrack | Verdict::Complete)
         })
-        .toggle("fr-alert--error", move || verdict() == Verdict::TooLate)
+        .toggle("fr-alert--error", move || {
+            matches!(verdict(), Verdict::TooLate | Verdict::NotEligible)
+        })
         .toggle("fr-alert--warning", move || {
             verdict() == Verdict::NotOpenYet
         })

@@ -16,7 +16,8 @@ pub fn checklist() -> AnyView {
     // rebuilds that row only; the others, and their open "Pourquoi ?", stay as they are.
     // Cheaper in wasm than a keyed `For`, and each rebuild drops reactive nodes that Leptos
     // 0.8 does not fully free (~110 B each; ADR 0008).
-    let slots = ItemId::ALL.into_iter().map(|id| {
+    // The session's declared pieces have their slots between attach-diploma and mail-file.
+    let slots = ctx.session.item_ids().into_iter().map(|id| {
         let applies = flag(move || ctx.eval.with(|e| e.item(id).is_some()));
         dyn_view(move || {
             if applies.get() {
@@ -47,7 +48,7 @@ fn checklist_item(id: ItemId) -> AnyView {
     let status = row.status();
     el("li")
         .class("item")
-        .attr("data-item", id.as_str())
+        .attr("data-item", id.as_str_in(ctx.session))
         .attr_dyn("data-status", move || status().as_str())
         .toggle("item-done", move || status() == Status::Done)
         .toggle("item-late", move || {
@@ -91,7 +92,7 @@ fn item_head(row: Row) -> El {
     let Row { ctx, id, .. } = row;
     let sit = ctx.situation;
     let (status, ticked, implied) = (row.status(), row.ticked(), row.implied());
-    let box_id = format!("tick-{}", id.as_str());
+    let box_id = format!("tick-{}", id.as_str_in(ctx.session));
     el("div")
         .class("fr-checkbox-group item-head")
         .child(
@@ -139,8 +140,11 @@ fn item_head(row: Row) -> El {
         .child(
             el("span")
                 .class("fr-badge fr-badge--sm status")
-                .attr_owned("id", format!("item-status-{}", id.as_str()))
-                .attr_owned("data-testid", format!("status-{}", id.as_str()))
+                .attr_owned("id", format!("item-status-{}", id.as_str_in(ctx.session)))
+                .attr_owned(
+                    "data-testid",
+                    format!("status-{}", id.as_str_in(ctx.session)),
+                )
                 .text_dyn(move || {
                     let u = ctx.ui();
                     match status() {

@@ -287,7 +287,7 @@ fn remember_on_this_device(ctx: Ctx) {
     let session = ctx.session;
     effect(move || {
         let on = ctx.remember.get() && !ctx.session_over();
-        let json = ctx.situation.with(|s| s.to_json());
+        let json = ctx.situation.with(|s| s.to_json(session));
         let l = ctx.lang.get();
         let sid = session.id.as_str();
         if on {

@@ -279,7 +279,11 @@ fn share_field(ctx: Ctx, base: String, made: RwSignal<bool>) -> El {
         let url = format!(
             "{base}#{}",
             ctx.situation
-                .with_untracked(|s| share::encode_link_fragment(s, ctx.lang.get_untracked()))
+                .with_untracked(|s| share::encode_link_fragment(
+                    s,
+                    ctx.session,
+                    ctx.lang.get_untracked()
+                ))
         );
         el("div")
             .class("share-row")

@@ -20,7 +20,10 @@ USAGE:
 
 checklist      Evaluates the situation (JSON, see shared/DOMAIN.md) at INSTANT (RFC 3339, e.g.
                2022-11-18T00:00:00+01:00) against the session file (default: the embedded
-               Aix-Marseille 2023 session). Prints phase, verdict, changes, deadlines and items.
+               Aix-Marseille 2023 session). Prints phase, verdict, changes, deadlines and items;
+               with a session file that declares questions, pieces and eligibility (version 2,
+               sessions/README.md), the situation's \"answers\" decide the pieces (piece:<id>)
+               and the unmet conditions (eligibility, verdict not-eligible).
                --format text (default, for people) or json (the contract's object, for scripts).
                --lang fr (default) or en: language of the text and of the items' `why`.
                FILE may be `-` for standard input (situation only).
@@ -182,7 +185,32 @@ fn run(args: &[String]) -> Result<String, String> {
             };
             let text = read(path, "session")?;
             match Session::from_json(&text) {
-                Ok(s) => Ok(format!("OK {} ({})\n", s.id, s.academie)),
+                Ok(s)
+                    if s.questions().is_empty()
+                        && s.pieces().is_empty()
+                        && s.eligibility().is_empty() =>
+                {
+                    Ok(format!("OK {} ({})\n", s.id, s.academie))
+                }
+                // Version 2: what the file declares, so a typo that emptied a list shows.
+                Ok(s) => Ok(match lang {
+                    Lang::Fr => format!(
+                        "OK {} ({})\u{a0}: {} question(s), {} pièce(s), {} condition(s) d'inscription\n",
+                        s.id,
+                        s.academie,
+                        s.questions().len(),
+                        s.pieces().len(),
+                        s.eligibility().len()
+                    ),
+                    Lang::En => format!(
+                        "OK {} ({}): {} question(s), {} piece(s), {} eligibility condition(s)\n",
+                        s.id,
+                        s.academie,
+                        s.questions().len(),
+                        s.pieces().len(),
+                        s.eligibility().len()
+                    ),
+                }),
                 Err(ps) => Err(problems_text(
                     &format!("{path}: {} problem(s)", ps.len()),
                     &ps,

@@ -83,8 +83,17 @@ pub fn size_build(cargo_args: &[&str], target_dir: &Path) -> Command {
     .arg("--target-dir")
     .arg(target_dir)
     .env("RUSTC_BOOTSTRAP", "1")
-    .env("RUSTFLAGS", SIZE_RUSTFLAGS);
+    .env("RUSTFLAGS", SIZE_RUSTFLAGS)
+    .env("CHRONO_TZ_TIMEZONE_FILTER", page_zone_filter());
     cmd
+}
+
+/// The page's wasm is built without the core's `v2` feature, so it reads only
+/// `candidat_core::session::PAGE_ZONES`: only these go into its chrono-tz (overriding
+/// `.cargo/config.toml`'s list, which adds version 2's Miquelon and Wallis for the CLI and the
+/// tests; ADR 0014).
+pub fn page_zone_filter() -> String {
+    format!("({}|UTC)", candidat_core::session::PAGE_ZONES.join("|"))
 }
 
 /// Where the release wasm is built (see `size_build`).

@@ -217,20 +217,23 @@ pub fn summary(session: &Session, lang: Lang) -> String {
         t(lang, "Les étapes, dans l'ordre", "The steps, in order")
     );
     for step in summary::steps(session, lang) {
-        h += &format!("<li><p><strong>{}</strong>", esc(step.label));
+        h += &format!("<li><p><strong>{}</strong>", esc(&step.label));
         if let Some(due) = &step.due {
             h += &format!(" — {}", esc(due));
         }
         h += "</p>";
-        if let Some(c) = step.condition {
+        if let Some(c) = &step.condition {
             h += &format!("<p class=\"summary-condition\">{}.</p>", esc(c));
         }
-        h += &format!(
-            "<p>{} <span class=\"summary-source\">({} {})</span></p></li>",
-            esc(&step.reason),
-            t(lang, "notice,", "notice,"),
-            esc(step.section)
-        );
+        h += &format!("<p>{}", esc(&step.reason));
+        if !step.section.is_empty() {
+            h += &format!(
+                " <span class=\"summary-source\">({} {})</span>",
+                t(lang, "notice,", "notice,"),
+                esc(&step.section)
+            );
+        }
+        h += "</p></li>";
     }
     h += "</ol>\n";
 
@@ -251,12 +254,14 @@ pub fn summary(session: &Session, lang: Lang) -> String {
             )
         }
     );
-    for (doc, condition) in summary::documents(lang) {
-        let who = condition.unwrap_or(t(lang, "Pour tous les candidats", "For every candidate"));
+    for (doc, condition) in summary::documents(session, lang) {
+        let who = condition.unwrap_or_else(|| {
+            t(lang, "Pour tous les candidats", "For every candidate").to_owned()
+        });
         h += &format!(
             "<li><strong>{}</strong> — {}</li>",
-            esc(doc),
-            esc(&lower_first_char(who))
+            esc(&doc),
+            esc(&lower_first_char(&who))
         );
     }
     h += "</ul>\n";

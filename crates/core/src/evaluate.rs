@@ -25,6 +25,9 @@ pub enum Verdict {
     Complete,
     TooLate,
     NotOpenYet,
+    /// An eligibility condition the session file declares is not met (session files v2):
+    /// outranks every other verdict; `next` is none and `changes` none.
+    NotEligible,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +70,11 @@ pub struct Evaluation {
     /// Only the items that apply, in the contract's order.
     pub items: Vec<Item>,
     /// The first item, in checklist order, whose status is `todo` or `expired`; `None` when
-    /// there is none or when the verdict is `too-late` (contract: "Next step").
+    /// there is none or when the verdict is `too-late` or `not-eligible` (contract: "Next step").
     pub next: Option<ItemId>,
+    /// The session's eligibility conditions not met (indices in `session.eligibility`, in
+    /// the file's order); empty when nothing is unmet.
+    pub eligibility: Vec<u16>,
 }
 
 impl Evaluation {
@@ -100,10 +106,46 @@ pub fn rules_of(id: ItemId) -> &'static [RuleId] {
         ItemId::AttachDiploma => &[RuleId(14)],
         ItemId::MailFile => &[RuleId(9), RuleId(10)],
         ItemId::ReadReferentiel => &[RuleId(15)],
+        // A piece comes from the académie's notice, not from R1–R15: `rules: []`.
+        #[cfg(feature = "v2")]
+        ItemId::Piece(_) => &[],
     }
 }
 
+/// Whether a piece is listed: its condition is true or still unknown (one document too many
+/// is better than one missing); `false` for an index the session does not have.
+pub fn piece_applies(session: &Session, index: u16, situation: &Situation) -> bool {
+    crate::V2
+        && session.pieces().get(usize::from(index)).is_some_and(|p| {
+            p.when
+                .as_ref()
+                .is_none_or(|c| c.eval(situation) != Some(false))
+        })
+}
+
+/// The eligibility conditions not met (indices, in the file's order): the condition's `when`
+/// is known to hold and its question is answered the other way. An unanswered question, or
+/// a `when` still unknown, leaves the condition out.
+pub fn unmet_eligibility(session: &Session, situation: &Situation) -> Vec<u16> {
+    if !crate::V2 {
+        return Vec::new();
+    }
+    session
+        .eligibility()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.when
+                .as_ref()
+                .is_none_or(|c| c.eval(situation) == Some(true))
+                && situation.answer(e.question).is_some_and(|a| a != e.answer)
+        })
+        .filter_map(|(i, _)| u16::try_from(i).ok())
+        .collect()
+}
+
 /// Whether an item applies to this situation (contract table, column "when it applies").
+/// A piece needs the session: [`piece_applies`] (here it reads as applying).
 pub fn applies(id: ItemId, situation: &Situation) -> bool {
     let any = |k: AcquisKind| situation.acquis.iter().any(|a| a.kind == k);
     match id {
@@ -254,6 +296,11 @@ pub fn activation_deadline(session: &Session, situation: &Situation) -> Option<D
 ///   the candidacy stands, without the accommodations or acquis (ADR 0011).
 /// - `next` is the first item whose status is `todo` or `expired`, none when the verdict is
 ///   `too-late`; `changes` is `none` whenever the verdict is `too-late`.
+/// - Session files v2 (ADR 0014): a declared piece is listed while its `when` is true or not
+///   yet known ([`piece_applies`]), between `attach-diploma` and `mail-file`, due at the return
+///   deadline, `done` only when ticked (never implied), with no rule id. An unmet eligibility
+///   condition ([`unmet_eligibility`]) makes the verdict `not-eligible` before any other, with
+///   no `next` and `changes` `none`; the items are evaluated as they would be otherwise.
 pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> Evaluation {
     let tz = session.time_zone;
     let at = whole_second(at).with_timezone(&tz);
@@ -323,9 +370,15 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         .rposition(|&id| ticked(id) || (id == ItemId::MailFile && post == Posting::InWindow));
     let implied = |id: ItemId| chain_reached.is_some_and(|reached| CHAIN[..reached].contains(&id));
 
-    let mut items = Vec::with_capacity(ItemId::ALL.len());
-    for id in ItemId::ALL {
-        if !applies(id, situation) {
+    let ids = session.item_ids();
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        let listed = match id {
+            #[cfg(feature = "v2")]
+            ItemId::Piece(i) => piece_applies(session, i, situation),
+            _ => applies(id, situation),
+        };
+        if !listed {
             continue;
         }
         let due = match id {
@@ -368,7 +421,10 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     let posted = mail == Some(Status::Done);
     let printed = status_of(ItemId::PrintConfirmation) == Some(Status::Done);
 
-    let verdict = if at < reg_opens {
+    let eligibility = unmet_eligibility(session, situation);
+    let verdict = if !eligibility.is_empty() {
+        Verdict::NotEligible
+    } else if at < reg_opens {
         Verdict::NotOpenYet
     } else if (at > reg_closes && !registered)
         || mail == Some(Status::Late)
@@ -381,7 +437,11 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         Verdict::OnTrack
     };
 
-    let changes = if at < reg_opens || posted || at > ret_closes || verdict == Verdict::TooLate {
+    let changes = if at < reg_opens
+        || posted
+        || at > ret_closes
+        || matches!(verdict, Verdict::TooLate | Verdict::NotEligible)
+    {
         Changes::None
     } else if phase == Phase::RegistrationOpen && !printed {
         Changes::Online
@@ -390,7 +450,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
     };
 
     let next = match verdict {
-        Verdict::TooLate => None,
+        Verdict::TooLate | Verdict::NotEligible => None,
         _ => items
             .iter()
             .find(|i| matches!(i.status, Status::Todo | Status::Expired))
@@ -405,6 +465,7 @@ pub fn evaluate(session: &Session, situation: &Situation, at: DateTime<Utc>) -> 
         deadlines,
         items,
         next,
+        eligibility,
     }
 }
 

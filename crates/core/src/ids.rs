@@ -4,8 +4,14 @@
 //! views' `data-*` attributes all read it.
 
 use crate::evaluate::{Changes, Phase, Status, Verdict};
+use crate::session::Session;
 
 /// Checklist items, declared in the contract's order (the derived `Ord` is that order).
+///
+/// `Piece(i)` is the piece `session.pieces[i]` a version-2 session file declares (item id
+/// `piece:<id>`), listed after `attach-diploma` and before `mail-file` in the file's order,
+/// which is where the variant and its index put it in the derived `Ord` (ADR 0014). Its
+/// contract id needs the session: [`ItemId::as_str_in`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ItemId {
     CreateAccount,
@@ -20,11 +26,14 @@ pub enum ItemId {
     AttachAccommodationNotice,
     AttachTranscript,
     AttachDiploma,
+    #[cfg(feature = "v2")]
+    Piece(u16),
     MailFile,
     ReadReferentiel,
 }
 
 impl ItemId {
+    /// The notice's items (every item but the declared pieces), in the contract's order.
     pub const ALL: [ItemId; 14] = [
         ItemId::CreateAccount,
         ItemId::ActivateAccount,
@@ -42,8 +51,12 @@ impl ItemId {
         ItemId::ReadReferentiel,
     ];
 
+    /// The contract id of one of the notice's items. A piece's id is the session's: use
+    /// [`ItemId::as_str_in`]; here it reads `"piece"`.
     pub fn as_str(self) -> &'static str {
         match self {
+            #[cfg(feature = "v2")]
+            ItemId::Piece(_) => "piece",
             ItemId::CreateAccount => "create-account",
             ItemId::ActivateAccount => "activate-account",
             ItemId::RegisterOnline => "register-online",
@@ -61,8 +74,48 @@ impl ItemId {
         }
     }
 
+    /// The contract id in this session: `piece:<id>` for a declared piece (`"piece:"` for an
+    /// index the session does not have), else [`ItemId::as_str`].
+    #[cfg_attr(not(feature = "v2"), allow(unused_variables))]
+    pub fn as_str_in(self, session: &Session) -> &str {
+        match self {
+            #[cfg(feature = "v2")]
+            ItemId::Piece(i) => session
+                .pieces
+                .get(usize::from(i))
+                .map_or("piece:", |p| p.key.as_str()),
+            _ => self.as_str(),
+        }
+    }
+
+    /// One of the notice's item ids (never a piece: see [`ItemId::parse_in`]).
     pub fn parse(s: &str) -> Option<ItemId> {
         ItemId::ALL.into_iter().find(|id| id.as_str() == s)
+    }
+
+    /// An item id of this session: the notice's, or `piece:<id>` of a declared piece.
+    #[cfg_attr(not(feature = "v2"), allow(unused_variables))]
+    pub fn parse_in(s: &str, session: &Session) -> Option<ItemId> {
+        match s.strip_prefix("piece:") {
+            #[cfg(not(feature = "v2"))]
+            Some(_) => None,
+            #[cfg(feature = "v2")]
+            Some(_) => session
+                .pieces
+                .iter()
+                .position(|p| p.key == s)
+                .and_then(|i| u16::try_from(i).ok())
+                .map(ItemId::Piece),
+            None => ItemId::parse(s),
+        }
+    }
+
+    /// A piece declared by the session file, not one of the notice's items.
+    pub fn is_piece(self) -> bool {
+        #[cfg(feature = "v2")]
+        return matches!(self, ItemId::Piece(_));
+        #[cfg(not(feature = "v2"))]
+        false
     }
 }
 
@@ -125,11 +178,12 @@ impl Phase {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
+    pub const ALL: [Verdict; 5] = [
         Verdict::OnTrack,
         Verdict::Complete,
         Verdict::TooLate,
         Verdict::NotOpenYet,
+        Verdict::NotEligible,
     ];
 
     /// The contract's verdict id ("too-late").
@@ -139,6 +193,7 @@ impl Verdict {
             Verdict::Complete => "complete",
             Verdict::TooLate => "too-late",
             Verdict::NotOpenYet => "not-open-yet",
+            Verdict::NotEligible => "not-eligible",
         }
     }
 }
@@ -191,7 +246,13 @@ mod tests {
             (
                 "verdict",
                 Verdict::ALL.map(Verdict::as_str).to_vec(),
-                vec!["on-track", "complete", "too-late", "not-open-yet"],
+                vec![
+                    "on-track",
+                    "complete",
+                    "too-late",
+                    "not-open-yet",
+                    "not-eligible",
+                ],
             ),
             (
                 "changes",

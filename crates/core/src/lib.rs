@@ -7,6 +7,7 @@
 //! Every rule is cited by its id (R1–R15) from `shared/DOMAIN.md`.
 
 pub mod base64;
+pub mod declared;
 pub mod evaluate;
 #[doc(hidden)]
 pub mod fixtures;
@@ -20,6 +21,13 @@ pub mod small_sort;
 pub mod timefmt;
 pub mod wording;
 
+/// Whether this build reads session files version 2 (the `v2` feature: the CLI and the tests;
+/// not the page's wasm, ADR 0014). Without it a session's `questions`, `pieces` and
+/// `eligibility` are always empty, and the code that reads them is guarded by this constant so
+/// that the optimiser drops it, with its sentences, from the wasm.
+pub const V2: bool = cfg!(feature = "v2");
+
+pub use declared::{Condition, Eligibility, Piece, Question, Text};
 pub use evaluate::{evaluate, Changes, Deadline, Evaluation, Item, Phase, Status, Verdict};
 pub use ids::{DeadlineId, ItemId, RuleId};
 pub use output::{to_contract_json, to_text};

@@ -69,8 +69,16 @@ fn contract<'a>(
         phase: ev.phase.as_str(),
         verdict: ev.verdict.as_str(),
         changes: ev.changes.as_str(),
-        next: ev.next.map(|id| id.as_str()),
-        eligibility: Vec::new(),
+        next: ev.next.map(|id| id.as_str_in(session)),
+        eligibility: ev
+            .eligibility
+            .iter()
+            .filter_map(|&i| session.eligibility().get(usize::from(i)))
+            .map(|e| ContractEligibility {
+                id: e.id.clone(),
+                message: e.message.get(lang).to_owned(),
+            })
+            .collect(),
         deadlines: ev
             .deadlines
             .iter()
@@ -83,7 +91,7 @@ fn contract<'a>(
             .items
             .iter()
             .map(|i| ContractItem {
-                id: i.id.as_str(),
+                id: i.id.as_str_in(session),
                 status: i.status.as_str(),
                 due: i.due.map(rfc3339),
                 rules: i.rules.iter().map(|r| r.label()).collect(),
@@ -135,6 +143,22 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         if fr { "Examen" } else { "Exam" },
         title
     ));
+    for (i, q) in session.questions().iter().enumerate() {
+        let answer = u16::try_from(i).ok().and_then(|i| situation.answer(i));
+        out.push_str(&format!(
+            "Question{colon} {} {} [{}]\n",
+            q.label.get(lang),
+            match (answer, fr) {
+                (Some(true), true) => "oui",
+                (Some(false), true) => "non",
+                (None, true) => "sans réponse",
+                (Some(true), false) => "yes",
+                (Some(false), false) => "no",
+                (None, false) => "not answered",
+            },
+            q.id
+        ));
+    }
     out.push_str(&format!(
         "{}{colon} {} ({})\n",
         if fr {
@@ -167,10 +191,34 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         "{}{colon} {}\n",
         if fr { "Prochaine étape" } else { "Next step" },
         match ev.next {
-            Some(id) => format!("{} [{}]", item_label_for(id, session, lang), id.as_str()),
+            Some(id) => format!(
+                "{} [{}]",
+                item_label_for(id, session, lang),
+                id.as_str_in(session)
+            ),
             None => (if fr { "aucune" } else { "none" }).to_owned(),
         }
     ));
+    if !ev.eligibility.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            if fr {
+                "Conditions non remplies"
+            } else {
+                "Conditions not met"
+            }
+        ));
+        for e in ev
+            .eligibility
+            .iter()
+            .filter_map(|&i| session.eligibility().get(usize::from(i)))
+        {
+            out.push_str(&format!("  - {} [{}]\n", e.message.get(lang), e.id));
+            if let Some(src) = &e.source {
+                out.push_str(&format!("    Notice{colon} {src}\n"));
+            }
+        }
+    }
     out.push_str(&format!(
         "\n{}\n",
         if fr { "Échéances" } else { "Deadlines" }
@@ -207,7 +255,7 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
             n + 1,
             status_label(i.status, lang),
             item_label_for(i.id, session, lang),
-            i.id.as_str()
+            i.id.as_str_in(session)
         ));
         match i.due {
             Some(d) => out.push_str(&format!(
@@ -224,12 +272,23 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
                 }
             )),
         }
-        out.push_str(&format!(
-            "    {}{colon} {} — {}\n",
-            "Notice",
-            notice_section_in(i.id, lang),
-            rules.join(", ")
-        ));
+        if i.id.is_piece() {
+            out.push_str(&format!(
+                "    {}\n",
+                if fr {
+                    "Pièce demandée par le fichier de session"
+                } else {
+                    "Document asked for by the session file"
+                }
+            ));
+        } else {
+            out.push_str(&format!(
+                "    {}{colon} {} — {}\n",
+                "Notice",
+                notice_section_in(i.id, lang),
+                rules.join(", ")
+            ));
+        }
         out.push_str(&format!(
             "    {}\n",
             item_why_at(i, session, situation, ev.at, lang)

@@ -9,6 +9,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+use crate::declared::{Eligibility, Piece, Question};
+use crate::ids::ItemId;
 use crate::problems::{parse_json, Problem, Walker};
 
 /// The five diplomas of the notice (contract ids).
@@ -44,8 +46,28 @@ impl Diploma {
 }
 
 /// The time zones of French académies: the only ones a session file may name
-/// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`).
-pub const FRENCH_ZONES: [&str; 8] = [
+/// (and the only ones compiled into chrono-tz, see `.cargo/config.toml`). Without the `v2`
+/// feature, [`PAGE_ZONES`].
+#[cfg(feature = "v2")]
+pub const FRENCH_ZONES: [&str; 10] = [
+    "Europe/Paris",
+    "America/Martinique",
+    "America/Guadeloupe",
+    "America/Cayenne",
+    "America/Miquelon",
+    "Indian/Reunion",
+    "Indian/Mayotte",
+    "Pacific/Noumea",
+    "Pacific/Tahiti",
+    "Pacific/Wallis",
+];
+#[cfg(not(feature = "v2"))]
+pub const FRENCH_ZONES: [&str; 8] = PAGE_ZONES;
+
+/// The zones the page's wasm knows (built without the `v2` feature): every zone but
+/// America/Miquelon and Pacific/Wallis, which came with session files v2 and would cost the
+/// page ~1.9 KB gzip (ADR 0014). `cargo xtask build` compiles only these into chrono-tz.
+pub const PAGE_ZONES: [&str; 8] = [
     "Europe/Paris",
     "America/Martinique",
     "America/Guadeloupe",
@@ -87,6 +109,15 @@ pub struct Session {
     pub return_instructions: Option<String>,
     /// How to reach the exam office (the file's optional `contact`).
     pub contact: Option<Contact>,
+    /// Version 2: yes/no questions worded by the exam office (empty in a version-1 file).
+    #[cfg(feature = "v2")]
+    pub questions: Vec<Question>,
+    /// Version 2: documents to join, each the checklist item `piece:<id>` (`ItemId::Piece`).
+    #[cfg(feature = "v2")]
+    pub pieces: Vec<Piece>,
+    /// Version 2: who may register as an individual candidate.
+    #[cfg(feature = "v2")]
+    pub eligibility: Vec<Eligibility>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -271,6 +302,12 @@ const TOP_FIELDS: &[&str] = &[
     "return",
     "links",
     "contact",
+    #[cfg(feature = "v2")]
+    "questions",
+    #[cfg(feature = "v2")]
+    "pieces",
+    #[cfg(feature = "v2")]
+    "eligibility",
 ];
 const WINDOW_FIELDS: &[&str] = &["opens", "closes"];
 const RETURN_FIELDS: &[&str] = &["opens", "closes", "mode", "address", "instructions"];
@@ -461,6 +498,12 @@ impl Draft {
                 links,
                 return_instructions,
                 contact,
+                #[cfg(feature = "v2")]
+                questions: Vec::new(),
+                #[cfg(feature = "v2")]
+                pieces: Vec::new(),
+                #[cfg(feature = "v2")]
+                eligibility: Vec::new(),
             }),
             _ => None,
         }
@@ -542,7 +585,7 @@ pub fn academie_name(academie: &str) -> String {
 
 /// The zone of one of [`FRENCH_ZONES`], by its exact name. Why a match and not
 /// `str::parse::<Tz>`: chrono-tz's parser carries the names of every zone in the world and
-/// their lookup tables into the wasm (ADR 0009, addendum), for eight names.
+/// their lookup tables into the wasm (ADR 0009, addendum), for a handful of names.
 pub fn french_zone(name: &str) -> Option<Tz> {
     use chrono_tz::{America, Europe, Indian, Pacific};
     Some(match name {
@@ -554,6 +597,10 @@ pub fn french_zone(name: &str) -> Option<Tz> {
         "Indian/Mayotte" => Indian::Mayotte,
         "Pacific/Noumea" => Pacific::Noumea,
         "Pacific/Tahiti" => Pacific::Tahiti,
+        #[cfg(feature = "v2")]
+        "America/Miquelon" => America::Miquelon,
+        #[cfg(feature = "v2")]
+        "Pacific/Wallis" => Pacific::Wallis,
         _ => return None,
     })
 }
@@ -965,12 +1012,25 @@ impl Session {
         read_return(&mut w, m, &mut d);
         d.links = read_links(&mut w, m);
         d.contact = read_contact(&mut w, m);
+        #[cfg(feature = "v2")]
+        let declared = crate::declared::read(&mut w, m, d.diplomas.as_deref());
+        #[cfg(not(feature = "v2"))]
+        crate::declared::refuse(&mut w);
         if !w.problems.is_empty() {
             return Err(w.problems);
         }
         // why: unreachable in practice (every None above pushed a problem), but a refusal is
         // better than a panic if a reader ever forgets to report.
-        d.finish().ok_or_else(|| {
+        #[cfg(feature = "v2")]
+        let session = d.finish().zip(declared).map(|(session, declared)| Session {
+            questions: declared.questions,
+            pieces: declared.pieces,
+            eligibility: declared.eligibility,
+            ..session
+        });
+        #[cfg(not(feature = "v2"))]
+        let session = d.finish();
+        session.ok_or_else(|| {
             vec![Problem::new(
                 "$",
                 "Fichier de session incomplet.",
@@ -990,6 +1050,78 @@ impl Session {
             ),
             ReturnMode::Upload => None,
         }
+    }
+
+    /// The declared questions (session files v2; always empty without the `v2` feature).
+    pub fn questions(&self) -> &[Question] {
+        #[cfg(feature = "v2")]
+        return &self.questions;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
+    /// The declared pieces (session files v2; always empty without the `v2` feature).
+    pub fn pieces(&self) -> &[Piece] {
+        #[cfg(feature = "v2")]
+        return &self.pieces;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
+    /// The declared eligibility conditions (always empty without the `v2` feature).
+    pub fn eligibility(&self) -> &[Eligibility] {
+        #[cfg(feature = "v2")]
+        return &self.eligibility;
+        #[cfg(not(feature = "v2"))]
+        &[]
+    }
+
+    /// Every item this session can list, in checklist order: the notice's items, with the
+    /// declared pieces after `attach-diploma` and before `mail-file`, in the file's order.
+    /// (Which of them apply is `evaluate`'s answer.)
+    pub fn item_ids(&self) -> Vec<ItemId> {
+        let mut ids = Vec::with_capacity(ItemId::ALL.len() + self.pieces().len());
+        for id in ItemId::ALL {
+            #[cfg(feature = "v2")]
+            if id == ItemId::MailFile {
+                ids.extend(
+                    (0..self.pieces.len()).filter_map(|i| u16::try_from(i).ok().map(ItemId::Piece)),
+                );
+            }
+            ids.push(id);
+        }
+        ids
+    }
+
+    /// The index of the declared question `id`.
+    pub fn question_index(&self, id: &str) -> Option<u16> {
+        if !crate::V2 {
+            return None;
+        }
+        self.questions()
+            .iter()
+            .position(|q| q.id == id)
+            .and_then(|i| u16::try_from(i).ok())
+    }
+
+    /// The questions the page asks (contract: only those some piece or eligibility condition
+    /// depends on), eligibility questions first, each once, in the file's order.
+    pub fn asked_questions(&self) -> Vec<u16> {
+        let mut out = Vec::new();
+        for e in self.eligibility() {
+            if let Some(c) = &e.when {
+                c.questions(&mut out);
+            }
+            if !out.contains(&e.question) {
+                out.push(e.question);
+            }
+        }
+        for p in self.pieces() {
+            if let Some(c) = &p.when {
+                c.questions(&mut out);
+            }
+        }
+        out
     }
 
     /// Whether this session's diplomas include `d`.
@@ -1061,6 +1193,12 @@ fn fallback_session() -> Session {
         },
         return_instructions: None,
         contact: None,
+        #[cfg(feature = "v2")]
+        questions: Vec::new(),
+        #[cfg(feature = "v2")]
+        pieces: Vec::new(),
+        #[cfg(feature = "v2")]
+        eligibility: Vec::new(),
     }
 }
 
@@ -1305,6 +1443,55 @@ mod tests {
     }
 
     #[test]
+    fn the_page_knows_every_zone_but_miquelon_and_wallis() {
+        let v2 = ["America/Miquelon", "Pacific/Wallis"];
+        for z in PAGE_ZONES {
+            assert!(FRENCH_ZONES.contains(&z) && !v2.contains(&z), "{z}");
+        }
+        assert_eq!(
+            FRENCH_ZONES.len(),
+            PAGE_ZONES.len() + if cfg!(feature = "v2") { v2.len() } else { 0 }
+        );
+    }
+
+    /// Without the `v2` feature (the page's wasm), a zone of version 2 is an unknown zone (the
+    /// message lists the zones the page knows).
+    #[cfg(not(feature = "v2"))]
+    #[test]
+    fn without_v2_miquelon_and_wallis_are_for_the_cli() {
+        for z in ["America/Miquelon", "Pacific/Wallis"] {
+            let p = problems_with(|v| v["time_zone"] = json!(z));
+            assert_eq!(paths(&p), ["$.time_zone"], "{z}");
+            assert!(p[0].en.contains("Pacific/Tahiti)"), "{}", p[0].en);
+        }
+    }
+
+    /// Without the `v2` feature (the page's wasm), a file with version 2's lists is refused at
+    /// each of their keys, in the file's order; a version-1 file reads as before.
+    #[cfg(not(feature = "v2"))]
+    #[test]
+    fn without_v2_the_lists_are_for_the_cli() {
+        let p = problems_with(|v| {
+            v["questions"] = json!([]);
+            v["pieces"] = json!({});
+            v["eligibility"] = json!([{ "id": "x" }]);
+        });
+        // In the file's order (serde_json writes keys sorted).
+        assert_eq!(paths(&p), ["$.eligibility", "$.pieces", "$.questions"]);
+        assert!(p[0]
+            .fr
+            .contains("version\u{a0}2 n'est pas encore lu par la page"));
+        assert!(p[0].en.contains("candidat check-session"));
+        // `null` too: the key itself is version 2's.
+        assert_eq!(
+            paths(&problems_with(|v| v["pieces"] = json!(null))),
+            ["$.pieces"]
+        );
+        let s = Session::from_json(DEFAULT_SESSION_JSON).unwrap();
+        assert!(s.questions().is_empty() && s.pieces().is_empty() && s.eligibility().is_empty());
+    }
+
+    #[test]
     fn activation_delay_zero_absurd_or_not_a_number() {
         for bad in [
             json!(0),
@@ -1406,8 +1593,10 @@ mod tests {
             ]
         );
         let p = Session::from_json("{}").unwrap_err();
-        // Every top field but the optional `academie_name` and `contact`.
-        assert_eq!(p.len(), TOP_FIELDS.len() - 2, "{p:?}");
+        // Every top field but the optional `academie_name`, `contact`, `questions`, `pieces`,
+        // `eligibility` (the last three only with the `v2` feature).
+        let optional = if cfg!(feature = "v2") { 5 } else { 2 };
+        assert_eq!(p.len(), TOP_FIELDS.len() - optional, "{p:?}");
     }
 
     /// A file with both optional fields of issue 12 (the demo file's placeholders).
@@ -1627,6 +1816,57 @@ mod tests {
             s.registration_closes.to_rfc3339(),
             "2022-10-30T02:30:00+02:00"
         );
+    }
+
+    #[cfg(feature = "v2")]
+    #[test]
+    fn miquelon_changes_clock_like_the_us_and_wallis_does_not() {
+        // Saint-Pierre-et-Miquelon: UTC-2 in summer, UTC-3 from Sunday 6 November 2022 02:00
+        // (clocks back to 01:00): 01:30 happens twice; 12 March 2023 02:30 does not exist.
+        let mut v = base();
+        v["time_zone"] = json!("America/Miquelon");
+        v["pre_registration"] = json!({"opens": "2022-11-06T01:30", "closes": "2022-11-17"});
+        v["return"] =
+            json!({"opens": "2022-11-06T01:30", "closes": "2022-11-06T01:30:00", "mode": "upload"});
+        let p = Session::from_json(&v.to_string()).unwrap_err();
+        // The return closes at the first 01:30 (UTC-2), opens at the second (UTC-3): before.
+        assert_eq!(paths(&p), ["$.return.closes", "$.return.closes"], "{p:?}");
+        v["return"] =
+            json!({"opens": "2022-11-06T01:30", "closes": "2022-12-02", "mode": "upload"});
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_opens.to_rfc3339(),
+            "2022-11-06T01:30:00-03:00"
+        );
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-17T23:59:59-03:00"
+        );
+        v["pre_registration"]["closes"] = json!("2022-11-06T01:30");
+        v["return"]["opens"] = json!("2022-11-06T00:00");
+        v["pre_registration"]["opens"] = json!("2022-11-06T00:00");
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_closes.to_rfc3339(),
+            "2022-11-06T01:30:00-02:00"
+        );
+        v["pre_registration"] = json!({"opens": "2023-03-12T02:30", "closes": "2023-04-10"});
+        v["return"] = json!({"opens": "2023-03-20", "closes": "2023-04-20", "mode": "upload"});
+        let p = Session::from_json(&v.to_string()).unwrap_err();
+        assert_eq!(paths(&p), ["$.pre_registration.opens"], "{p:?}");
+        assert!(
+            p[0].en.contains("does not exist in America/Miquelon"),
+            "{p:?}"
+        );
+        // Wallis-et-Futuna: UTC+12 all year.
+        let mut v = base();
+        v["time_zone"] = json!("Pacific/Wallis");
+        let s = Session::from_json(&v.to_string()).unwrap();
+        assert_eq!(
+            s.registration_opens.to_rfc3339(),
+            "2022-10-19T00:00:00+12:00"
+        );
+        assert_eq!(s.return_closes.to_rfc3339(), "2022-12-02T23:59:59+12:00");
     }
 
     #[test]

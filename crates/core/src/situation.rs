@@ -18,6 +18,12 @@ pub struct Situation {
     pub acquis: Vec<Acquis>,
     pub done: Vec<ItemId>,
     pub posted_on: Option<NaiveDate>,
+    /// Answers to the session's declared questions (session files v2): `(question index,
+    /// answer)`, sorted by index, each question at most once; an unanswered question is not
+    /// listed. Read and written through [`Situation::answer`] and [`Situation::set_answer`].
+    /// Only with the `v2` feature: the page's wasm keeps the situation of version 1 (ADR 0014).
+    #[cfg(feature = "v2")]
+    pub answers: Vec<(u16, bool)>,
 }
 
 /// Years a situation's dates (`account_created_at`, `posted_on`) may fall in, like a session
@@ -34,12 +40,17 @@ const FIELDS: &[&str] = &[
     "acquis",
     "done",
     "posted_on",
+    // Without the `v2` feature (the page's wasm, ADR 0014) `answers` is an unknown field, as
+    // it was before session files v2.
+    #[cfg(feature = "v2")]
+    "answers",
 ];
 
-fn item_list() -> String {
-    ItemId::ALL
-        .iter()
-        .map(|i| i.as_str())
+fn item_list(session: &Session) -> String {
+    session
+        .item_ids()
+        .into_iter()
+        .map(|i| i.as_str_in(session))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -67,7 +78,36 @@ impl Situation {
             acquis: Vec::new(),
             done: Vec::new(),
             posted_on: None,
+            #[cfg(feature = "v2")]
+            answers: Vec::new(),
         }
+    }
+
+    /// The answer to the session's question `q` (an index in `session.questions`), `None`
+    /// while unanswered.
+    pub fn answer(&self, q: u16) -> Option<bool> {
+        #[cfg(feature = "v2")]
+        return self.answers.iter().find(|(i, _)| *i == q).map(|(_, a)| *a);
+        #[cfg(not(feature = "v2"))]
+        {
+            let _ = q;
+            None
+        }
+    }
+
+    /// Answer question `q` (`None`: not answered), keeping `answers` sorted.
+    /// Without the `v2` feature there is nothing to answer: a no-op.
+    pub fn set_answer(&mut self, q: u16, answer: Option<bool>) {
+        #[cfg(feature = "v2")]
+        {
+            self.answers.retain(|(i, _)| *i != q);
+            if let Some(a) = answer {
+                let at = self.answers.partition_point(|(i, _)| *i < q);
+                self.answers.insert(at, (q, a));
+            }
+        }
+        #[cfg(not(feature = "v2"))]
+        let _ = (q, answer);
     }
 
     /// Parse and validate against a session (diploma offered, ids, dates): every problem listed.
@@ -75,6 +115,26 @@ impl Situation {
     /// `null` is accepted for optional fields and means "absent". Duplicate ids in `done` are
     /// kept once (why: a share link edited by hand must not be refused for that).
     pub fn from_json(text: &str, session: &Session) -> Result<Situation, Vec<Problem>> {
+        Situation::read(text, session, None)
+    }
+
+    /// [`Situation::from_json`] for a share link or stored state: an answer to a question
+    /// the session does not declare is dropped, not a problem (contract, session files v2);
+    /// the dropped question ids are returned, in the JSON's order, for a short message.
+    pub fn from_json_dropping_undeclared(
+        text: &str,
+        session: &Session,
+    ) -> Result<(Situation, Vec<String>), Vec<Problem>> {
+        let mut dropped = Vec::new();
+        Situation::read(text, session, Some(&mut dropped)).map(|s| (s, dropped))
+    }
+
+    /// `dropped`: where undeclared answers go instead of being problems.
+    fn read(
+        text: &str,
+        session: &Session,
+        dropped: Option<&mut Vec<String>>,
+    ) -> Result<Situation, Vec<Problem>> {
         let root = parse_json(text)?;
         let mut w = Walker::default();
         let Some(m) = w.object(&root, "$", FIELDS) else {
@@ -169,7 +229,7 @@ impl Situation {
             for (i, v) in arr.iter().enumerate() {
                 let p = format!("$.done[{i}]");
                 let Some(s) = w.string(v, &p) else { continue };
-                match ItemId::parse(s) {
+                match ItemId::parse_in(s, session) {
                     Some(id) => {
                         if !sit.done.contains(&id) {
                             sit.done.push(id);
@@ -179,9 +239,9 @@ impl Situation {
                         &p,
                         format!(
                             "Étape inconnue «\u{a0}{s}\u{a0}» (étapes\u{a0}: {}).",
-                            item_list()
+                            item_list(session)
                         ),
-                        format!("Unknown item id \"{s}\" (items: {}).", item_list()),
+                        format!("Unknown item id \"{s}\" (items: {}).", item_list(session)),
                     ),
                 }
             }
@@ -210,6 +270,12 @@ impl Situation {
                 ),
             }
         }
+        #[cfg(feature = "v2")]
+        if let Some(v) = Walker::optional(m, "answers") {
+            read_answers(&mut w, v, session, &mut sit, dropped);
+        }
+        #[cfg(not(feature = "v2"))]
+        let _ = dropped;
         if w.problems.is_empty() && diploma_ok {
             Ok(sit)
         } else if w.problems.is_empty() {
@@ -226,7 +292,10 @@ impl Situation {
     /// Compact JSON, as in the share link and local storage: the fields in the contract's
     /// order, those at their default left out (serde's output for the same struct, except
     /// that a UTC instant is written `+00:00` rather than `Z`).
-    pub fn to_json(&self) -> String {
+    ///
+    /// `answers` and ticked pieces are written with the session's ids (a piece or question
+    /// index the session does not have is left out).
+    pub fn to_json(&self, session: &Session) -> String {
         use crate::json::push_string;
         let mut out = String::with_capacity(64);
         out.push_str("{\"diploma\":");
@@ -268,13 +337,19 @@ impl Situation {
             }
             out.push(']');
         }
-        if !self.done.is_empty() {
+        let done: Vec<&str> = self
+            .done
+            .iter()
+            .map(|id| id.as_str_in(session))
+            .filter(|id| *id != "piece:")
+            .collect();
+        if !done.is_empty() {
             out.push_str(",\"done\":[");
-            for (i, id) in self.done.iter().enumerate() {
+            for (i, id) in done.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                push_string(&mut out, id.as_str());
+                push_string(&mut out, id);
             }
             out.push(']');
         }
@@ -282,8 +357,105 @@ impl Situation {
             out.push_str(",\"posted_on\":");
             push_string(&mut out, &crate::timefmt::date(d));
         }
+        #[cfg(feature = "v2")]
+        self.push_answers(&mut out, session);
         out.push('}');
         out
+    }
+
+    /// `,"answers":{…}` with the session's question ids, when something is answered.
+    #[cfg(feature = "v2")]
+    fn push_answers(&self, out: &mut String, session: &Session) {
+        use crate::json::push_string;
+        let answers: Vec<(&str, bool)> = self
+            .answers
+            .iter()
+            .filter_map(|(q, a)| Some((session.questions.get(usize::from(*q))?.id.as_str(), *a)))
+            .collect();
+        if !answers.is_empty() {
+            out.push_str(",\"answers\":{");
+            for (i, (id, a)) in answers.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_string(out, id);
+                out.push_str(if a { ":true" } else { ":false" });
+            }
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(feature = "v2")]
+/// `answers`: `{ "<question id>": true | false | null }`; `null` is "not answered". A key
+/// the session does not declare is a problem at its path (`$.answers.<id>`).
+fn read_answers(
+    w: &mut Walker,
+    v: &crate::json::Value,
+    session: &Session,
+    sit: &mut Situation,
+    mut dropped: Option<&mut Vec<String>>,
+) {
+    use crate::json::Value;
+    let Value::Object(m) = v else {
+        w.wrong_type(
+            "$.answers",
+            v,
+            "un objet { \"question\": true/false }",
+            "an object { \"question\": true/false }",
+        );
+        return;
+    };
+    // Every key is allowed here (they are checked against the session below); only repeated
+    // keys are reported by the generic walk.
+    let keys: Vec<&str> = m.keys().map(String::as_str).collect();
+    w.object(v, "$.answers", &keys);
+    // A repeated key is read once, where first written, with its last value (`Map::get`).
+    let firsts = m.keys().zip(m.repeated()).filter(|(_, r)| !r);
+    for (k, a) in firsts.filter_map(|(k, _)| m.get(k).map(|a| (k, a))) {
+        let p = format!("$.answers.{k}");
+        match session.question_index(k) {
+            None if dropped.is_some() => {
+                if let Some(d) = dropped.as_deref_mut() {
+                    d.push(k.clone());
+                }
+            }
+            None => {
+                let known: Vec<&str> = session.questions.iter().map(|q| q.id.as_str()).collect();
+                let (fr, en) = if known.is_empty() {
+                    (
+                        "cette session ne pose aucune question".to_owned(),
+                        "this session asks no question".to_owned(),
+                    )
+                } else {
+                    (
+                        format!("questions\u{a0}: {}", known.join(", ")),
+                        format!("questions: {}", known.join(", ")),
+                    )
+                };
+                w.push(
+                    &p,
+                    format!(
+                        "Réponse à une question que la session {} ne pose pas\u{a0}: «\u{a0}{k}\u{a0}» ({fr}).",
+                        session.id
+                    ),
+                    format!(
+                        "Answer to a question session {} does not ask: \"{k}\" ({en}).",
+                        session.id
+                    ),
+                );
+            }
+            Some(q) => match a {
+                Value::Null => sit.set_answer(q, None),
+                Value::Bool(b) => sit.set_answer(q, Some(*b)),
+                other => w.wrong_type(
+                    &p,
+                    other,
+                    "true, false ou null (pas de réponse)",
+                    "true, false or null (not answered)",
+                ),
+            },
+        }
     }
 }
 
@@ -308,10 +480,13 @@ mod tests {
         let s = Situation::from_json(text, &default_session()).unwrap();
         assert_eq!(s, crate::fixtures::cap_cuisine());
         assert_eq!(
-            Situation::from_json(&s.to_json(), &default_session()).unwrap(),
+            Situation::from_json(&s.to_json(&default_session()), &default_session()).unwrap(),
             s
         );
-        assert_eq!(Situation::new(Diploma::Bp).to_json(), r#"{"diploma":"bp"}"#);
+        assert_eq!(
+            Situation::new(Diploma::Bp).to_json(&default_session()),
+            r#"{"diploma":"bp"}"#
+        );
         // A row added but not named yet (the page's "+ add") is left out: the JSON loads again.
         let mut s = Situation::new(Diploma::Cap);
         s.acquis.push(Acquis {
@@ -322,7 +497,8 @@ mod tests {
             epreuve: "Histoire".into(),
             kind: AcquisKind::Dispense,
         });
-        let back = Situation::from_json(&s.to_json(), &default_session()).unwrap();
+        let back =
+            Situation::from_json(&s.to_json(&default_session()), &default_session()).unwrap();
         assert_eq!(
             back.acquis,
             [Acquis {
@@ -425,5 +601,104 @@ mod tests {
         .unwrap();
         assert_eq!(s.title, None);
         assert_eq!(s.done, [ItemId::MailFile]);
+    }
+
+    /// A session declaring two questions and two pieces (session files v2).
+    #[cfg(feature = "v2")]
+    fn v2_session() -> Session {
+        let mut v: serde_json::Value =
+            serde_json::from_str(crate::session::DEFAULT_SESSION_JSON).unwrap();
+        v["questions"] = serde_json::json!([
+            { "id": "age-16-24", "label": { "fr": "16 à 24 ans\u{a0}?" } },
+            { "id": "adult", "label": { "fr": "Majeur\u{a0}?" } }
+        ]);
+        v["pieces"] = serde_json::json!([
+            { "id": "identity", "label": { "fr": "Pièce d'identité" } },
+            { "id": "jdc", "label": { "fr": "JDC" }, "when": { "question": "age-16-24" } }
+        ]);
+        Session::from_json(&v.to_string()).unwrap()
+    }
+
+    #[cfg(feature = "v2")]
+    #[test]
+    fn answers_and_ticked_pieces_are_read_and_round_trip() {
+        let session = v2_session();
+        let s = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:jdc","mail-file","piece:jdc"],"answers":{"adult":false,"age-16-24":true}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(0, true), (1, false)]);
+        assert_eq!(s.answer(1), Some(false));
+        assert_eq!(s.done, [ItemId::Piece(1), ItemId::MailFile]);
+        let text = s.to_json(&session);
+        assert_eq!(
+            text,
+            r#"{"diploma":"cap","done":["piece:jdc","mail-file"],"answers":{"age-16-24":true,"adult":false}}"#
+        );
+        assert_eq!(Situation::from_json(&text, &session).unwrap(), s);
+        // null is "not answered".
+        let s = Situation::from_json(
+            r#"{"diploma":"cap","answers":{"adult":null,"age-16-24":false}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(0, false)]);
+        // A version-1 situation against a version-1 session writes what it wrote.
+        assert_eq!(
+            crate::fixtures::cap_cuisine().to_json(&default_session()),
+            r#"{"diploma":"cap","title":"CAP Cuisine","account_created_at":"2022-10-29T10:00:00+02:00","new_accommodation_request":true,"acquis":[{"epreuve":"EG1","kind":"benefice"},{"epreuve":"EG2","kind":"dispense"}],"done":["create-account","activate-account"],"posted_on":"2022-11-30"}"#
+        );
+    }
+
+    #[cfg(feature = "v2")]
+    #[test]
+    fn undeclared_answers_and_pieces_are_bad_input() {
+        let session = v2_session();
+        let p = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:nope","piece:"],"answers":{"age":true,"adult":"yes","adult":true}}"#,
+            &session,
+        )
+        .unwrap_err();
+        let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["$.done[0]", "$.done[1]", "$.answers.adult", "$.answers.age"]
+        );
+        assert!(p[0].en.contains("piece:identity, piece:jdc"), "{}", p[0].en);
+        assert!(p[3].en.contains("does not ask") && p[3].fr.contains("ne pose pas"));
+        // The default session declares no question and no piece.
+        let p = Situation::from_json(
+            r#"{"diploma":"cap","done":["piece:jdc"],"answers":{"age-16-24":true}}"#,
+            &default_session(),
+        )
+        .unwrap_err();
+        assert_eq!(p.len(), 2);
+        assert!(p[1].en.contains("asks no question"), "{}", p[1].en);
+        let p =
+            Situation::from_json(r#"{"diploma":"cap","answers":[true]}"#, &session).unwrap_err();
+        assert_eq!(p[0].path, "$.answers");
+        let p = Situation::from_json(r#"{"diploma":"cap","answers":{"adult":1}}"#, &session)
+            .unwrap_err();
+        assert_eq!(p[0].path, "$.answers.adult");
+    }
+
+    #[cfg(feature = "v2")]
+    #[test]
+    fn a_share_link_drops_undeclared_answers() {
+        let session = v2_session();
+        let (s, dropped) = Situation::from_json_dropping_undeclared(
+            r#"{"diploma":"cap","answers":{"old":true,"adult":true,"older":false}}"#,
+            &session,
+        )
+        .unwrap();
+        assert_eq!(s.answers, [(1, true)]);
+        assert_eq!(dropped, ["old", "older"]);
+        // Other problems still refuse it.
+        assert!(Situation::from_json_dropping_undeclared(
+            r#"{"diploma":"cap","answers":{"old":true,"adult":2}}"#,
+            &session
+        )
+        .is_err());
     }
 }

@@ -54,7 +54,7 @@ fn situation_path(text: &str) -> Result<Situation, Vec<candidat_core::Problem>> 
     let session = default_session();
     let sit = Situation::from_json(text, &session)?;
     assert_eq!(
-        Situation::from_json(&sit.to_json(), &session),
+        Situation::from_json(&sit.to_json(&session), &session),
         Ok(sit.clone()),
         "round trip of {text}"
     );

@@ -242,3 +242,98 @@ fn possible_paths() {
         assert!(verdicts.contains(v), "{v} never produced");
     }
 }
+
+/// The test session of version 2 (questions, pieces under every kind of condition,
+/// eligibility conditions).
+fn session_v2() -> Session {
+    Session::from_json(include_str!(
+        "../../../tests/scenarios/sessions/v2-pieces-eligibility-2023.json"
+    ))
+    .expect("the v2 test session is valid")
+}
+
+/// A situation of the v2 session: answers to any of its questions (or none), ticks of any of
+/// its items, pieces included.
+fn situation_v2() -> impl Strategy<Value = Situation> {
+    let session = session_v2();
+    let items = session.item_ids();
+    let questions = session.questions.len() as u16;
+    (
+        situation(),
+        prop::collection::vec((0..questions, prop::option::of(any::<bool>())), 0..6),
+        prop::collection::vec(prop::sample::select(items), 0..6),
+    )
+        .prop_map(|(mut s, answers, ticks)| {
+            // Ticks kept once, as the situation's reader keeps them.
+            let mut done = Vec::new();
+            for t in s.done.drain(..) {
+                if !done.contains(&t) {
+                    done.push(t);
+                }
+            }
+            s.done = done;
+            for (q, a) in answers {
+                s.set_answer(q, a);
+            }
+            for t in ticks {
+                if !s.done.contains(&t) {
+                    s.done.push(t);
+                }
+            }
+            s
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A piece is listed unless the answers make its condition false; answering a question
+    /// can only remove pieces that depend on it, never add one that was not listed when the
+    /// question was open (one document too many, never one missing).
+    #[test]
+    fn pieces_listed_while_possible(s in situation_v2(), at in near_session(), q in 0u16..4, a in any::<bool>()) {
+        let session = session_v2();
+        let ev = evaluate(&session, &s, at);
+        for (i, p) in session.pieces.iter().enumerate() {
+            let id = ItemId::Piece(i as u16);
+            let listed = ev.item(id);
+            let cond = p.when.as_ref().map(|c| c.eval(&s));
+            prop_assert_eq!(listed.is_some(), cond != Some(Some(false)), "{}", p.id);
+            if let Some(item) = listed {
+                prop_assert_eq!(item.due, Some(session.return_closes));
+                prop_assert!(item.rules.is_empty());
+                prop_assert_eq!(item.status == Status::Done, s.done.contains(&id), "never implied");
+            }
+        }
+        let mut open = s.clone();
+        open.set_answer(q, None);
+        let mut answered = open.clone();
+        answered.set_answer(q, Some(a));
+        let before = evaluate(&session, &open, at);
+        let after = evaluate(&session, &answered, at);
+        for item in &after.items {
+            prop_assert!(before.item(item.id).is_some(), "{:?} appeared on answering", item.id);
+        }
+    }
+
+    /// Not eligible exactly when a condition is unmet; then no next step and no changes, and
+    /// the items are those the same candidate would see otherwise.
+    #[test]
+    fn not_eligible_outranks_and_keeps_the_items(s in situation_v2(), at in near_session()) {
+        let session = session_v2();
+        let ev = evaluate(&session, &s, at);
+        prop_assert_eq!(ev.verdict == Verdict::NotEligible, !ev.eligibility.is_empty());
+        let mut eligible_session = session.clone();
+        eligible_session.eligibility.clear();
+        let other = evaluate(&eligible_session, &s, at);
+        prop_assert_eq!(&ev.items, &other.items);
+        if ev.verdict == Verdict::NotEligible {
+            prop_assert_eq!(ev.next, None);
+            prop_assert_eq!(ev.changes, candidat_core::Changes::None);
+        } else {
+            prop_assert_eq!((ev.verdict, ev.next, ev.changes), (other.verdict, other.next, other.changes));
+        }
+        // The situation's JSON, written with the session's ids, reads back the same.
+        prop_assert_eq!(Situation::from_json(&s.to_json(&session), &session), Ok(s.clone()));
+    }
+}

@@ -249,6 +249,13 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
             "Attach the diploma (or transcript) granting the exemption",
         ),
         ItemId::MailFile => t(lang, "Envoyer le dossier par la poste", "Post the file"),
+        // The piece's own label is the session's: [`item_label_for`].
+        #[cfg(feature = "v2")]
+        ItemId::Piece(_) => t(
+            lang,
+            "Joindre une pièce demandée par l'académie",
+            "Attach a document the académie asks for",
+        ),
         ItemId::ReadReferentiel => t(
             lang,
             "Lire le référentiel du diplôme sur Eduscol",
@@ -258,8 +265,16 @@ pub fn item_label(id: ItemId, lang: Lang) -> &'static str {
 }
 
 /// The item's label for this session: in upload mode the documents go into Cyclades, not in
-/// an envelope.
-pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &'static str {
+/// an envelope. A declared piece's label is the session file's (its French when it has no
+/// English: [`crate::declared::Text::is_french_in`]).
+pub fn item_label_for(id: ItemId, session: &Session, lang: Lang) -> &str {
+    #[cfg(feature = "v2")]
+    if let ItemId::Piece(i) = id {
+        return match session.pieces.get(usize::from(i)).filter(|_| crate::V2) {
+            Some(p) => p.label.get(lang),
+            None => item_label(id, lang),
+        };
+    }
     if session.return_mode != ReturnMode::Upload {
         return item_label(id, lang);
     }
@@ -340,6 +355,12 @@ pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
             "Pas encore ouvert\u{a0}: attendez l'ouverture de la pré-inscription",
             "Not open yet: wait for the pre-registration to open",
         ),
+        Verdict::NotEligible if !crate::V2 => "",
+        Verdict::NotEligible => t(
+            lang,
+            "Inscription en candidat individuel impossible d'après vos réponses\u{a0}: voir les conditions ci-dessous",
+            "Registration as an individual candidate is not possible from your answers: see the conditions below",
+        ),
     }
 }
 
@@ -416,6 +437,9 @@ pub fn notice_section(id: ItemId) -> &'static str {
         | ItemId::AttachAccommodationNotice => "§4",
         ItemId::DeclareAcquis | ItemId::AttachTranscript | ItemId::AttachDiploma => "§5",
         ItemId::ReadReferentiel => "§6",
+        // Not in this notice: the session file's `source` says where (in the why sentence).
+        #[cfg(feature = "v2")]
+        ItemId::Piece(_) => "",
     }
 }
 
@@ -445,6 +469,8 @@ pub fn notice_quote(id: ItemId) -> &'static str {
         ItemId::AttachAccommodationNotice => "Dans le cas d’un aménagement d’épreuve existant, la notification d’aménagement d’épreuves doit être jointe à la confirmation d’inscription.",
         ItemId::AttachTranscript | ItemId::AttachDiploma => "Si vous avez droit à des dispenses ou des bénéfices de notes, vous devez saisir les dispenses ou les bénéfices aux épreuves concernées et devez joindre votre relevé de notes ou diplôme.",
         ItemId::MailFile => "Le document de confirmation d’inscription daté et signé et les pièces à joindre, doivent être envoyées par courrier postal, éventuellement en courrier recommandé avec accusé de réception ou en envoi suivi. Après cette date, la candidature est annulée, si cette confirmation d’inscription signée et accompagnée des pièces justificatives n’ont pas été retournées.",
+        #[cfg(feature = "v2")]
+        ItemId::Piece(_) => "",
         ItemId::ReadReferentiel => "Le rectorat ne délivrera pas d'informations pédagogiques. Les candidats doivent consulter impérativement le référentiel de l'examen (annexe «\u{a0}définition des épreuves\u{a0}», et plus particulièrement la partie relative aux épreuves ponctuelles).",
     }
 }

@@ -18,14 +18,14 @@ use crate::wording::Lang;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
     pub id: ItemId,
-    pub label: &'static str,
+    pub label: String,
     /// Who the step is for; `None`: every candidate.
-    pub condition: Option<&'static str>,
+    pub condition: Option<String>,
     /// "avant le jeudi 17 novembre 2022 à 23:59"; `None` when the notice gives no date.
     pub due: Option<String>,
     pub reason: String,
-    /// Where the notice says it ("§1, étape 1").
-    pub section: &'static str,
+    /// Where the notice says it ("§1, étape 1"); for a declared piece, the file's `source`.
+    pub section: String,
 }
 
 /// A candidate to whom every step applies (an accommodation held and one requested, a grade
@@ -61,15 +61,106 @@ pub fn steps(session: &Session, lang: Lang) -> Vec<Step> {
         .into_iter()
         .map(|item| Step {
             id: item.id,
-            label: item_label_for(item.id, session, lang),
-            condition: condition(item.id, lang),
+            label: item_label_for(item.id, session, lang).to_owned(),
+            condition: condition_in(item.id, session, lang),
             due: item
                 .due
                 .map(|d| format!("{} {}", t(lang, "avant le", "by"), format_instant(d, lang))),
             reason: reason(item.id, session, lang),
-            section: notice_section_in(item.id, lang),
+            section: section(item.id, session, lang),
         })
         .collect()
+}
+
+/// Where the notice says it; a declared piece's own `source` (or nothing).
+fn section(id: ItemId, session: &Session, lang: Lang) -> String {
+    #[cfg(feature = "v2")]
+    if let ItemId::Piece(i) = id {
+        return piece(session, i)
+            .and_then(|p| p.source.clone())
+            .unwrap_or_default();
+    }
+    let _ = session;
+    notice_section_in(id, lang).to_owned()
+}
+
+#[cfg(feature = "v2")]
+fn piece(session: &Session, i: u16) -> Option<&crate::declared::Piece> {
+    session.pieces.get(usize::from(i))
+}
+
+/// Who a step is for, in words, the declared pieces' conditions included.
+pub fn condition_in(id: ItemId, session: &Session, lang: Lang) -> Option<String> {
+    #[cfg(feature = "v2")]
+    if let ItemId::Piece(i) = id {
+        let when = piece(session, i)?.when.as_ref()?;
+        return Some(condition_words(when, session, lang));
+    }
+    let _ = session;
+    condition(id, lang).map(str::to_owned)
+}
+
+/// A `when` condition in words: "Si vous répondez « oui » à « … »", "Pour le CAP ou le BP",
+/// joined by "et" / "ou" (an inner group in parentheses).
+#[cfg(feature = "v2")]
+pub fn condition_words(c: &crate::declared::Condition, session: &Session, lang: Lang) -> String {
+    use crate::declared::Condition;
+    let words = |c: &Condition| match c {
+        Condition::All(_) | Condition::Any(_) => {
+            format!("({})", lower(&condition_words(c, session, lang)))
+        }
+        _ => lower(&condition_words(c, session, lang)),
+    };
+    match c {
+        Condition::Answer { question, answer } => {
+            let label = session
+                .questions
+                .get(usize::from(*question))
+                .map_or("", |q| q.label.get(lang));
+            match (lang, answer) {
+                (Lang::Fr, true) => {
+                    format!("Si vous répondez «\u{a0}oui\u{a0}» à «\u{a0}{label}\u{a0}»")
+                }
+                (Lang::Fr, false) => {
+                    format!("Si vous répondez «\u{a0}non\u{a0}» à «\u{a0}{label}\u{a0}»")
+                }
+                (Lang::En, true) => format!("If you answer \"yes\" to \"{label}\""),
+                (Lang::En, false) => format!("If you answer \"no\" to \"{label}\""),
+            }
+        }
+        Condition::Diplomas(ds) => {
+            let names: Vec<&str> = ds.iter().map(|d| super::diploma_name(*d, lang)).collect();
+            format!(
+                "{} {}",
+                t(lang, "Pour", "For"),
+                names.join(t(lang, " ou ", " or "))
+            )
+        }
+        Condition::All(cs) | Condition::Any(cs) => {
+            let joint = match c {
+                Condition::All(_) => t(lang, " et ", " and "),
+                _ => t(lang, " ou ", " or "),
+            };
+            let parts: Vec<String> = cs.iter().map(words).collect();
+            upper(&parts.join(joint))
+        }
+    }
+}
+
+#[cfg(feature = "v2")]
+fn lower(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "v2")]
+fn upper(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Who a step is for, when it is not every candidate.
@@ -108,6 +199,25 @@ pub fn condition(id: ItemId, lang: Lang) -> Option<&'static str> {
 pub fn reason(id: ItemId, session: &Session, lang: Lang) -> String {
     let upload = session.return_mode == ReturnMode::Upload;
     let hours = session.activation_delay_hours;
+    #[cfg(feature = "v2")]
+    if let ItemId::Piece(i) = id {
+        let why = piece(session, i).and_then(|p| p.why.as_ref());
+        return match why {
+            Some(why) => why.get(lang).to_owned(),
+            None if upload => t(
+                lang,
+                "L'académie demande cette pièce, à déposer dans Cyclades.",
+                "The académie asks for this document, to upload in Cyclades.",
+            )
+            .to_owned(),
+            None => t(
+                lang,
+                "L'académie demande cette pièce, à joindre au dossier.",
+                "The académie asks for this document, to put in the file.",
+            )
+            .to_owned(),
+        };
+    }
     let text: &str = match id {
         ItemId::CreateAccount => t(
             lang,
@@ -185,6 +295,8 @@ pub fn reason(id: ItemId, session: &Session, lang: Lang) -> String {
             "La confirmation datée et signée et les pièces partent par la poste (recommandé avec accusé de réception ou envoi suivi conseillé)\u{a0}; le cachet de la poste fait foi. Sans dossier complet à temps, la candidature est annulée.",
             "The dated, signed confirmation and the documents go by post (registered with acknowledgement of receipt, or tracked, is advised); the postmark counts. Without a complete file in time, the candidacy is cancelled.",
         ),
+        #[cfg(feature = "v2")]
+        ItemId::Piece(_) => "",
         ItemId::ReadReferentiel => t(
             lang,
             "Le rectorat ne donne pas d'informations pédagogiques\u{a0}: lisez l'annexe «\u{a0}définition des épreuves\u{a0}» du référentiel, surtout la partie sur les épreuves ponctuelles.",
@@ -194,8 +306,28 @@ pub fn reason(id: ItemId, session: &Session, lang: Lang) -> String {
     text.to_owned()
 }
 
-/// What goes in the envelope (or into Cyclades), each with who it is for (`None`: everyone).
-pub fn documents(lang: Lang) -> Vec<(&'static str, Option<&'static str>)> {
+/// What goes in the envelope (or into Cyclades), each with who it is for (`None`: everyone):
+/// the notice's documents, then the session's declared pieces in the file's order.
+pub fn documents(session: &Session, lang: Lang) -> Vec<(String, Option<String>)> {
+    let notice = notice_documents(lang)
+        .into_iter()
+        .map(|(doc, who)| (doc.to_owned(), who.map(str::to_owned)));
+    #[cfg(feature = "v2")]
+    let declared = session.pieces.iter().map(|p| {
+        (
+            p.label.get(lang).to_owned(),
+            p.when.as_ref().map(|c| condition_words(c, session, lang)),
+        )
+    });
+    #[cfg(not(feature = "v2"))]
+    let declared = {
+        let _ = session;
+        std::iter::empty()
+    };
+    notice.chain(declared).collect()
+}
+
+fn notice_documents(lang: Lang) -> Vec<(&'static str, Option<&'static str>)> {
     vec![
         (
             t(
@@ -363,15 +495,15 @@ mod tests {
         let s = default_session();
         let mut all = vec![glance(&s, Lang::Fr)];
         for st in steps(&s, Lang::Fr) {
-            all.extend([st.label.to_owned(), st.reason, st.due.unwrap_or_default()]);
-            all.extend(st.condition.map(str::to_owned));
+            all.extend([st.label, st.reason, st.due.unwrap_or_default()]);
+            all.extend(st.condition);
         }
         for (label, when) in dates(&s, Lang::Fr) {
             all.extend([label.to_owned(), when]);
         }
-        for (doc, cond) in documents(Lang::Fr) {
-            all.push(doc.to_owned());
-            all.extend(cond.map(str::to_owned));
+        for (doc, cond) in documents(&s, Lang::Fr) {
+            all.push(doc);
+            all.extend(cond);
         }
         for text in all {
             assert_eq!(french_typography_fault(&text), None, "{text}");

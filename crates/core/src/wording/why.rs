@@ -97,6 +97,8 @@ pub(super) fn why(
             s
         }
         ItemId::ReadReferentiel => read_referentiel(&c),
+        #[cfg(feature = "v2")]
+        ItemId::Piece(i) => piece(&c, i),
     };
     if item.status == Status::Late && !late_explained {
         s.push_str(t(
@@ -325,4 +327,133 @@ fn acquis_summary(situation: &Situation, lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A piece the session file declares: its `why` (or a default sentence), where it goes (the
+/// envelope, or Cyclades in upload mode) and by when, its `source`, and, while its condition
+/// is still unknown, which answer would remove it.
+#[cfg(feature = "v2")]
+fn piece(c: &Ctx, index: u16) -> String {
+    let Some(p) = c.session.pieces.get(usize::from(index)) else {
+        return String::new();
+    };
+    let lang = c.lang;
+    let known = p.when.as_ref().map(|w| w.eval(c.situation));
+    let mut s = match (&p.why, known) {
+        (Some(why), _) => why.get(lang).to_owned(),
+        (None, None) => t(
+            lang,
+            "L'académie demande cette pièce à tous les candidats.",
+            "The académie asks every candidate for this document.",
+        )
+        .to_owned(),
+        (None, Some(Some(_))) => t(
+            lang,
+            "L'académie demande cette pièce dans votre situation.",
+            "The académie asks for this document in your situation.",
+        )
+        .to_owned(),
+        (None, Some(None)) => t(
+            lang,
+            "L'académie demande cette pièce à certains candidats.",
+            "The académie asks some candidates for this document.",
+        )
+        .to_owned(),
+    };
+    s.push(' ');
+    s.push_str(&if c.upload {
+        if c.fr {
+            format!(
+                "À déposer dans Cyclades avec la confirmation, avant le {}.",
+                c.ret_closes
+            )
+        } else {
+            format!(
+                "To upload in Cyclades with the confirmation, by {}.",
+                c.ret_closes
+            )
+        }
+    } else if c.fr {
+        format!(
+            "À joindre à la confirmation dans l'envoi du dossier, posté au plus tard le {}.",
+            c.ret_closes
+        )
+    } else {
+        format!(
+            "To put in the envelope with the confirmation, posted by {}.",
+            c.ret_closes
+        )
+    });
+    if let (Some(when), Some(None)) = (&p.when, known) {
+        s.push_str(&unknown_reason(c, when));
+    }
+    if let Some(src) = &p.source {
+        s.push_str(&if c.fr {
+            format!(
+                " Source\u{a0}: notice {}, {src}.",
+                c.session.notice_reference
+            )
+        } else {
+            format!(" Source: notice {}, {src}.", c.session.notice_reference)
+        });
+    }
+    s
+}
+
+/// " Listed because … is unanswered: answering "no" would remove it."
+#[cfg(feature = "v2")]
+fn unknown_reason(c: &Ctx, when: &crate::declared::Condition) -> String {
+    let lang = c.lang;
+    let label = |q: u16| {
+        c.session
+            .questions
+            .get(usize::from(q))
+            .map_or("", |q| q.label.get(lang))
+    };
+    let yes_no = |a: bool| match (a, c.fr) {
+        (true, true) => "oui",
+        (false, true) => "non",
+        (true, false) => "yes",
+        (false, false) => "no",
+    };
+    let removing = when.removing_answers(c.situation);
+    if removing.is_empty() {
+        let mut qs = Vec::new();
+        when.questions(&mut qs);
+        let open: Vec<String> = qs
+            .into_iter()
+            .filter(|q| c.situation.answer(*q).is_none())
+            .map(|q| {
+                if c.fr {
+                    format!("«\u{a0}{}\u{a0}»", label(q))
+                } else {
+                    format!("\"{}\"", label(q))
+                }
+            })
+            .collect();
+        return if c.fr {
+            format!(" Listée tant que ces questions sont sans réponse\u{a0}: {}\u{a0}; vos réponses diront si elle est demandée.", open.join(", "))
+        } else {
+            format!(" Listed while these questions are unanswered: {}; your answers will tell whether it is asked for.", open.join(", "))
+        };
+    }
+    let parts: Vec<String> = removing
+        .into_iter()
+        .map(|(q, a)| {
+            if c.fr {
+                format!(
+                    "répondre «\u{a0}{}\u{a0}» à «\u{a0}{}\u{a0}»",
+                    yes_no(a),
+                    label(q)
+                )
+            } else {
+                format!("answering \"{}\" to \"{}\"", yes_no(a), label(q))
+            }
+        })
+        .collect();
+    if c.fr {
+        format!(" Listée tant que la question est sans réponse (mieux vaut une pièce de trop qu'une pièce qui manque)\u{a0}: {} la retirerait.", parts.join(" ou "))
+    } else {
+        format!(" Listed while the question is unanswered (one document too many is better than one missing): {} would remove it.", parts.join(" or "))
+    }
 }
