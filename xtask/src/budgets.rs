@@ -31,8 +31,10 @@ pub const APP_GZIP_MAX: usize = 150_000;
 /// The same app compressed on the fly at gzip -6, by a host that ignores the shipped files
 /// (GitHub Pages, Netlify, Cloudflare Pages, CloudFront: README "Hosting"). A little more
 /// room, since -6 is ~8 KB worse than zopfli on our wasm; it still fails a change that only
-/// fits through the shipped compression.
-pub const APP_GZIP6_MAX: usize = 155_000;
+/// fits through the shipped compression. 156,000 since session files v2 (ADR 0015): their
+/// reading in the situation, the share link and the checklist is in the page before its
+/// questions are.
+pub const APP_GZIP6_MAX: usize = 156_000;
 
 /// Web fonts the stylesheet names, as served: woff2 is already compressed, so the file is
 /// what travels (no `.gz` is shipped beside it, no host gzips it). Issue 12's "fonts
@@ -299,7 +301,10 @@ mod tests {
         let over = overruns_of((FINE.0, (149_000, APP_GZIP6_MAX + 1), FINE.2));
         assert_eq!(over.len(), 1, "{over:?}");
         assert!(over[0].contains("gzip -6"), "{over:?}");
-        assert!(over[0].contains("over 155000 B"), "{over:?}");
+        assert!(
+            over[0].contains(&format!("over {APP_GZIP6_MAX} B")),
+            "{over:?}"
+        );
     }
 
     #[test]
@@ -348,7 +353,7 @@ mod tests {
             "{lines:?}"
         );
         assert!(
-            lines[1].contains("154300 B gzip -6 (max 155000 B, 700 B to spare)"),
+            lines[1].contains("154300 B gzip -6 (max 156000 B, 1700 B to spare)"),
             "{lines:?}"
         );
         assert!(

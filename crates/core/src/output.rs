@@ -296,10 +296,11 @@ pub fn to_text(session: &Session, ev: &Evaluation, situation: &Situation, lang: 
         // The notice's own words (French, the notice's language), for the agent who checks
         // the sentence above against the text. The page shows only its own sentence and the §
         // (its bytes: ADR 0009, addendum).
-        out.push_str(&format!(
-            "    «\u{a0}{}\u{a0}»\n",
-            crate::wording::notice_quote(i.id)
-        ));
+        // A declared piece has none: its words are the session file's, above.
+        let quote = crate::wording::notice_quote(i.id);
+        if !quote.is_empty() {
+            out.push_str(&format!("    «\u{a0}{quote}\u{a0}»\n"));
+        }
     }
     out
 }

@@ -125,8 +125,14 @@ impl Situation {
         text: &str,
         session: &Session,
     ) -> Result<(Situation, Vec<String>), Vec<Problem>> {
-        let mut dropped = Vec::new();
-        Situation::read(text, session, Some(&mut dropped)).map(|s| (s, dropped))
+        // Without version 2 there is no answer to drop: the plain reader, pruned.
+        #[cfg(not(feature = "v2"))]
+        return Situation::read(text, session, None).map(|s| (s, Vec::new()));
+        #[cfg(feature = "v2")]
+        {
+            let mut dropped = Vec::new();
+            Situation::read(text, session, Some(&mut dropped)).map(|s| (s, dropped))
+        }
     }
 
     /// `dropped`: where undeclared answers go instead of being problems.
