@@ -508,9 +508,10 @@ async fn mount_names_the_options_it_cannot_read() {
     div.remove();
 }
 
-/// Session files v2, as far as the page goes today (ADR 0014): its wasm is built without the
-/// core's `v2` feature, so a version-2 file is refused at each of its lists, with a sentence
-/// that sends the exam office to the CLI, and never read in part.
+/// Session files v2 and the first-load engine (ADR 0016): built without the core's `v2`
+/// feature, it refuses a version-2 file at each of its lists, with a sentence that sends the
+/// exam office to the CLI, and never reads it in part. (The JS shells give such a file to the
+/// `v2` engine: tests/e2e/v2.test.mjs.)
 #[wasm_bindgen_test]
 async fn a_version_2_file_is_refused_by_the_page() {
     set_hash("");

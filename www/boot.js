@@ -133,15 +133,24 @@ function tellHost(origin) {
   );
 }
 
+/** The engine for this session file: the first load's, or, for a file that declares
+ *  questions, pieces or eligibility (session files version 2), the one that reads them,
+ *  fetched only then (docs/adr/0016-two-engines.md). */
+function engine(text) {
+  return text && /"(questions|pieces|eligibility)"\s*:/.test(text) ? import("../pkg/candidat_wasm_v2.js") : { default: init, run_page };
+}
+
 const origin = embedOrigin();
 followHeight(origin);
 insideAFrame();
 try {
-  const [, file] = await Promise.all([init(), session(origin)]);
+  const file = await session(origin);
+  const { default: start, run_page: run } = await engine(file[1]);
+  await start();
   // Let the static summary paint once before the app replaces it (on a fast line the wasm can
   // be ready before the first paint): the first screen then never waits for the wasm.
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
-  run_page(...file);
+  run(...file);
   tellHost(origin);
 } catch (err) {
   showError(err);

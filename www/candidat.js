@@ -128,6 +128,20 @@ function printOnlyThis(root) {
   );
 }
 
+/** The engine that reads session files version 2 (questions, pieces, eligibility), fetched
+ *  only for such a file (docs/adr/0016-two-engines.md): its module, initialised. */
+let engineV2;
+const v2Engine = () =>
+  (engineV2 ??= import("./candidat_wasm_v2.js").then(async (engine) => {
+    await engine.default();
+    return engine;
+  }));
+/** Whether a session (its object, or the text of its file) declares version 2's lists. */
+const isV2 = (session, text) =>
+  typeof text === "string"
+    ? /"(questions|pieces|eligibility)"\s*:/.test(text)
+    : !!session && typeof session === "object" && ["questions", "pieces", "eligibility"].some((k) => k in session);
+
 const NOT_AN_ELEMENT = "candidat: mount(element, options) needs a DOM element as its first argument";
 
 /** The checklist inside `element`, in its own shadow root. Returns at once: a loading line,
@@ -160,6 +174,8 @@ export class Widget {
   #raw;
   #lang;
   #stop;
+  /** The version-2 engine's module, once loaded for this widget's session. */
+  #v2;
   #gone = false;
 
   constructor(element, root, lang) {
@@ -202,10 +218,24 @@ export class Widget {
       return;
     }
     if (opts && typeof opts === "object" && this.#lang !== opts.lang) opts.lang = this.#lang;
+    if (isV2(opts?.session, text) && !this.#v2) {
+      this.loading(this.#lang === "en" ? "Loading the session…" : "Chargement de la session…");
+      v2Engine().then(
+        (engine) => {
+          this.#v2 = engine;
+          this.start(opts, text, failure);
+        },
+        (err) => {
+          broken = err;
+          this.start(opts, text, failure);
+        },
+      );
+      return;
+    }
     this.#stop = watch(this.#box, (name, detail) =>
       this.#element.dispatchEvent(new CustomEvent(`candidat:${name}`, { detail, bubbles: true, composed: true })),
     );
-    this.#raw = mountInto(this.#box, opts, text, failure);
+    this.#raw = (this.#v2?.mount ?? mountInto)(this.#box, opts, text, failure);
   }
 
   setLang(lang) {

@@ -6,6 +6,8 @@
 
 mod banner;
 mod checklist;
+#[cfg(feature = "v2")]
+mod declared;
 pub mod dom;
 mod envelope;
 mod questions;

@@ -111,7 +111,7 @@ pub fn disability_of(s: &Situation) -> Disability {
 
 pub fn questions() -> AnyView {
     let ctx = use_ctx();
-    el("section")
+    let section = el("section")
         .class("questions card")
         .attr("aria-labelledby", "questions-h")
         .testid("questions")
@@ -121,7 +121,14 @@ pub fn questions() -> AnyView {
                 .text_dyn(ctx.text(|u| u.questions)),
         )
         .child(diploma_field(ctx))
-        .child(title_field(ctx))
+        .child(title_field(ctx));
+    // Session files v2: the académie's own questions, eligibility first, before the steps.
+    #[cfg(feature = "v2")]
+    let section = match super::declared::declared_questions(ctx) {
+        Some(declared) => section.child(declared),
+        None => section,
+    };
+    section
         .child(account_group(ctx))
         .child(disability_group(ctx))
         .child(acquis_group(ctx))

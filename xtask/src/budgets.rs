@@ -43,6 +43,13 @@ pub const APP_GZIP6_MAX: usize = 156_000;
 /// so they get their own, larger, budget.
 pub const FONTS_MAX: usize = 120_000;
 
+/// The app for a session file version 2 (ADR 0016): the first load's scripts with the `v2`
+/// engine (its glue and wasm) in place of the first load's wasm, whose glue is still preloaded
+/// by index.html. A page of another académie, which opted for questions, pieces or eligibility;
+/// ~12 KB of reading, conditions, their wording and two more zones over the first load.
+pub const APP_V2_GZIP_MAX: usize = 168_000;
+pub const APP_V2_GZIP6_MAX: usize = 177_000;
+
 /// The iframe loader `embed.js`, gzip (shipped and -6 alike): académies paste it into pages
 /// they do not control, on hosts of every kind.
 pub const EMBED_LOADER_GZIP_MAX: usize = 1024;
@@ -71,11 +78,49 @@ pub fn check(dist: &Path) -> Result<(), String> {
     );
     let mut over = overruns(&assets, &loader);
     over.extend(render_blocking_fonts(dist, &assets));
+    let v2 = Totals::of(&app_with_v2(dist, &assets)?);
+    println!(
+        "xtask: budget: app for a session file v2 (JS + wasm, v2 engine): {} B shipped .gz (max {APP_V2_GZIP_MAX} B), {} B gzip -6 (max {APP_V2_GZIP6_MAX} B)",
+        v2.gzip, v2.gzip6
+    );
+    if v2.gzip > APP_V2_GZIP_MAX || v2.gzip6 > APP_V2_GZIP6_MAX {
+        over.push(format!(
+            "the app for a session file v2 is {} B shipped .gz and {} B gzip -6, over {APP_V2_GZIP_MAX} / {APP_V2_GZIP6_MAX} B",
+            v2.gzip, v2.gzip6
+        ));
+    }
     if over.is_empty() {
         Ok(())
     } else {
         Err(format!("byte budget exceeded: {}", over.join("; ")))
     }
+}
+
+/// What a page with a session file version 2 downloads for its app: the first load's app
+/// files but its wasm, and the `v2` engine's glue and wasm (dist/assets/candidat_wasm_v2.*).
+pub fn app_with_v2(dist: &Path, first_load: &[Asset]) -> Result<Vec<Asset>, String> {
+    let mut app: Vec<Asset> = first_load
+        .iter()
+        .filter(|a| a.category() == Category::App && !a.name.ends_with(".wasm"))
+        .cloned()
+        .collect();
+    let assets = fs::read_dir(dist.join("assets")).map_err(|e| e.to_string())?;
+    let mut engine: Vec<String> = assets
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| {
+            n.starts_with("candidat_wasm_v2") && (n.ends_with(".js") || n.ends_with(".wasm"))
+        })
+        .collect();
+    engine.sort();
+    if engine.len() != 2 {
+        return Err(format!(
+            "dist/assets: expected the v2 engine's glue and wasm, found {engine:?}"
+        ));
+    }
+    for name in engine {
+        app.push(first_load::asset(dist, &format!("assets/{name}"))?);
+    }
+    Ok(app)
 }
 
 /// One line per category of the first load (the three budgets, then the unbudgeted rest):
@@ -414,6 +459,10 @@ mod tests {
         std::fs::write(dir.join("app.js"), format!("//{}", noise(script_bytes))).unwrap();
         std::fs::write(dir.join("fonts/m.woff2"), noise(font_bytes)).unwrap();
         std::fs::write(dir.join("embed.js"), "x").unwrap();
+        // The v2 engine (ADR 0016), small: only the first load's figures vary here.
+        std::fs::create_dir_all(dir.join("assets")).unwrap();
+        std::fs::write(dir.join("assets/candidat_wasm_v2.ab.js"), "x").unwrap();
+        std::fs::write(dir.join("assets/candidat_wasm_v2_bg.cd.wasm"), "x").unwrap();
         let cache =
             std::env::temp_dir().join(format!("candidat-budget-cache-{}", std::process::id()));
         crate::compress::precompress(&dir, &cache).unwrap();

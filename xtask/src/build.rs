@@ -84,54 +84,78 @@ pub fn size_build(cargo_args: &[&str], target_dir: &Path) -> Command {
     .arg(target_dir)
     .env("RUSTC_BOOTSTRAP", "1")
     .env("RUSTFLAGS", SIZE_RUSTFLAGS)
-    .env("CHRONO_TZ_TIMEZONE_FILTER", page_zone_filter());
+    .env("CHRONO_TZ_TIMEZONE_FILTER", ENGINE_V1.zone_filter());
     cmd
 }
 
-/// The page's wasm is built without the core's `v2` feature, so it reads only
-/// `candidat_core::session::PAGE_ZONES`: only these go into its chrono-tz (overriding
-/// `.cargo/config.toml`'s list, which adds version 2's Miquelon and Wallis for the CLI and the
-/// tests; ADR 0014).
-pub fn page_zone_filter() -> String {
-    format!("({}|UTC)", candidat_core::session::PAGE_ZONES.join("|"))
+/// One build of the page's wasm (ADR 0016). The first load's engine reads session files
+/// version 1 only; the `v2` engine reads version 2 too (questions, pieces, eligibility, every
+/// zone) and is fetched only for such a file, by the JS shells.
+pub struct Engine {
+    /// wasm-bindgen's `--out-name`: `pkg/<name>.js` and `pkg/<name>_bg.wasm`.
+    pub name: &'static str,
+    /// The page crate's features.
+    features: &'static [&'static str],
+    /// Its own target dir under target/, so that the two builds keep their caches.
+    dir: &'static str,
 }
 
-/// Where the release wasm is built (see `size_build`).
-pub fn size_target_dir() -> PathBuf {
-    target_dir().join("size")
+pub const ENGINE_V1: Engine = Engine {
+    name: "candidat_wasm",
+    features: &[],
+    dir: "size",
+};
+pub const ENGINE_V2: Engine = Engine {
+    name: "candidat_wasm_v2",
+    features: &["--features", "v2"],
+    dir: "size-v2",
+};
+
+impl Engine {
+    /// The zones compiled into its chrono-tz (`CHRONO_TZ_TIMEZONE_FILTER`).
+    fn zone_filter(&self) -> String {
+        let zones: &[&str] = if self.features.is_empty() {
+            &candidat_core::session::PAGE_ZONES
+        } else {
+            &candidat_core::session::FRENCH_ZONES
+        };
+        format!("({}|UTC)", zones.join("|"))
+    }
 }
 
-/// cargo build (incremental) and, only when the wasm changed, wasm-bindgen + wasm-opt into `pkg/`.
+/// cargo build (incremental) and, only when a wasm changed, wasm-bindgen + wasm-opt into
+/// `pkg/`, for both engines.
 pub fn package() -> Result<(), String> {
-    run(&mut size_build(
-        &["--package", "candidat"],
-        &size_target_dir(),
-    ))?;
-    let raw = size_target_dir().join("wasm32-unknown-unknown/release/candidat.wasm");
-    let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
     let pkg = root().join("pkg");
-    let stamp = pkg.join(".source-sha256");
+    for engine in [ENGINE_V1, ENGINE_V2] {
+        package_engine(&engine, &pkg)?;
+    }
+    write_pkg_manifest(&pkg)
+}
+
+fn package_engine(engine: &Engine, pkg: &Path) -> Result<(), String> {
+    let dir = target_dir().join(engine.dir);
+    let mut args = vec!["--package", "candidat"];
+    args.extend(engine.features);
+    run(size_build(&args, &dir).env("CHRONO_TZ_TIMEZONE_FILTER", engine.zone_filter()))?;
+    let raw = dir.join("wasm32-unknown-unknown/release/candidat.wasm");
+    let raw_bytes = fs::read(&raw).map_err(|e| format!("cannot read {}: {e}", raw.display()))?;
+    let stamp = pkg.join(format!(".{}.source-sha256", engine.name));
     // The passes are part of what pkg/ is made from: changing them rebuilds it.
     let mut made_from = raw_bytes.clone();
     made_from.extend(WASM_OPT_PASSES.join(" ").bytes());
     let digest = hex(&Sha256::digest(&made_from));
+    let wasm = pkg.join(format!("{}_bg.wasm", engine.name));
     let up_to_date = fs::read_to_string(&stamp).ok().as_deref() == Some(digest.as_str())
-        && pkg.join("candidat_wasm_bg.wasm").exists()
-        && pkg.join("candidat_wasm.js").exists();
+        && wasm.exists()
+        && pkg.join(format!("{}.js", engine.name)).exists();
     if !up_to_date {
         run(Command::new(tools::wasm_bindgen())
             // candidat_wasm.js is the raw glue; pkg/candidat.js is the public module on top
             // of it (www/candidat.js: shadow root, stylesheet, fetching, events).
-            .args([
-                "--target",
-                "web",
-                "--out-name",
-                "candidat_wasm",
-                "--out-dir",
-            ])
-            .arg(&pkg)
+            .args(["--target", "web", "--out-name", engine.name, "--out-dir"])
+            .arg(pkg)
             .arg(&raw))?;
-        let wasm = pkg.join("candidat_wasm_bg.wasm");
         run(Command::new(root().join("node_modules/.bin/wasm-opt"))
             .args(WASM_OPT_PASSES)
             .args(WASM_OPT_FEATURES)
@@ -140,7 +164,7 @@ pub fn package() -> Result<(), String> {
             .arg(&wasm))?;
         fs::write(&stamp, &digest).map_err(|e| e.to_string())?;
     }
-    write_pkg_manifest(&pkg)
+    Ok(())
 }
 
 /// Hand-written files of the package, from www/ (not copied to dist/'s root).
@@ -164,7 +188,7 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
   "module": "candidat.js",
   "main": "candidat.js",
   "types": "candidat.d.ts",
-  "files": ["candidat.js", "candidat.d.ts", "candidat_wasm.js", "candidat_wasm_bg.wasm", "candidat-events.js", "candidat-element.js", "candidat-element.d.ts", "candidat.css", "icons/*.svg", "README.md"],
+  "files": ["candidat.js", "candidat.d.ts", "candidat_wasm.js", "candidat_wasm_bg.wasm", "candidat_wasm_v2.js", "candidat_wasm_v2_bg.wasm", "candidat-events.js", "candidat-element.js", "candidat-element.d.ts", "candidat.css", "icons/*.svg", "README.md"],
   "exports": {{
     ".": {{ "types": "./candidat.d.ts", "default": "./candidat.js" }},
     "./element": {{ "types": "./candidat-element.d.ts", "default": "./candidat-element.js" }},
@@ -190,6 +214,9 @@ fn write_pkg_manifest(pkg: &Path) -> Result<(), String> {
     let stale = [
         "candidat_wasm.d.ts",
         "candidat_wasm_bg.wasm.d.ts",
+        "candidat_wasm_v2.d.ts",
+        "candidat_wasm_v2_bg.wasm.d.ts",
+        ".source-sha256",
         "candidat_bg.wasm",
         "candidat_bg.wasm.d.ts",
     ];
@@ -227,6 +254,27 @@ impl Asset {
     }
 }
 
+/// An engine's wasm and glue (naming the hashed wasm), hashed into dist/assets/; the glue's
+/// asset.
+fn put_engine(dist: &Path, pkg: &Path, engine: &Engine) -> Result<Asset, String> {
+    let wasm_name = format!("{}_bg.wasm", engine.name);
+    let wasm = put_hashed(
+        dist,
+        &format!("pkg/{wasm_name}"),
+        read(&pkg.join(&wasm_name))?,
+    )?;
+    let glue = read_text(&pkg.join(format!("{}.js", engine.name)))?.replace(
+        &format!("'{wasm_name}'"),
+        &format!("'{}'", file_name(&wasm.hashed)),
+    );
+    let glue = without_stream_classes(&glue)?;
+    put_hashed(
+        dist,
+        &format!("pkg/{}.js", engine.name),
+        minify_js(&glue)?.into_bytes(),
+    )
+}
+
 /// Writes dist/ anew: hashed assets (wasm first, since the JS names it), index.html with SRI,
 /// the session files, and the other files of www/ under their own names (e.g. embed.js).
 fn write_dist() -> Result<PathBuf, String> {
@@ -236,21 +284,9 @@ fn write_dist() -> Result<PathBuf, String> {
     let pkg = root().join("pkg");
     let www = root().join("www");
 
-    let wasm = put_hashed(
-        &dist,
-        "pkg/candidat_wasm_bg.wasm",
-        read(&pkg.join("candidat_wasm_bg.wasm"))?,
-    )?;
-    let glue = read_text(&pkg.join("candidat_wasm.js"))?.replace(
-        "'candidat_wasm_bg.wasm'",
-        &format!("'{}'", file_name(&wasm.hashed)),
-    );
-    let glue = without_stream_classes(&glue)?;
-    let glue = put_hashed(
-        &dist,
-        "pkg/candidat_wasm.js",
-        minify_js(&glue)?.into_bytes(),
-    )?;
+    let glue = put_engine(&dist, &pkg, &ENGINE_V1)?;
+    // The engine for session files version 2, imported by boot.js only for such a file.
+    let glue_v2 = put_engine(&dist, &pkg, &ENGINE_V2)?;
     // The widget's events, imported by boot.js only inside embed.js's iframe.
     let events = put_hashed(
         &dist,
@@ -258,6 +294,10 @@ fn write_dist() -> Result<PathBuf, String> {
         minify_js(&read_text(&www.join("candidat-events.js"))?)?.into_bytes(),
     )?;
     let boot = read_text(&www.join("boot.js"))?
+        .replace(
+            "../pkg/candidat_wasm_v2.js",
+            &format!("./{}", file_name(&glue_v2.hashed)),
+        )
         .replace(
             "../pkg/candidat_wasm.js",
             &format!("./{}", file_name(&glue.hashed)),
@@ -574,6 +614,15 @@ fn report_sizes(dist: &Path) -> Result<(), String> {
     for line in crate::budgets::budget_lines(&first_load) {
         println!("xtask: first load, {line}");
     }
+    let v2 = crate::first_load::Totals::of(&crate::budgets::app_with_v2(dist, &first_load)?);
+    println!(
+        "xtask: app for a session file v2 (JS + wasm, v2 engine): {} B shipped .gz (max {} B), {} B gzip -6 (max {} B), {} B shipped .br",
+        v2.gzip,
+        crate::budgets::APP_V2_GZIP_MAX,
+        v2.gzip6,
+        crate::budgets::APP_V2_GZIP6_MAX,
+        v2.br
+    );
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::compress::{self, Encoding};
 use crate::root;
 
+#[derive(Clone)]
 pub struct Asset {
     /// Path relative to the folder it is served from.
     pub name: String,

@@ -482,6 +482,25 @@ mod tests {
         assert!(summary(&s, Lang::En).contains("What goes in the envelope"));
     }
 
+    /// A session file version 2 (Martinique CAP 2024): its declared pieces are among the
+    /// documents and steps, each with its condition in words (issue 14).
+    #[test]
+    fn the_summary_names_the_declared_pieces_with_their_conditions() {
+        let text = std::fs::read_to_string(crate::root().join("sessions/martinique-cap-2024.json"))
+            .expect("the example session file");
+        let s = Session::from_json(&text).expect("a valid session file");
+        let fr = summary(&s, Lang::Fr);
+        for part in [
+            "Les pièces à déposer dans Cyclades",
+            "certificat",
+            "si vous répondez «\u{a0}oui\u{a0}» à «\u{a0}Avez-vous entre 16 et 24 ans\u{a0}?\u{a0}»",
+        ] {
+            assert!(fr.contains(part), "{part} missing from {fr}");
+        }
+        let en = summary(&s, Lang::En);
+        assert!(en.contains("The documents to upload in Cyclades"), "{en}");
+    }
+
     #[test]
     fn session_values_are_escaped() {
         let mut s = default_session();

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every test layer, each printing its own runner's summary.
 //! 0. lints, the cheap layer first: `cargo fmt --check`, clippy with `-D warnings` natively
-//!    and for wasm32 (the page's code and tests/web.rs exist only there);
+//!    and for wasm32 (the page's code and tests/web.rs exist only there), the page's `v2`
+//!    engine included;
 //! 1. native `cargo test` (rules core, scenario tables, CLI, xtask itself);
 //! 2. wasm-bindgen-test in headless Chromium (components);
 //! 3. Playwright journeys in Chromium against the built `dist/`, served on loopback, after the
@@ -92,6 +93,21 @@ fn lints() -> Result<(), String> {
             "--target",
             "wasm32-unknown-unknown",
             "--all-targets",
+            "--locked",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+        // The page's second engine, for session files version 2 (ADR 0016).
+        run(Command::new("cargo").args([
+            "clippy",
+            "-p",
+            "candidat",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--features",
+            "v2",
             "--locked",
             "--",
             "-D",
