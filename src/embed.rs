@@ -96,6 +96,21 @@ pub fn run_page(session: Option<String>, text: Option<String>, failure: Option<S
     std::mem::forget(slot);
 }
 
+/// The studio (`studio.html`): every problem of a session file's text, as flattened
+/// `[path, French, English]` triples, in the file's order; empty when the file can be used.
+/// The same validation as `candidat check-session` and the page. Only in the `v2` engine.
+#[cfg(feature = "v2")]
+#[wasm_bindgen(js_name = checkSession)]
+pub fn check_session(text: &str) -> Vec<String> {
+    match Session::from_json(text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems
+            .into_iter()
+            .flat_map(|p| [p.path, p.fr, p.en])
+            .collect(),
+    }
+}
+
 /// A mounted widget. `unmount()` removes it and frees its reactive state; a session still
 /// being fetched is then dropped when it arrives.
 #[wasm_bindgen]

@@ -318,9 +318,12 @@ fn write_dist() -> Result<PathBuf, String> {
     )?;
     let session = candidat_core::default_session();
     let public_pages = site::public_pages(&session);
+    // The exam office's studio (ADR 0017): the site's stylesheet and favicon, hashed like the
+    // public pages'; its script and its own stylesheet keep their names.
+    let studio = read_text(&www.join("studio.html"))?;
     let all_html = public_pages
         .iter()
-        .fold(html.clone(), |all, (_, page)| all + page);
+        .fold(html.clone() + &studio, |all, (_, page)| all + page);
     let (page_css, fonts_css) = style::split_font_faces(&stylesheet(&all_html, &dist, &pkg)?);
     // Every other file of www/ that index.html names ("www/style.css", "www/favicon.svg") is
     // hashed too; what it does not name (embed.js) keeps its name at the site root.
@@ -354,7 +357,7 @@ fn write_dist() -> Result<PathBuf, String> {
     );
     html = html.replacen("</head>", &preload, 1);
     fs::write(dist.join("index.html"), html).map_err(|e| e.to_string())?;
-    for (file, mut page) in public_pages {
+    for (file, mut page) in public_pages.into_iter().chain([("studio.html", studio)]) {
         for asset in &referenced {
             page = asset.named_in(&page);
         }
@@ -372,7 +375,7 @@ fn write_dist() -> Result<PathBuf, String> {
             .unwrap_or(p)
             .to_string_lossy()
             .replace('\\', "/");
-        rel != "pkg-README.md"
+        !matches!(rel.as_str(), "pkg-README.md" | "studio.html")
             && !PKG_FILES_FROM_WWW.contains(&rel.as_str())
             && !hashed_sources.contains(&format!("www/{rel}"))
     })?;
