@@ -134,10 +134,11 @@ function tellHost(origin) {
 }
 
 /** The engine for this session file: the first load's, or, for a file that declares
- *  questions, pieces or eligibility (session files version 2), the one that reads them,
- *  fetched only then (docs/adr/0016-two-engines.md). */
+ *  questions, pieces or eligibility (session files version 2) or names a zone only that one
+ *  knows (Miquelon, Wallis), the one that reads them, fetched only then
+ *  (docs/adr/0016-two-engines.md). */
 function engine(text) {
-  return text && /"(questions|pieces|eligibility)"\s*:/.test(text) ? import("../pkg/candidat_wasm_v2.js") : { default: init, run_page };
+  return text && /"(questions|pieces|eligibility)"\s*:|America\/Miquelon|Pacific\/Wallis/.test(text) ? import("../pkg/candidat_wasm_v2.js") : { default: init, run_page };
 }
 
 const origin = embedOrigin();

@@ -136,11 +136,13 @@ const v2Engine = () =>
     await engine.default();
     return engine;
   }));
-/** Whether a session (its object, or the text of its file) declares version 2's lists. */
+/** Whether a session (its object, or the text of its file) declares version 2's lists or
+ *  names a zone only the v2 engine knows (Miquelon, Wallis). */
+const V2_ONLY = /"(questions|pieces|eligibility)"\s*:|America\/Miquelon|Pacific\/Wallis/;
 const isV2 = (session, text) =>
   typeof text === "string"
-    ? /"(questions|pieces|eligibility)"\s*:/.test(text)
-    : !!session && typeof session === "object" && ["questions", "pieces", "eligibility"].some((k) => k in session);
+    ? V2_ONLY.test(text)
+    : !!session && typeof session === "object" && V2_ONLY.test(JSON.stringify(session));
 
 const NOT_AN_ELEMENT = "candidat: mount(element, options) needs a DOM element as its first argument";
 

@@ -5,6 +5,7 @@
 // individual CAP candidate without a preparation). Poll, never sleep.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFile, writeFile, rm } from "node:fs/promises";
 import { launch, open, until, assertAccessible, BASE_URL, DESKTOP } from "./harness.mjs";
 
 const MARTINIQUE = "sessions/martinique-cap-2024.json";
@@ -97,6 +98,29 @@ describe("a session file version 2 on the standalone page", () => {
     assert.equal(await back.page.locator("[data-testid=question-prep-followed-yes]").isChecked(), true);
     assert.deepEqual(await pieces(back.page), ["piece:conditions-proofs"]);
     await back.context.close();
+  });
+});
+
+describe("every zone of DOMAIN.md on the page", () => {
+  test("a version-1 file of Saint-Pierre-et-Miquelon (a zone that changes clock) opens, with Miquelon's hours", async () => {
+    // Served from dist/sessions for the test's length: the scenario tables' Miquelon session.
+    const text = await readFile(new URL("../scenarios/sessions/miquelon-2023-post.json", import.meta.url), "utf8");
+    const served = new URL("../../dist/sessions/test-miquelon-2023.json", import.meta.url);
+    await writeFile(served, text);
+    try {
+      const t = await open(browser, DESKTOP);
+      await t.page.clock.setFixedTime(new Date("2022-11-02T10:00:00-03:00"));
+      await t.page.goto(new URL("index.html?session=sessions/test-miquelon-2023.json", BASE_URL).href);
+      await t.page.waitForSelector("#app [data-phase]", { timeout: 20_000 });
+      assert.equal(await t.page.locator("[data-phase]").first().getAttribute("data-phase"), "registration-open");
+      assert.match(await t.page.locator("#header-academie").textContent(), /Saint-Pierre-et-Miquelon/);
+      // 13:00 UTC is 11:00 in Miquelon on 2 November 2022: summer time (UTC−2) until 6 November.
+      assert.match(await t.page.locator("#app").textContent(), /mercredi 2 novembre 2022 à 11:00Vous êtes ici/);
+      assert.deepEqual(t.errors, []);
+      await t.context.close();
+    } finally {
+      await rm(served);
+    }
   });
 });
 
