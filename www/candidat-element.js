@@ -13,7 +13,7 @@ export class CandidatChecklist extends HTMLElement {
   #shown = false;
 
   connectedCallback() {
-    if (!this.#shown) this.#render();
+    if (!this.#shown) this.#render().catch((err) => console.error("candidat:", err));
   }
 
   attributeChangedCallback(name, before, after) {
@@ -31,16 +31,22 @@ export class CandidatChecklist extends HTMLElement {
     this.#shown = true;
     this.#widget?.unmount();
     this.#widget = undefined;
+    const generation = (this.#generation = (this.#generation ?? 0) + 1);
+    // A WebAssembly that cannot start is said inside the widget by mount(), and in the console.
+    await init().catch((err) => console.error("candidat:", err));
+    if (generation !== this.#generation) return;
+    // Read now, not before the wait: an attribute set while the wasm downloaded counts.
     const options = { closed: this.hasAttribute("closed") };
     for (const name of ["session", "lang", "now", "page"]) {
       const v = this.getAttribute(name);
       if (v) options[name] = v;
     }
-    const generation = (this.#generation = (this.#generation ?? 0) + 1);
-    // A WebAssembly that cannot start is said inside the widget by mount(), and in the console.
-    await init().catch((err) => console.error("candidat:", err));
-    if (generation !== this.#generation) return;
-    this.#widget = mount(this, options);
+    try {
+      this.#widget = mount(this, options);
+    } catch (err) {
+      // Never into the host page: mount() says its problems inside the widget.
+      console.error("candidat:", err);
+    }
   }
 
   #generation;

@@ -21,7 +21,7 @@ export function watch(root, emit) {
     }
     const phase = attr("data-phase");
     if (!phase) return;
-    const state = { phase, verdict: attr("data-verdict"), next: attr("data-next") };
+    const state = { phase, verdict: attr("data-verdict"), next: neutral(attr("data-next")) };
     const key = JSON.stringify(state);
     if (key === last) return;
     emit(last && last !== "error" ? "change" : "ready", state);
@@ -37,6 +37,12 @@ export function watch(root, emit) {
   read();
   return () => observer.disconnect();
 }
+
+/** Steps that exist only from an answer (a disability, exemptions or carried-over grades, an
+ *  académie's declared piece): naming one would tell the host what the candidate answered,
+ *  health data included. They read `"answer-dependent"`; every candidate's steps keep their id. */
+const ANSWER_DEPENDENT = /^(declare-handicap|request-accommodation|attach-accommodation-notice|declare-acquis|attach-transcript|attach-diploma|piece:)/;
+const neutral = (next) => (next && ANSWER_DEPENDENT.test(next) ? "answer-dependent" : next);
 
 /** `[{ path: "$.session_year", message: "…" }]`, as the widget lists them. */
 function problemsIn(errors) {

@@ -23,7 +23,9 @@ export interface CandidatState {
   phase: string;
   /** The verdict, e.g. `"on-track"`, `"complete"`; null while it is not shown. */
   verdict: string | null;
-  /** The id of the next step (`"create-account"`…), null when nothing is left to do. */
+  /** The id of the next step when every candidate has it (`"create-account"`…),
+   *  `"answer-dependent"` for a step that exists only from an answer (accommodations,
+   *  exemptions, a declared piece: naming it would tell an answer), null when nothing is left. */
   next: string | null;
 }
 

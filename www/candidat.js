@@ -56,12 +56,18 @@ function stylesheet() {
 }
 
 const roots = new WeakMap();
+/** The widget drawn in each root (a second mount() on the same element replaces it). */
+const current = new WeakMap();
+/** Roots that already print their widget alone (one listener each, whatever the mounts). */
+const printing = new WeakSet();
 
 /** The shadow root mount() draws into: the container's own (created once, kept for the next
  *  mount), or, where an element cannot have one (`<td>`, an element that has another's), a
  *  `<div>` of ours inside it. */
 function shadowFor(element, closed) {
   let root = roots.get(element);
+  if (root && (root.mode === "closed") !== closed)
+    console.warn(`candidat: this element already has an ${root.mode} shadow root from an earlier mount(); \`closed\` cannot change it`);
   if (!root) {
     const mode = closed ? "closed" : "open";
     try {
@@ -80,8 +86,9 @@ function shadowFor(element, closed) {
  *  does not allow this page, or the network is down) or `network`. */
 export async function fetchSession(url) {
   let blocked = false;
+  // This fetch's own violation, enforced (another widget's, or a report-only policy's, is not).
   const seen = (e) => {
-    if (e.effectiveDirective === "connect-src") blocked = true;
+    if (e.blockedURI === url && e.disposition !== "report") blocked = true;
   };
   document.addEventListener("securitypolicyviolation", seen);
   try {
@@ -107,6 +114,8 @@ let hidingSheet;
  *  widget's ancestors is hidden for print (a print-only rule, so a print cancelled or never
  *  followed by `afterprint` changes nothing on screen). Ctrl+P prints the host page as it is. */
 function printOnlyThis(root) {
+  if (printing.has(root)) return;
+  printing.add(root);
   root.addEventListener(
     "click",
     (e) => {
@@ -132,10 +141,15 @@ function printOnlyThis(root) {
  *  only for such a file (docs/adr/0016-two-engines.md): its module, initialised. */
 let engineV2;
 const v2Engine = () =>
-  (engineV2 ??= import("./candidat_wasm_v2.js").then(async (engine) => {
-    await engine.default();
-    return engine;
-  }));
+  (engineV2 ??= import("./candidat_wasm_v2.js")
+    .then(async (engine) => {
+      await engine.default();
+      return engine;
+    })
+    .catch((err) => {
+      engineV2 = undefined; // a later mount tries again (a network that came back)
+      throw err;
+    }));
 /** Whether a session (its object, or the text of its file) declares version 2's lists or
  *  names a zone only the v2 engine knows (Miquelon, Wallis). */
 const V2_ONLY = /"(questions|pieces|eligibility)"\s*:|America\/Miquelon|Pacific\/Wallis/;
@@ -156,15 +170,24 @@ export function mount(element, options) {
   const opts = options !== null && typeof options === "object" ? { ...options } : options;
   const closed = opts?.closed === true;
   const root = shadowFor(element, closed);
+  // One widget per root: a second mount() replaces the first (its app stops too).
+  current.get(root)?.unmount();
   const widget = new Widget(element, root, opts?.lang);
-  const url = typeof opts?.session === "string" ? new URL(opts.session, document.baseURI).href : null;
-  if (url) {
-    opts.session = url;
-    widget.loading(opts.lang === "en" ? "Loading the session…" : "Chargement de la session…");
-    fetchSession(url).then(({ text, failure }) => widget.start(opts, text, failure));
-  } else {
+  current.set(root, widget);
+  if (typeof opts?.session !== "string") {
     widget.start(opts);
+    return widget;
   }
+  let url;
+  try {
+    url = new URL(opts.session, document.baseURI).href;
+  } catch {
+    widget.start(opts, undefined, "adresse illisible");
+    return widget;
+  }
+  opts.session = url;
+  widget.loading(opts.lang === "en" ? "Loading the session…" : "Chargement de la session…");
+  fetchSession(url).then(({ text, failure }) => widget.start(opts, text, failure));
   return widget;
 }
 
@@ -209,14 +232,7 @@ export class Widget {
   start(opts, text, failure) {
     if (this.#gone) return;
     if (broken) {
-      const why = `WebAssembly: ${broken?.message ?? broken}`;
-      this.loading(
-        this.#lang === "en"
-          ? `The checklist could not start in this page (WebAssembly blocked: the page's CSP must allow 'wasm-unsafe-eval'; or not supported). ${why}`
-          : `La liste n'a pas pu démarrer dans cette page (WebAssembly bloqué : la CSP de la page doit permettre 'wasm-unsafe-eval' ; ou non pris en charge). ${why}`,
-      );
-      this.#box.firstChild.setAttribute("role", "alert");
-      this.#element.dispatchEvent(new CustomEvent("candidat:error", { detail: { problems: [{ path: "$", message: why }] }, bubbles: true, composed: true }));
+      this.#fail(`WebAssembly: ${broken?.message ?? broken}`);
       return;
     }
     if (opts && typeof opts === "object" && this.#lang !== opts.lang) opts.lang = this.#lang;
@@ -228,8 +244,9 @@ export class Widget {
           this.start(opts, text, failure);
         },
         (err) => {
-          broken = err;
-          this.start(opts, text, failure);
+          // This widget's failure only: the first engine and the other widgets are fine.
+          console.error("candidat: the engine for session files version 2 could not load:", err);
+          this.#fail(`WebAssembly (v2): ${err?.message ?? err}`);
         },
       );
       return;
@@ -238,6 +255,17 @@ export class Widget {
       this.#element.dispatchEvent(new CustomEvent(`candidat:${name}`, { detail, bubbles: true, composed: true })),
     );
     this.#raw = (this.#v2?.mount ?? mountInto)(this.#box, opts, text, failure);
+  }
+
+  /** The widget cannot start: said inside its styled root and in candidat:error. */
+  #fail(why) {
+    this.loading(
+      this.#lang === "en"
+        ? `The checklist could not start in this page (WebAssembly blocked: the page's CSP must allow 'wasm-unsafe-eval'; or not supported, or not downloaded). ${why}`
+        : `La liste n'a pas pu démarrer dans cette page (WebAssembly bloqué : la CSP de la page doit permettre 'wasm-unsafe-eval' ; ou non pris en charge, ou non téléchargé). ${why}`,
+    );
+    this.#box.firstChild.setAttribute("role", "alert");
+    this.#element.dispatchEvent(new CustomEvent("candidat:error", { detail: { problems: [{ path: "$", message: why }] }, bubbles: true, composed: true }));
   }
 
   setLang(lang) {
@@ -252,6 +280,9 @@ export class Widget {
     this.#raw?.unmount();
     this.#raw?.free();
     this.#raw = undefined;
+    // Only its own content: a newer widget may already be drawn in this root.
+    if (current.get(this.#root) !== this) return;
+    current.delete(this.#root);
     this.#root.replaceChildren();
     // A root of its own stays with the element (it cannot be taken off); our <div> goes.
     if (this.#root.host !== this.#element) {

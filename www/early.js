@@ -1,6 +1,6 @@
 // Runs before the first paint (a classic script in <head>, no inline script: strict CSP). It
 // tells the stylesheet what only the URL knows: ?lang= (which language of the static summary
-// to show), ?session= (another académie's file: the summary shows the default session, so it
+// to show), ?session= or ?host-session= (another académie's file: the summary shows the default session, so it
 // is hidden until the app shows that file's own dates) and ?embed= (in an iframe: no header or
 // footer). `js` marks that scripts run, so the loading line shows only when something loads.
 (function () {
@@ -17,6 +17,6 @@
       if (h1 && h1.dataset.en) h1.textContent = h1.dataset.en;
     });
   }
-  if (q.get("session")) root.setAttribute("data-other-session", "");
+  if (q.get("session") || q.get("host-session")) root.setAttribute("data-other-session", "");
   if (q.get("embed")) root.setAttribute("data-embed", "");
 })();

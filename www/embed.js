@@ -14,10 +14,11 @@
   const opt = (el, name) => el.getAttribute("data-" + name) || s.getAttribute("data-" + name);
   // A file of another site, fetched here: { text }, or why not, as the page says it
   // (csp: this page's connect-src; cors: the file's server, or the network; http:<status>).
-  // The listener stays: it only marks this fetch's flag (a few bytes less than removing it).
+  // The listener stays: it only marks this fetch's flag, for this URL's own violation (a few
+  // bytes less than removing it).
   const fetched = async (url) => {
     let csp;
-    d.addEventListener("securitypolicyviolation", (e) => (csp ||= e.effectiveDirective == "connect-src"));
+    d.addEventListener("securitypolicyviolation", (e) => (csp ||= e.blockedURI == url));
     try {
       const r = await fetch(url);
       return r.ok ? { text: await r.text() } : { failure: "http:" + r.status };

@@ -35,12 +35,10 @@ fn office_text(ctx: Ctx, tag: &'static str, class: &'static str, text: &'static 
     el(tag)
         .class(class)
         .text_dyn(move || text.get(ctx.lang()))
-        .attr_dyn("lang", move || {
-            if ctx.lang() == Lang::En && text.is_french_in(Lang::En) {
-                "fr"
-            } else {
-                ""
-            }
+        // Always a language: `lang=""` would say "unknown" to assistive technology.
+        .attr_dyn("lang", move || match ctx.lang() {
+            Lang::En if !text.is_french_in(Lang::En) => "en",
+            _ => "fr",
         })
 }
 

@@ -295,6 +295,8 @@ describe("threat model: the standalone page never shows a file of another site b
       const li = t.page.locator("#app li[data-path]").first();
       await li.waitFor({ timeout: 20_000 });
       assert.match(await li.textContent(), /refusé.*son propre site/);
+      // Another file than the default: the default session's summary is never shown as its own.
+      assert.equal(await t.page.locator("html").getAttribute("data-other-session"), "");
       assert.equal(await t.page.locator("[data-phase]").count(), 0);
       assert.deepEqual(site.served.slice(asked).filter((s) => s.includes("crafted")), []);
       await t.context.close();
@@ -360,6 +362,63 @@ describe("a host page whose CSP forbids WebAssembly", () => {
     const errors = await until(() => t.page.evaluate(() => window.__errors), (e) => e.length === 1, "candidat:error");
     assert.match(errors[0], /^WebAssembly: /);
     assert.equal(await t.page.locator("#after").textContent(), "Fin.");
+    await t.context.close();
+  });
+});
+
+describe("the module API, as a host's scripts misuse it", () => {
+  test("a malformed session URL, a second mount on the same element, and events that never name an answer-dependent step", async () => {
+    const t = await open(browser, DESKTOP);
+    await t.page.clock.setFixedTime(new Date("2022-11-02T10:00:00+01:00"));
+    await t.page.goto(new URL("demo/academie.html", BASE_URL).href);
+    const seen = await t.page.evaluate(async () => {
+      const { default: init, mount } = await import("../pkg/candidat.js");
+      await init();
+      const make = () => document.body.appendChild(document.createElement("div"));
+      // A malformed URL: said inside the widget, never thrown.
+      const bad = make();
+      let thrown = null;
+      try {
+        mount(bad, { session: "http://[::1" });
+      } catch (e) {
+        thrown = String(e);
+      }
+      // Two mounts on one element, then the first unmounted: the second stays.
+      const twice = make();
+      const first = mount(twice, {});
+      mount(twice, { lang: "en" });
+      first.unmount();
+      // The events of a candidate with accommodations: the step is not named.
+      const host = make();
+      const events = [];
+      host.addEventListener("candidat:change", (e) => events.push(e.detail));
+      host.addEventListener("candidat:ready", (e) => events.push(e.detail));
+      mount(host, {});
+      const r = host.shadowRoot;
+      r.querySelector("[data-testid=disability-existing]").click();
+      r.querySelector("[data-testid=account-activated]").click();
+      r.querySelector("#tick-register-online").click();
+      // The page's own hook names the step; the events must not.
+      const end = Date.now() + 5000;
+      while (r.querySelector("[data-next]")?.getAttribute("data-next") !== "declare-handicap" && Date.now() < end) await new Promise((done) => setTimeout(done, 50));
+      await new Promise((done) => setTimeout(done, 50));
+      return {
+        thrown,
+        badProblem: bad.shadowRoot.querySelector("li[data-path]")?.textContent ?? null,
+        secondShown: !!twice.shadowRoot.querySelector("[data-phase]"),
+        secondLang: twice.shadowRoot.querySelector(".candidat-root")?.getAttribute("lang"),
+        events,
+        nextInPage: r.querySelector("[data-next]")?.getAttribute("data-next"),
+      };
+    });
+    assert.equal(seen.thrown, null);
+    assert.match(seen.badProblem, /adresse illisible/);
+    assert.equal(seen.secondShown, true);
+    assert.equal(seen.secondLang, "en");
+    assert.ok(seen.events.length >= 1, JSON.stringify(seen.events));
+    assert.equal(seen.nextInPage, "declare-handicap");
+    assert.ok(seen.events.some((e) => e.next === "answer-dependent"), JSON.stringify(seen.events));
+    for (const e of seen.events) assert.doesNotMatch(String(e.next), /handicap|accommodation|acquis|transcript|diploma|piece:/, JSON.stringify(e));
     await t.context.close();
   });
 });
