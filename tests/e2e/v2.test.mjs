@@ -101,6 +101,22 @@ describe("a session file version 2 on the standalone page", () => {
   });
 });
 
+describe("a session file version 2 remembered on the device", () => {
+  test("answers to the académie's questions are kept when asked, and come back after a reload", async () => {
+    const t = await martinique();
+    await answer(t.page, "age-16-24", false);
+    await t.page.getByRole("switch", { name: "Se souvenir sur cet appareil" }).check();
+    await t.page.reload();
+    await t.page.waitForSelector("#app [data-phase]", { timeout: 20_000 });
+    assert.equal(await t.page.locator("[data-testid=question-age-16-24-no]").isChecked(), true);
+    assert.deepEqual(await pieces(t.page), ["piece:conditions-proofs"]);
+    const stored = await t.page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith("candidat:martinique-cap-2024:situation")));
+    assert.equal(stored.length, 1);
+    assert.deepEqual(JSON.parse(stored[0][1]).answers, { "age-16-24": false });
+    await t.context.close();
+  });
+});
+
 describe("every zone of DOMAIN.md on the page", () => {
   test("a version-1 file of Saint-Pierre-et-Miquelon (a zone that changes clock) opens, with Miquelon's hours", async () => {
     // Served from dist/sessions for the test's length: the scenario tables' Miquelon session.
