@@ -252,8 +252,8 @@ function listSection(key, title, addLabel, make, draw) {
     list.map((item, i) => h("fieldset", { class: "fr-fieldset studio-item", "data-path": `$.${key}[${i}]` },
       h("legend", { class: "fr-fieldset__legend", text: `${title} — ${i + 1}` }),
       draw(item, `$.${key}[${i}]`),
-      h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", onclick: () => { list.splice(i, 1); render(); }, text: w("remove") }))),
-    h("button", { type: "button", class: "fr-btn fr-btn--secondary", "data-testid": `add-${key}`, onclick: () => { list.push(make()); render(); }, text: addLabel }));
+      h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", onclick: () => { list.splice(i, 1); render(`add-${key}`); }, text: w("remove") }))),
+    h("button", { type: "button", class: "fr-btn fr-btn--secondary", id: `add-${key}`, "data-testid": `add-${key}`, onclick: () => { list.push(make()); render(idOf(`$.${key}[${list.length - 1}].id`)); }, text: addLabel }));
 }
 
 // ── The form ─────────────────────────────────────────────────────────────────────────────
@@ -278,7 +278,7 @@ function form() {
       dateField("$.return.closes", w("ret_closes"), () => r.closes, (v) => (r.closes = v))),
     section("diplomas", w("diplomas"), checkboxes("$.diplomas", w("diplomas"), DIPLOMAS, () => s.diplomas, (ds) => (s.diplomas = ds))),
     section("return", w("ret"),
-      h("div", { class: "fr-select-group field", "data-path": "$.return.mode" }, ...select("f-return-mode", w("mode"), [["post", w("post")], ["upload", w("upload")]], r.mode, (v) => { r.mode = v; render(); })),
+      h("div", { class: "fr-select-group field", "data-path": "$.return.mode" }, ...select("f-return-mode", w("mode"), [["post", w("post")], ["upload", w("upload")]], r.mode, (v) => { r.mode = v; render("f-return-mode"); })),
       r.mode === "upload"
         ? field("$.return.instructions", w("instructions"), () => r.instructions, (v) => (r.instructions = v), { multiline: true })
         : field("$.return.address", w("address"), () => (r.address ?? []).join("\n"), (v) => (r.address = v.split("\n").map((l) => l.trim()).filter(Boolean)), { multiline: true })),
@@ -396,7 +396,14 @@ function snippets() {
 }
 
 // ── The page ─────────────────────────────────────────────────────────────────────────────
-function render() {
+/** Draws the whole studio again (a structural change: an item added or removed, the return
+ *  mode, the language, a file opened); the focus goes to `focus` (an id), never lost. */
+function render(focus) {
+  draw();
+  if (focus) document.getElementById(focus)?.focus();
+}
+
+function draw() {
   const root = document.getElementById("studio");
   document.documentElement.lang = lang;
   document.getElementById("studio-title").textContent = w("title");
@@ -409,12 +416,12 @@ function render() {
     h("p", { class: "studio-drop", id: "drop-zone", text: w("drop") }),
     h("div", { class: "fr-btns-group fr-btns-group--inline" },
       h("button", { type: "button", class: "fr-btn fr-btn--secondary", "data-testid": "start-example", onclick: startExample, text: w("example") }),
-      h("button", { type: "button", class: "fr-btn fr-btn--secondary", "data-testid": "start-empty", onclick: () => { session = emptySession(); render(); }, text: w("empty") })),
+      h("button", { type: "button", class: "fr-btn fr-btn--secondary", "data-testid": "start-empty", onclick: () => { session = emptySession(); render("f-id"); }, text: w("empty") })),
     h("p", { class: "fr-error-text", id: "open-error", hidden: true }));
   const head = [
     h("h1", { id: "studio-h1", text: w("title") }),
     h("p", { text: w("intro") }),
-    h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", lang: lang === "fr" ? "en" : "fr", "data-testid": "studio-lang", onclick: () => { lang = lang === "fr" ? "en" : "fr"; render(); }, text: w("lang") }),
+    h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", lang: lang === "fr" ? "en" : "fr", "data-testid": "studio-lang", id: "studio-lang", onclick: () => { lang = lang === "fr" ? "en" : "fr"; render("studio-lang"); }, text: w("lang") }),
     start,
   ];
   if (!session) {
@@ -470,7 +477,7 @@ function load(text) {
   try {
     const s = JSON.parse(text);
     session = { ...emptySession(), ...s, return: { ...s.return }, links: { ...s.links } };
-    render();
+    render("f-id");
   } catch (e) {
     error().hidden = false;
     error().textContent = `${w("open_error")} ${e.message}`;

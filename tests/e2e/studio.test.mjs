@@ -114,6 +114,41 @@ describe("the studio", () => {
     await rm(exported);
   });
 
+  test("keyboard only: start, type, add a question, pick its condition from the menus", async () => {
+    const t = await open(browser, DESKTOP);
+    const { page } = t;
+    await page.goto(new URL("studio.html", BASE_URL).href);
+    await page.getByTestId("start-empty").waitFor();
+    /// Tab until `selector` has the focus (a person's way through the page).
+    const tabTo = async (selector) => {
+      for (let i = 0; i < 400; i++) {
+        if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
+        await page.keyboard.press("Tab");
+      }
+      assert.fail(`${selector} never got the focus`);
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await tabTo("[data-testid=start-empty]");
+    await page.keyboard.press("Enter");
+    // The form takes the focus at its first field: nothing to look for.
+    assert.equal(await focused(), "f-id");
+    await page.keyboard.type("exemple-2025");
+    await until(() => problems(page), (p) => !p.includes("$.id"), "the typed id is accepted");
+    await tabTo("[data-testid=add-questions]");
+    await page.keyboard.press("Enter");
+    // A new item takes the focus at its first field.
+    assert.equal(await focused(), "f-questions-0-id");
+    await page.keyboard.type("age-16-24");
+    await tabTo("[data-testid=add-pieces]");
+    await page.keyboard.press("Enter");
+    assert.equal(await focused(), "f-pieces-0-id");
+    await tabTo("#f-pieces-0-when-kind");
+    await page.keyboard.press("ArrowDown"); // "Selon la réponse à une question"
+    await until(() => page.locator("#f-pieces-0-when-question").count(), (n) => n === 1, "the question menu");
+    assert.equal(await page.locator("#f-pieces-0-when-question").inputValue(), "age-16-24");
+    await t.context.close();
+  });
+
   test("opens a file, shows its problems by JSON path, and speaks English", async () => {
     const t = await open(browser, DESKTOP);
     const { page } = t;

@@ -375,7 +375,7 @@ fn write_dist() -> Result<PathBuf, String> {
             .unwrap_or(p)
             .to_string_lossy()
             .replace('\\', "/");
-        !matches!(rel.as_str(), "pkg-README.md" | "studio.html")
+        !matches!(rel.as_str(), "pkg-README.md" | "studio.html" | "studio.js")
             && !PKG_FILES_FROM_WWW.contains(&rel.as_str())
             && !hashed_sources.contains(&format!("www/{rel}"))
     })?;
@@ -386,6 +386,9 @@ fn write_dist() -> Result<PathBuf, String> {
         let name = file_name(&p.to_string_lossy()).to_string();
         !name.starts_with('.') && !Encoding::ALL.iter().any(|e| name.ends_with(e.suffix()))
     })?;
+    // The studio's script, minified (its imports name pkg/'s unhashed files).
+    let studio_js = minify_js(&read_text(&www.join("studio.js"))?)?;
+    fs::write(dist.join("studio.js"), studio_js).map_err(|e| e.to_string())?;
     // The loader, minified (académies paste it into pages they do not control: ≤ 1 KB gzip,
     // budgets.rs), and its Subresource Integrity value, for `<script … integrity=…>`.
     let embed = minify_js(&read_text(&www.join("embed.js"))?)?.into_bytes();
