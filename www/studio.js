@@ -17,7 +17,7 @@ const WORDS = {
     start: "Commencer", open: "Ouvrir un fichier de session", drop: "…ou déposez-le ici", example: "Partir de l'exemple (Aix-Marseille 2023)", empty: "Partir d'un formulaire vide",
     lang: "English", identity: "L'académie et la session", id: "Identifiant du fichier (minuscules, chiffres, tirets)", academie: "Académie (nom court)", academie_name: "Nom avec son article (« Académie de … »)", session_year: "Année de la session", notice_reference: "Référence de la notice",
     dates: "Dates", time_zone: "Fuseau horaire de l'académie", date: "date", time: "heure (vide : toute la journée)", reg_opens: "Ouverture de la pré-inscription", reg_closes: "Fin de la pré-inscription", ret_opens: "Début du retour des dossiers", ret_closes: "Date limite de retour", activation: "Délai d'activation du compte (heures)",
-    diplomas: "Diplômes offerts", ret: "Retour du dossier", mode: "Mode de retour", post: "Par la poste", upload: "Dépôt dans Cyclades", address: "Adresse (une ligne par ligne ; {diploma_title} pour l'intitulé du diplôme)", instructions: "Consignes de dépôt",
+    diplomas: "Diplômes offerts", ret: "Retour du dossier", mode: "Mode de retour", post: "Par la poste", upload: "Dépôt dans Cyclades", address: "Adresse (une ligne par ligne ; {diploma_title} pour l'intitulé du diplôme)", instructions: "Consignes de retour (facultatives par la poste)",
     links: "Liens", cyclades: "Cyclades", academie_link: "Site de l'académie", accommodation: "Aménagements d'épreuves", eduscol: "Eduscol", notice: "La notice publiée",
     contact: "Contact du service des examens", email: "Courriel", phone: "Téléphone", url: "Page de contact", hours: "Horaires",
     questions: "Questions posées au candidat (oui / non)", pieces: "Pièces à joindre ou à déposer", eligibility: "Conditions pour s'inscrire en candidat individuel",
@@ -34,7 +34,7 @@ const WORDS = {
     start: "Start", open: "Open a session file", drop: "…or drop it here", example: "Start from the example (Aix-Marseille 2023)", empty: "Start from an empty form",
     lang: "Français", identity: "The académie and the session", id: "File id (lowercase letters, digits, hyphens)", academie: "Académie (short name)", academie_name: "Name with its article (\"Académie de …\")", session_year: "Session year", notice_reference: "Notice reference",
     dates: "Dates", time_zone: "The académie's time zone", date: "date", time: "time (empty: the whole day)", reg_opens: "Pre-registration opens", reg_closes: "Pre-registration closes", ret_opens: "Return of files opens", ret_closes: "Return deadline", activation: "Account activation delay (hours)",
-    diplomas: "Diplomas offered", ret: "Return of the file", mode: "Return mode", post: "By post", upload: "Upload in Cyclades", address: "Address (one line per line; {diploma_title} for the diploma's title)", instructions: "Upload instructions",
+    diplomas: "Diplomas offered", ret: "Return of the file", mode: "Return mode", post: "By post", upload: "Upload in Cyclades", address: "Address (one line per line; {diploma_title} for the diploma's title)", instructions: "Return instructions (optional by post)",
     links: "Links", cyclades: "Cyclades", academie_link: "The académie's site", accommodation: "Exam accommodations", eduscol: "Eduscol", notice: "The published notice",
     contact: "The exam office's contact", email: "E-mail", phone: "Phone", url: "Contact page", hours: "Opening hours",
     questions: "Questions asked of the candidate (yes / no)", pieces: "Documents to join or upload", eligibility: "Who may register as an individual candidate",
@@ -66,32 +66,44 @@ function emptySession() {
 }
 
 /** The file as it is written: keys in the contract's order, optional values left out when
- *  empty. `JSON.stringify(canonical(s), null, 2)` is the export. */
+ *  empty, and every other key or value kept as it is, so that the validator names it (an
+ *  opened file's typo is never dropped silently). `JSON.stringify(canonical(s), null, 2)` is
+ *  the export. */
 function canonical(s) {
-  const text = (t) => (t && (t.fr || t.en) ? omitEmpty({ fr: t.fr ?? "", en: t.en }) : undefined);
-  const when = (c) => {
-    if (!c) return undefined;
-    if ("question" in c) return c.answer === false ? { question: c.question, answer: false } : { question: c.question };
-    if ("diplomas" in c) return { diplomas: [...c.diplomas] };
-    if ("all" in c) return { all: c.all.map(when) };
-    if ("any" in c) return { any: c.any.map(when) };
-    return undefined;
+  const isObject = (v) => v && typeof v === "object" && !Array.isArray(v);
+  /** `o`'s keys in `order` first (their values through `f`), then its other keys as they are. */
+  const ordered = (o, order, f = {}) => {
+    if (!isObject(o)) return o;
+    const out = {};
+    for (const k of order) out[k] = k in f ? f[k](o[k]) : o[k];
+    for (const [k, v] of Object.entries(o)) if (!order.includes(k)) out[k] = v;
+    return omitEmpty(out);
   };
+  const text = (t) => (isObject(t) && (t.fr || t.en) ? ordered(t, ["fr", "en"]) : isObject(t) || t === undefined ? undefined : t);
+  const when = (c) => {
+    if (!isObject(c)) return c;
+    if ("question" in c) return ordered(c, ["question", "answer"]);
+    if ("diplomas" in c) return ordered(c, ["diplomas"]);
+    if ("all" in c) return ordered(c, ["all"], { all: (l) => (Array.isArray(l) ? l.map(when) : l) });
+    if ("any" in c) return ordered(c, ["any"], { any: (l) => (Array.isArray(l) ? l.map(when) : l) });
+    return c;
+  };
+  const list = (l, f) => (Array.isArray(l) ? (l.length ? l.map(f) : undefined) : l);
   const r = s.return ?? {};
-  return omitEmpty({
-    id: s.id, academie: s.academie, academie_name: s.academie_name, session_year: s.session_year, notice_reference: s.notice_reference, time_zone: s.time_zone, diplomas: s.diplomas,
-    pre_registration: { opens: s.pre_registration?.opens ?? "", closes: s.pre_registration?.closes ?? "" },
-    activation_delay_hours: s.activation_delay_hours,
-    return: r.mode === "upload"
-      ? { opens: r.opens ?? "", closes: r.closes ?? "", mode: "upload", instructions: r.instructions ?? "" }
-      : { opens: r.opens ?? "", closes: r.closes ?? "", mode: "post", address: r.address ?? [] },
-    links: omitEmpty({ cyclades: s.links?.cyclades, academie: s.links?.academie, accommodation: s.links?.accommodation, eduscol: s.links?.eduscol, notice: s.links?.notice }),
-    contact: s.contact ? omitEmpty({ email: s.contact.email, phone: s.contact.phone, url: s.contact.url, hours: s.contact.hours }) : undefined,
-    questions: s.questions?.length ? s.questions.map((q) => omitEmpty({ id: q.id, label: text(q.label) ?? { fr: "" }, help: text(q.help) })) : undefined,
-    pieces: s.pieces?.length ? s.pieces.map((p) => omitEmpty({ id: p.id, label: text(p.label) ?? { fr: "" }, why: text(p.why), source: p.source, when: when(p.when) })) : undefined,
-    eligibility: s.eligibility?.length
-      ? s.eligibility.map((e) => omitEmpty({ id: e.id, when: when(e.when), question: e.question, answer: e.answer !== false, message: text(e.message) ?? { fr: "" }, source: e.source }))
-      : undefined,
+  return ordered(s, ["id", "academie", "academie_name", "session_year", "notice_reference", "time_zone", "diplomas", "pre_registration", "activation_delay_hours", "return", "links", "contact", "questions", "pieces", "eligibility"], {
+    pre_registration: (v) => ordered(v ?? {}, ["opens", "closes"]),
+    return: () => {
+      // Instructions in both modes (a post notice may have them too); the address by post only.
+      const order = r.mode === "upload" ? ["opens", "closes", "mode", "instructions"] : ["opens", "closes", "mode", "address", "instructions"];
+      const out = ordered({ ...r, address: r.mode === "upload" ? undefined : r.address ?? [] }, order);
+      return out;
+    },
+    links: (v) => ordered(v ?? {}, ["cyclades", "academie", "accommodation", "eduscol", "notice"]),
+    contact: (v) => (v === undefined ? undefined : ordered(v, ["email", "phone", "url", "hours"])),
+    questions: (l) => list(l, (q) => ordered(q, ["id", "label", "help"], { label: (t) => text(t) ?? { fr: "" }, help: text })),
+    pieces: (l) => list(l, (p) => ordered(p, ["id", "label", "why", "source", "when"], { label: (t) => text(t) ?? { fr: "" }, why: text, when })),
+    eligibility: (l) =>
+      list(l, (e) => ordered(e, ["id", "when", "question", "answer", "message", "source"], { when, answer: (a) => (a === undefined ? true : a), message: (t) => text(t) ?? { fr: "" } })),
   });
 }
 
@@ -100,7 +112,7 @@ function canonical(s) {
 function omitEmpty(o) {
   const out = {};
   for (const [k, v] of Object.entries(o)) {
-    if (v === undefined || v === "" || (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0 && k !== "links")) continue;
+    if (v === undefined || v === "" || (v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0 && !["links", "pre_registration", "return"].includes(k))) continue;
     out[k] = v;
   }
   return out;
@@ -154,9 +166,10 @@ function dateField(path, label, get, set) {
   const id = idOf(path);
   const [d0, t0] = (get() ?? "").split("T");
   const date = h("input", { class: "fr-input", id, type: "date", "aria-describedby": `${id}-problems` });
-  const time = h("input", { class: "fr-input", id: `${id}-time`, type: "time", "aria-describedby": `${id}-problems` });
+  // step=1: a time written with its seconds (23:59:59) keeps them.
+  const time = h("input", { class: "fr-input", id: `${id}-time`, type: "time", step: 1, "aria-describedby": `${id}-problems` });
   date.value = d0 ?? "";
-  time.value = (t0 ?? "").slice(0, 5);
+  time.value = t0 ?? "";
   const write = () => {
     set(date.value ? (time.value ? `${date.value}T${time.value}` : date.value) : "");
     changed();
@@ -170,12 +183,26 @@ function dateField(path, label, get, set) {
     h("p", { class: "fr-error-text studio-problems", id: `${id}-problems`, "data-problems-for": path, hidden: true }));
 }
 
-function select(id, label, options, value, onChange) {
-  const s = h("select", { class: "fr-select", id }, options.map(([v, t]) => h("option", { value: v, text: t })));
-  s.value = value;
+/** A menu; `options` may be a function, read again whenever the menu takes the focus (the
+ *  questions a condition can name change as the office types their ids). */
+function select(id, label, options, value, onChange, describedBy) {
+  const s = h("select", { class: "fr-select", id, "aria-describedby": describedBy });
+  const fill = () => {
+    const keep = s.value || value;
+    const list = typeof options === "function" ? options() : options;
+    // A value the menu does not offer (a question since renamed) stays visible, to be changed.
+    const all = list.some(([v]) => v === keep) || keep === undefined ? list : [[keep, keep], ...list];
+    s.replaceChildren(...all.map(([v, t]) => h("option", { value: v, text: t })));
+    s.value = keep ?? "";
+  };
+  fill();
+  s.addEventListener("focus", fill);
   s.addEventListener("change", () => onChange(s.value));
   return [h("label", { class: "fr-label", for: id, text: label }), s];
 }
+
+/** The place of a path's problems, read by screen readers with the control it describes. */
+const problemsPlace = (path) => h("p", { class: "fr-error-text studio-problems", id: `${idOf(path)}-problems`, "data-problems-for": path, hidden: true });
 
 function checkboxes(path, legend, options, selected, onChange) {
   const id = idOf(path);
@@ -202,30 +229,41 @@ function textFields(path, obj, key, frLabel, enLabel, multiline = false) {
   ];
 }
 
-/** A `when` condition built from menus: always, an answer, diplomas, all / any of a list. */
+/** A `when` condition built from menus: always, an answer, diplomas, all / any of a list. A
+ *  shape the menus do not know (an opened file's typo) is kept and shown as written, for the
+ *  validator to name and the office to replace. */
 function conditionBuilder(path, get, set) {
   const id = idOf(path);
   const box = h("div", { class: "studio-condition", "data-path": path });
-  const draw = () => {
+  const questions = () => (session.questions ?? []).map((q) => [q.id, q.id || "…"]);
+  const kindOf = (c) => {
+    if (c === undefined) return "always";
+    if (!c || typeof c !== "object" || Array.isArray(c)) return "other";
+    if ("question" in c) return "question";
+    if (Array.isArray(c.diplomas)) return "diplomas";
+    if (Array.isArray(c.all)) return "all";
+    if (Array.isArray(c.any)) return "any";
+    return "other";
+  };
+  const draw = (focus) => {
     const c = get();
-    const kind = !c ? "always" : "question" in c ? "question" : "diplomas" in c ? "diplomas" : "all" in c ? "all" : "any";
+    const kind = kindOf(c);
     const kinds = [["always", w("always")], ["question", w("answer_to")], ["diplomas", w("for_diplomas")], ["all", w("all_of")], ["any", w("any_of")]];
     const parts = [
-      ...select(`${id}-kind`, w("when"), kinds, kind, (k) => {
+      ...select(`${id}-kind`, w("when"), kind === "other" ? [["other", JSON.stringify(c)], ...kinds] : kinds, kind, (k) => {
         const first = session.questions?.[0]?.id ?? "";
         set(k === "always" ? undefined : k === "question" ? { question: first } : k === "diplomas" ? { diplomas: [] } : { [k]: [{ question: first }] });
-        draw();
+        draw(`${id}-kind`);
         changed();
-      }),
+      }, `${id}-problems`),
     ];
     if (kind === "question") {
-      const qs = (session.questions ?? []).map((q) => [q.id, q.id]);
-      parts.push(...select(`${id}-question`, w("question"), qs, c.question, (v) => { c.question = v; changed(); }));
+      parts.push(...select(`${id}-question`, w("question"), questions, c.question, (v) => { c.question = v; changed(); }, `${id}-problems`));
       parts.push(...select(`${id}-answer`, w("answered"), [["yes", w("yes")], ["no", w("no")]], c.answer === false ? "no" : "yes", (v) => {
         if (v === "no") c.answer = false;
         else delete c.answer;
         changed();
-      }));
+      }, `${id}-problems`));
     } else if (kind === "diplomas") {
       parts.push(checkboxes(`${path}.diplomas`, w("for_diplomas"), DIPLOMAS.filter(([d]) => session.diplomas.includes(d)), () => c.diplomas, (ds) => (c.diplomas = ds)));
     } else if (kind === "all" || kind === "any") {
@@ -233,12 +271,14 @@ function conditionBuilder(path, get, set) {
       list.forEach((_, i) => {
         parts.push(h("div", { class: "studio-member" },
           conditionBuilder(`${path}.${kind}[${i}]`, () => list[i], (v) => (list[i] = v ?? { question: session.questions?.[0]?.id ?? "" })),
-          h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", onclick: () => { list.splice(i, 1); draw(); changed(); }, text: w("remove") })));
+          h("button", { type: "button", class: "fr-btn fr-btn--tertiary fr-btn--sm", onclick: () => { list.splice(i, 1); draw(`${id}-add`); changed(); }, text: w("remove") })));
       });
-      parts.push(h("button", { type: "button", class: "fr-btn fr-btn--secondary fr-btn--sm", onclick: () => { list.push({ question: session.questions?.[0]?.id ?? "" }); draw(); changed(); }, text: w("add_member") }));
+      parts.push(h("button", { type: "button", id: `${id}-add`, class: "fr-btn fr-btn--secondary fr-btn--sm", onclick: () => { list.push({ question: session.questions?.[0]?.id ?? "" }); draw(`${idOf(`${path}.${kind}[${list.length - 1}]`)}-kind`); changed(); }, text: w("add_member") }));
     }
-    parts.push(h("p", { class: "fr-error-text studio-problems", id: `${id}-problems`, "data-problems-for": path, hidden: true }));
+    parts.push(problemsPlace(path));
     box.replaceChildren(...parts);
+    // A redraw never leaves the focus on the page's body.
+    if (focus) document.getElementById(focus)?.focus();
   };
   draw();
   return box;
@@ -271,6 +311,8 @@ function form() {
     section("dates", w("dates"),
       h("div", { class: "fr-select-group field", "data-path": "$.time_zone" }, ...select("f-time_zone", w("time_zone"), ZONES.map((z) => [z, z]), s.time_zone, (v) => { s.time_zone = v; changed(); }),
         h("p", { class: "fr-error-text studio-problems", id: "f-time_zone-problems", "data-problems-for": "$.time_zone", hidden: true })),
+      problemsPlace("$.pre_registration"),
+      problemsPlace("$.return"),
       dateField("$.pre_registration.opens", w("reg_opens"), () => s.pre_registration.opens, (v) => (s.pre_registration.opens = v)),
       dateField("$.pre_registration.closes", w("reg_closes"), () => s.pre_registration.closes, (v) => (s.pre_registration.closes = v)),
       field("$.activation_delay_hours", w("activation"), () => s.activation_delay_hours, (v) => (s.activation_delay_hours = v === "" ? "" : Number(v)), { type: "number" }),
@@ -279,13 +321,14 @@ function form() {
     section("diplomas", w("diplomas"), checkboxes("$.diplomas", w("diplomas"), DIPLOMAS, () => s.diplomas, (ds) => (s.diplomas = ds))),
     section("return", w("ret"),
       h("div", { class: "fr-select-group field", "data-path": "$.return.mode" }, ...select("f-return-mode", w("mode"), [["post", w("post")], ["upload", w("upload")]], r.mode, (v) => { r.mode = v; render("f-return-mode"); })),
-      r.mode === "upload"
-        ? field("$.return.instructions", w("instructions"), () => r.instructions, (v) => (r.instructions = v), { multiline: true })
-        : field("$.return.address", w("address"), () => (r.address ?? []).join("\n"), (v) => (r.address = v.split("\n").map((l) => l.trim()).filter(Boolean)), { multiline: true })),
+      r.mode === "upload" ? null : field("$.return.address", w("address"), () => (r.address ?? []).join("\n"), (v) => (r.address = v.split("\n").map((l) => l.trim()).filter(Boolean)), { multiline: true }),
+      // Instructions in both modes: a notice returned by post may give some too.
+      field("$.return.instructions", w("instructions"), () => r.instructions, (v) => (r.instructions = v || undefined), { multiline: true })),
     section("links", w("links"),
       ...["cyclades", "academie", "accommodation", "eduscol", "notice"].map((k) =>
         field(`$.links.${k}`, w(k === "academie" ? "academie_link" : k), () => s.links[k], (v) => (s.links[k] = v || undefined), { type: "url" }))),
     section("contact", w("contact"),
+      problemsPlace("$.contact"),
       ...["email", "phone", "url", "hours"].map((k) =>
         field(`$.contact.${k}`, w(k), () => s.contact?.[k], (v) => ((s.contact ??= {})[k] = v || undefined), { type: k === "email" ? "email" : k === "url" ? "url" : k === "phone" ? "tel" : "text" }))),
     listSection("questions", w("questions"), w("add_question"), () => ({ id: "", label: { fr: "" } }), (q, p) => [
@@ -303,8 +346,10 @@ function form() {
     listSection("eligibility", w("eligibility"), w("add_condition"), () => ({ id: "", question: session.questions?.[0]?.id ?? "", answer: true, message: { fr: "" } }), (e, p) => [
       field(`${p}.id`, w("q_id"), () => e.id, (v) => (e.id = v)),
       h("div", { class: "fr-select-group field", "data-path": `${p}.question` },
-        ...select(`${idOf(p)}-question`, w("question"), (session.questions ?? []).map((q) => [q.id, q.id]), e.question, (v) => { e.question = v; changed(); }),
-        ...select(`${idOf(p)}-answer`, w("eligible_if"), [["yes", w("yes")], ["no", w("no")]], e.answer === false ? "no" : "yes", (v) => { e.answer = v === "yes"; changed(); })),
+        ...select(`${idOf(p)}-question`, w("question"), () => (session.questions ?? []).map((q) => [q.id, q.id || "…"]), e.question, (v) => { e.question = v; changed(); }, `${idOf(`${p}.question`)}-problems`),
+        problemsPlace(`${p}.question`),
+        ...select(`${idOf(p)}-answer`, w("eligible_if"), [["yes", w("yes")], ["no", w("no")]], e.answer === false ? "no" : "yes", (v) => { e.answer = v === "yes"; changed(); }, `${idOf(`${p}.answer`)}-problems`),
+        problemsPlace(`${p}.answer`)),
       conditionBuilder(`${p}.when`, () => e.when, (c) => (e.when = c)),
       ...textFields(p, e, "message", w("message_fr"), w("message_en"), true),
       field(`${p}.source`, w("source"), () => e.source, (v) => (e.source = v || undefined)),
@@ -337,6 +382,7 @@ function changed() {
   }));
   document.getElementById("problem-none").hidden = problems.length > 0;
   document.getElementById("export-json").textContent = text;
+  snippets();
   document.getElementById("download").disabled = false;
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => showPreview(problems.length === 0), 250);
@@ -383,9 +429,11 @@ function snippets() {
     out.replaceChildren(h("p", { class: "fr-error-text", text: "URL ?" }));
     return;
   }
-  const root = base.href.endsWith("/") ? base.href : `${base.href}/`;
+  // Escaped: an opened file's id must never become markup in a snippet a webmaster pastes.
+  const attr = (v) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const root = attr(base.href.endsWith("/") ? base.href : `${base.href}/`);
   const origin = base.origin;
-  const file = `sessions/${session.id || "session"}.json`;
+  const file = attr(`sessions/${encodeURIComponent(session.id || "session")}.json`);
   const ways = [
     [w("loader"), `<script src="${root}embed.js"\n        integrity="${sri}" crossorigin="anonymous"\n        data-session="${file}" data-lang="fr" async></script>`, `Content-Security-Policy: default-src 'self'; script-src 'self' ${origin}; frame-src ${origin}; connect-src 'self'`],
     [w("iframe"), `<iframe src="${root}index.html?session=${file}&lang=fr"\n        title="Inscription en candidat individuel : votre liste de démarches"\n        width="100%" height="1800" loading="lazy"></iframe>`, `Content-Security-Policy: default-src 'self'; frame-src ${origin}`],
@@ -466,19 +514,27 @@ function startExample() {
 function inZone(local, zone) {
   const guess = new Date(`${local}:00Z`);
   if (Number.isNaN(guess.getTime())) return undefined;
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(guess);
-  const part = (type) => Number(parts.find((p) => p.type === type)?.value);
-  const shown = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
-  return new Date(guess.getTime() - (shown - guess.getTime())).toISOString();
+  const offset = (at) => {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
+    const part = (type) => Number(parts.find((p) => p.type === type)?.value);
+    return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute")) - at.getTime();
+  };
+  // Twice: the offset at the guess may not be the offset at the answer (a clock change between).
+  const first = new Date(guess.getTime() - offset(guess));
+  return new Date(guess.getTime() - offset(first)).toISOString();
 }
 
 function load(text) {
   const error = () => document.getElementById("open-error");
+  const before = session;
   try {
     const s = JSON.parse(text);
+    if (!s || typeof s !== "object" || Array.isArray(s)) throw new Error("{ … }");
     session = { ...emptySession(), ...s, return: { ...s.return }, links: { ...s.links } };
     render("f-id");
   } catch (e) {
+    session = before;
+    if (before) render();
     error().hidden = false;
     error().textContent = `${w("open_error")} ${e.message}`;
   }

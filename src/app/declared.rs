@@ -42,37 +42,47 @@ fn office_text(ctx: Ctx, tag: &'static str, class: &'static str, text: &'static 
         })
 }
 
-/// One question: a fieldset with "Oui" / "Non"; unanswered until the candidate picks one.
+/// One question: a fieldset with "Oui", "Non" and "Je ne sais pas" (not answered: a piece that
+/// depends on it stays listed, DOMAIN.md), the last one checked until the candidate answers,
+/// and always there to go back to.
 fn declared_question(ctx: Ctx, q: u16, question: &'static Question) -> El {
     let group = format!("question-{}", question.id);
-    let answer = |yes: bool| {
+    let hint = question.help.as_ref().map(|_| format!("{group}-hint"));
+    let answer = |value: Option<bool>| {
         let sit = ctx.situation;
-        let id = format!("{group}-{}", if yes { "yes" } else { "no" });
-        el("div")
-            .class("fr-radio-group radio")
-            .child(
-                el("input")
-                    .attr("type", "radio")
-                    .attr_owned("id", id.clone())
-                    .attr_owned("name", group.clone())
-                    .attr("value", if yes { "yes" } else { "no" })
-                    .attr_owned("data-testid", id.clone())
-                    .prop_bool("checked", move || sit.with(|s| s.answer(q) == Some(yes)))
-                    .on(ev::change, move |_| {
-                        sit.try_update(|s| s.set_answer(q, Some(yes)));
-                    }),
-            )
-            .child(
-                el("label")
-                    .class("fr-label")
-                    .attr_owned("for", id)
-                    .text_dyn(move || match (ctx.lang(), yes) {
-                        (Lang::Fr, true) => "Oui",
-                        (Lang::Fr, false) => "Non",
-                        (Lang::En, true) => "Yes",
-                        (Lang::En, false) => "No",
-                    }),
-            )
+        let key = match value {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "unknown",
+        };
+        let id = format!("{group}-{key}");
+        let input = el("input")
+            .attr("type", "radio")
+            .attr_owned("id", id.clone())
+            .attr_owned("name", group.clone())
+            .attr("value", key)
+            .attr_owned("data-testid", id.clone())
+            .prop_bool("checked", move || sit.with(|s| s.answer(q) == value))
+            .on(ev::change, move |_| {
+                sit.try_update(|s| s.set_answer(q, value));
+            });
+        let input = match &hint {
+            Some(hint) => input.attr_owned("aria-describedby", hint.clone()),
+            None => input,
+        };
+        el("div").class("fr-radio-group radio").child(input).child(
+            el("label")
+                .class("fr-label")
+                .attr_owned("for", id)
+                .text_dyn(move || match (ctx.lang(), value) {
+                    (Lang::Fr, Some(true)) => "Oui",
+                    (Lang::Fr, Some(false)) => "Non",
+                    (Lang::Fr, None) => "Je ne sais pas",
+                    (Lang::En, Some(true)) => "Yes",
+                    (Lang::En, Some(false)) => "No",
+                    (Lang::En, None) => "I don't know",
+                }),
+        )
     };
     let fieldset = el("fieldset")
         .class("fr-fieldset field")
@@ -84,9 +94,14 @@ fn declared_question(ctx: Ctx, q: u16, question: &'static Question) -> El {
             "fr-fieldset__legend",
             &question.label,
         ));
-    let fieldset = match &question.help {
-        Some(help) => fieldset.child(office_text(ctx, "p", "fr-hint-text hint", help)),
-        None => fieldset,
+    let fieldset = match (&question.help, hint.clone()) {
+        (Some(help), Some(hint)) => {
+            fieldset.child(office_text(ctx, "p", "fr-hint-text hint", help).attr_owned("id", hint))
+        }
+        _ => fieldset,
     };
-    fieldset.child(answer(true)).child(answer(false))
+    fieldset
+        .child(answer(Some(true)))
+        .child(answer(Some(false)))
+        .child(answer(None))
 }

@@ -149,6 +149,43 @@ describe("the studio", () => {
     await t.context.close();
   });
 
+  test("every session file of sessions/ comes back from the studio as it went in", async () => {
+    const t = await open(browser, DESKTOP);
+    const { page } = t;
+    await page.goto(new URL("studio.html", BASE_URL).href);
+    for (const name of ["aix-marseille-2023", "martinique-cap-2024", "toulouse-mc-2024", "clermont-ferrand-bp-2025"]) {
+      const text = await readFile(`${ROOT}sessions/${name}.json`, "utf8");
+      await page.locator("#open-file").setInputFiles({ name: `${name}.json`, mimeType: "application/json", buffer: Buffer.from(text) });
+      await until(() => page.locator("#f-id").inputValue(), (v) => v === name, `${name} opened`);
+      await page.locator("#problem-none").waitFor();
+      const exported = await page.getByTestId("export-json").textContent();
+      assert.deepEqual(JSON.parse(exported), JSON.parse(text), name);
+    }
+    await t.context.close();
+  });
+
+  test("an opened file's mistakes are kept for the validator to name, and never reach a snippet as markup", async () => {
+    const t = await open(browser, DESKTOP);
+    const { page } = t;
+    await page.goto(new URL("studio.html", BASE_URL).href);
+    const file = JSON.parse(await readFile(`${ROOT}sessions/martinique-cap-2024.json`, "utf8"));
+    file.contacts = { email: "x@example.org" }; // a typo of `contact`
+    file.eligibility[0].answer = "false"; // a string, not a boolean
+    file.pieces[1].when = { diplomes: ["cap"] }; // a typo the menus do not know
+    file.id = 'x" onload="alert(1)';
+    await page.locator("#open-file").setInputFiles({ name: "typos.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+    const listed = await until(() => problems(page), (p) => p.includes("$.contacts"), "the unknown key named");
+    assert.ok(listed.includes("$.eligibility[0].answer"), listed.join());
+    assert.ok(listed.some((p) => p.startsWith("$.pieces[1].when")), listed.join());
+    assert.ok(listed.includes("$.id"), listed.join());
+    const exported = JSON.parse(await page.getByTestId("export-json").textContent());
+    assert.deepEqual(exported.contacts, { email: "x@example.org" });
+    assert.equal(exported.eligibility[0].answer, "false");
+    const snippets = await page.getByTestId("studio-snippets").textContent();
+    assert.doesNotMatch(snippets, /onload="/);
+    await t.context.close();
+  });
+
   test("opens a file, shows its problems by JSON path, and speaks English", async () => {
     const t = await open(browser, DESKTOP);
     const { page } = t;

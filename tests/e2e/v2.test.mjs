@@ -60,6 +60,10 @@ describe("a session file version 2 on the standalone page", () => {
     await until(() => pieces(t.page), (p) => !p.includes("piece:jdc-certificate"), "the JDC certificate goes");
     await answer(t.page, "age-16-24", true);
     await until(() => pieces(t.page), (p) => p.includes("piece:jdc-certificate"), "the JDC certificate comes back");
+    // Back to "I don't know": not answered again, the piece stays listed.
+    await answer(t.page, "age-16-24", false);
+    await t.page.locator("[data-testid=question-age-16-24-unknown]").check();
+    await until(() => pieces(t.page), (p) => p.includes("piece:jdc-certificate"), "unanswered again: listed");
     await assertAccessible(t.page, "v2 questions");
     assert.deepEqual(t.errors, []);
     await t.context.close();
