@@ -86,33 +86,9 @@ fn lints() -> Result<(), String> {
             "-D",
             "warnings",
         ])),
-        run(Command::new("cargo").args([
-            "clippy",
-            "-p",
-            "candidat",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ])),
+        clippy_wasm(&["--all-targets"]),
         // The page's second engine, for session files version 2 (ADR 0016).
-        run(Command::new("cargo").args([
-            "clippy",
-            "-p",
-            "candidat",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--features",
-            "v2",
-            "--locked",
-            "--",
-            "-D",
-            "warnings",
-        ])),
+        clippy_wasm(&["--lib", "--features", "v2"]),
     ]
     .into_iter()
     .filter_map(Result::err)
@@ -125,6 +101,20 @@ fn lints() -> Result<(), String> {
             failed.join("; ")
         ))
     }
+}
+
+/// clippy `-D warnings` on the page's crate for wasm32, with `what` (targets, features).
+fn clippy_wasm(what: &[&str]) -> Result<(), String> {
+    run(Command::new("cargo")
+        .args([
+            "clippy",
+            "-p",
+            "candidat",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .args(what)
+        .args(["--locked", "--", "-D", "warnings"]))
 }
 
 fn layer(
