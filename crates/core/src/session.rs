@@ -652,12 +652,9 @@ fn read_diplomas(w: &mut Walker, m: &Map) -> Option<Vec<Diploma>> {
     }
     for (i, v) in arr.iter().enumerate() {
         let p = format!("$.diplomas[{i}]");
-        let Some(s) = w.string(v, &p) else {
-            ok = false;
-            continue;
-        };
-        match Diploma::parse(s) {
+        match read_diploma(w, v, &p) {
             Some(d) if diplomas.contains(&d) => {
+                let s = d.as_str();
                 w.push(
                     &p,
                     format!("Le diplôme «\u{a0}{s}\u{a0}» est déjà dans la liste."),
@@ -666,17 +663,27 @@ fn read_diplomas(w: &mut Walker, m: &Map) -> Option<Vec<Diploma>> {
                 ok = false;
             }
             Some(d) => diplomas.push(d),
-            None => {
-                ok = false;
-                w.push(
-                    &p,
-                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
-                    format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
-                );
-            }
+            None => ok = false,
         }
     }
     ok.then_some(diplomas)
+}
+
+/// One entry of a list of diplomas, at `path`: a string naming a diploma, else a problem there.
+/// Shared by the session's `diplomas` and a version-2 condition's.
+pub(crate) fn read_diploma(w: &mut Walker, v: &Value, path: &str) -> Option<Diploma> {
+    let s = w.string(v, path)?;
+    let d = Diploma::parse(s);
+    if d.is_none() {
+        w.push(
+            path,
+            format!(
+                "Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."
+            ),
+            format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+        );
+    }
+    d
 }
 
 /// `pre_registration` (R1): its window, resolved in the zone, closing after it opens.

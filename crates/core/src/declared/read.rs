@@ -5,7 +5,7 @@
 use super::{Condition, Declared, Eligibility, Piece, Question, Text, MAX_ENTRIES};
 use crate::json::{Map, Value};
 use crate::problems::Walker;
-use crate::session::Diploma;
+use crate::session::{read_diploma, Diploma};
 
 const QUESTION_FIELDS: &[&str] = &["id", "label", "help"];
 const PIECE_FIELDS: &[&str] = &["id", "label", "why", "source", "when"];
@@ -333,28 +333,18 @@ fn diplomas(w: &mut Walker, value: &Value, field: &str, refs: &Refs) -> Option<V
     let mut ok = true;
     for (i, d) in arr.iter().enumerate() {
         let p = format!("{field}[{i}]");
-        let Some(s) = w.string(d, &p) else {
-            ok = false;
-            continue;
-        };
-        match Diploma::parse(s) {
+        match read_diploma(w, d, &p) {
             Some(d) if refs.offered.is_some_and(|o| !o.contains(&d)) => {
                 ok = false;
-                w.push(
-                            &p,
-                            format!("Le diplôme «\u{a0}{s}\u{a0}» n'est pas proposé dans cette session (champ «\u{a0}diplomas\u{a0}»)."),
-                            format!("The diploma \"{s}\" is not offered in this session (field \"diplomas\")."),
-                        );
-            }
-            Some(d) => ds.push(d),
-            None => {
-                ok = false;
+                let s = d.as_str();
                 w.push(
                     &p,
-                    format!("Diplôme inconnu «\u{a0}{s}\u{a0}»\u{a0}: il faut bac-pro, bp, cap, mc3 ou mc4."),
-                    format!("Unknown diploma \"{s}\": use bac-pro, bp, cap, mc3 or mc4."),
+                    format!("Le diplôme «\u{a0}{s}\u{a0}» n'est pas proposé dans cette session (champ «\u{a0}diplomas\u{a0}»)."),
+                    format!("The diploma \"{s}\" is not offered in this session (field \"diplomas\")."),
                 );
             }
+            Some(d) => ds.push(d),
+            None => ok = false,
         }
     }
     ok.then_some(ds)
